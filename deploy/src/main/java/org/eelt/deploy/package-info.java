@@ -1,0 +1,4 @@
+/**
+ * EELT deploy module.
+ */
+package org.eelt.deploy;

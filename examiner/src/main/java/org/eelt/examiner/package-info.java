@@ -1,0 +1,4 @@
+/**
+ * EELT examiner module.
+ */
+package org.eelt.examiner;

@@ -1,0 +1,4 @@
+/**
+ * EELT explorer module.
+ */
+package org.eelt.explorer;

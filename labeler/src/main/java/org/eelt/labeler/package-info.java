@@ -1,0 +1,4 @@
+/**
+ * EELT labeler module.
+ */
+package org.eelt.labeler;

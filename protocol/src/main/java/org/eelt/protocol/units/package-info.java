@@ -1,0 +1,4 @@
+/**
+ * Units and constants. Internal units: eV, Å, ps, amu, K (LAMMPS {@code metal} style).
+ */
+package org.eelt.protocol.units;

@@ -1,0 +1,4 @@
+/**
+ * EELT trainer module.
+ */
+package org.eelt.trainer;
