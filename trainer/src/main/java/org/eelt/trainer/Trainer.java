@@ -114,9 +114,17 @@ public final class Trainer {
             model = initialModel(config, train);
             adam = new Adam(model.layout().size());
         }
+        try (EnergyForceVirialLoss loss = new EnergyForceVirialLoss(model.layout(), options.threads())) {
+            return run(config, listener, options, model, adam, first, sampler, vsampler, loss, train, t0);
+        }
+    }
+
+    private static TrainResult run(TrainConfig config, TrainListener listener, TrainOptions options, DpModel model,
+                                   Adam adam, long first, BatchSampler sampler, BatchSampler vsampler,
+                                   EnergyForceVirialLoss loss, List<DeepmdSystem> train, long t0) throws IOException {
+        DpSpec spec = config.spec();
         double[] params = model.parameters();
         double[] grad = new double[params.length];
-        EnergyForceVirialLoss loss = new EnergyForceVirialLoss(model.layout());
         var pf = config.prefactors();
         boolean hasV = pf.hasV() && train.stream().allMatch(DeepmdSystem::hasVirial);
         listener.started(first, config.numbSteps());
