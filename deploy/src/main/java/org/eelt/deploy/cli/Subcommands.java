@@ -1,0 +1,14 @@
+package org.eelt.deploy.cli;
+
+import picocli.CommandLine;
+
+/** Registers the subcommands of {@code eelt}. */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    static void register(CommandLine cl) {
+        cl.addSubcommand(new ConvertCommand());
+        cl.addSubcommand(new InfoCommand());
+    }
+}
