@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eelt.protocol.atoms.Cell;
+import org.eelt.protocol.atoms.Frame;
+import org.eelt.protocol.io.DeepmdNpy;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.io.FormatException;
 import org.eelt.trainer.loss.TrainFrame;
@@ -14,7 +15,7 @@ import org.eelt.trainer.model.DpSpec;
 import org.eelt.trainer.model.Environment;
 
 /**
- * A deepmd/npy system loaded into memory: {@code type.raw}, optional {@code type_map.raw},
+ * A deepmd/npy system loaded into memory (read with {@link DeepmdNpy}): {@code type.raw}, optional {@code type_map.raw},
  * {@code set.*}/{coord, box, energy, force, virial}.npy and an optional empty {@code nopbc}
  * file. Coordinates Å (nf × 3N), box rows = cell vectors (nf × 9, Å), energy eV, force eV/Å,
  * virial eV (nf × 9). Types are re-mapped to the model's type_map by name. Immutable.
@@ -52,90 +53,52 @@ public final class DeepmdSystem {
      */
     public static DeepmdSystem load(Path dir, List<String> typeMap) throws IOException {
         String d = dir.toString();
-        Path typeRaw = dir.resolve("type.raw");
-        if (!Files.isRegularFile(typeRaw)) {
-            throw new FormatException(d, "type.raw", "missing", "a deepmd/npy system needs type.raw (one type id per atom)");
+        List<Frame> frames = DeepmdNpy.read(dir);
+        if (frames.isEmpty()) {
+            throw new FormatException(d, "", "the system has no frames", "put coord.npy, box.npy, energy.npy, force.npy in set.000");
         }
-        String[] tok = Files.readString(typeRaw).trim().split("\\s+");
-        List<String> sysMap = typeMap;
-        Path mapRaw = dir.resolve("type_map.raw");
-        if (Files.isRegularFile(mapRaw)) {
-            sysMap = List.of(Files.readString(mapRaw).trim().split("\\s+"));
-        }
-        String[] species = new String[tok.length];
-        for (int i = 0; i < tok.length; i++) {
-            int t;
-            try {
-                t = Integer.parseInt(tok[i]);
-            } catch (NumberFormatException e) {
-                throw new FormatException(d, "type.raw entry " + (i + 1), "'" + tok[i] + "' is not an integer", "use type ids 0..ntypes-1");
-            }
-            if (t < 0 || t >= sysMap.size()) {
-                throw new FormatException(d, "type.raw entry " + (i + 1), "type " + t + " outside the type map " + sysMap,
-                        "add the type to type_map.raw / model.type_map");
-            }
-            species[i] = sysMap.get(t);
+        String[] raw = frames.get(0).structure().species();
+        boolean named = Files.isRegularFile(dir.resolve("type_map.raw"));
+        String[] species = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            species[i] = named ? raw[i] : unnamed(raw[i], typeMap, d, i);
             if (!typeMap.contains(species[i])) {
-                throw new FormatException(d, "type_map.raw", "type '" + species[i] + "' is not in the model's type_map "
-                        + typeMap, "add it to model.type_map");
+                throw new FormatException(d, "type_map.raw", "type '" + species[i] + "' (atom " + i
+                        + ") is not in the model's type_map " + typeMap, "add it to model.type_map");
             }
         }
-        int n = species.length;
-        boolean pbc = !Files.exists(dir.resolve("nopbc"));
-        List<Path> sets;
-        try (Stream<Path> s = Files.list(dir)) {
-            sets = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("set.")).sorted().toList();
-        }
-        if (sets.isEmpty()) {
-            throw new FormatException(d, "", "no set.* directories", "put coord.npy, box.npy, energy.npy, force.npy in set.000");
-        }
+        boolean pbc = frames.get(0).structure().cell().isPeriodic();
         List<double[]> coord = new ArrayList<>(), box = new ArrayList<>(), force = new ArrayList<>(), virial = new ArrayList<>();
         List<Double> energy = new ArrayList<>();
         boolean hasForce = true, hasVirial = true;
-        for (Path set : sets) {
-            double[][] c = rows(set, "coord.npy", 3 * n, true);
-            int nf = c.length;
-            double[][] b = pbc ? rows(set, "box.npy", 9, true) : null;
-            double[][] e = rows(set, "energy.npy", 1, true);
-            double[][] f = rows(set, "force.npy", 3 * n, false);
-            double[][] v = rows(set, "virial.npy", 9, false);
-            for (double[][] a : new double[][][] {b, e, f, v}) {
-                if (a != null && a.length != nf) {
-                    throw new FormatException(d, set.getFileName().toString(), "arrays disagree on the frame count ("
-                            + a.length + " vs " + nf + " in coord.npy)", "write all arrays of a set with the same frames");
-                }
+        for (int k = 0; k < frames.size(); k++) {
+            Frame f = frames.get(k);
+            if (!f.hasEnergy()) {
+                throw new FormatException(d, "frame " + k, "no energy label (energy.npy missing)",
+                        "training needs energy.npy in every set");
             }
-            hasForce &= f != null;
-            hasVirial &= v != null;
-            for (int k = 0; k < nf; k++) {
-                coord.add(c[k]);
-                box.add(b != null ? b[k] : null);
-                energy.add(e[k][0]);
-                force.add(f != null ? f[k] : null);
-                virial.add(v != null ? v[k] : null);
-            }
+            coord.add(f.structure().positions());
+            box.add(pbc ? f.structure().cell().matrix() : null);
+            energy.add(f.energy());
+            force.add(f.forces());
+            virial.add(f.virial());
+            hasForce &= f.hasForces();
+            hasVirial &= f.hasVirial();
         }
         return new DeepmdSystem(dir, species, pbc, coord, box, energy, hasForce ? force : null, hasVirial ? virial : null);
     }
 
-    private static double[][] rows(Path set, String name, int width, boolean required) throws IOException {
-        Path p = set.resolve(name);
-        if (!Files.isRegularFile(p)) {
-            if (required) {
-                throw new FormatException(set.toString(), name, "missing", "deepmd/npy sets need coord, box (unless nopbc) and energy");
+    /** Without type_map.raw the reader names types Type_i; like DeePMD-kit, i indexes the model's type_map. */
+    private static String unnamed(String name, List<String> typeMap, String dir, int atom) {
+        if (name.startsWith("Type_")) {
+            int t = Integer.parseInt(name.substring(5));
+            if (t >= typeMap.size()) {
+                throw new FormatException(dir, "type.raw", "atom " + atom + " has type " + t + " but model.type_map has "
+                        + typeMap.size() + " types", "add the type to model.type_map or write type_map.raw");
             }
-            return null;
+            return typeMap.get(t);
         }
-        Npy a = Npy.read(p);
-        if (a.data().length % width != 0) {
-            throw new FormatException(p.toString(), "shape " + java.util.Arrays.toString(a.shape()), "expected rows of "
-                    + width + " values", "check the atom count in type.raw against the array");
-        }
-        double[][] out = new double[a.data().length / width][];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = java.util.Arrays.copyOfRange(a.data(), k * width, (k + 1) * width);
-        }
-        return out;
+        return name;
     }
 
     /** @return the system directory. */

@@ -48,18 +48,27 @@ class DataTest {
         Path d = tmp.resolve("bad");
         Files.createDirectories(d.resolve("set.000"));
         Files.writeString(d.resolve("type.raw"), "0\n5\n");
-        FormatException e = assertThrows(FormatException.class, () -> DeepmdSystem.load(d, List.of("O", "H")));
-        assertTrue(e.getMessage().contains("type.raw entry 2"), e.getMessage());
-        Files.writeString(d.resolve("type.raw"), "0\n1\n");
-        NpyWriter.write(d.resolve("set.000/coord.npy"), new double[12], 2, 6);
-        NpyWriter.write(d.resolve("set.000/box.npy"), new double[9], 1, 9);
+        NpyWriter.write(d.resolve("set.000/coord.npy"), new double[] {0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1}, 2, 6);
+        NpyWriter.write(d.resolve("set.000/box.npy"), boxes(2), 2, 9);
         NpyWriter.write(d.resolve("set.000/energy.npy"), new double[2], 2);
+        FormatException e = assertThrows(FormatException.class, () -> DeepmdSystem.load(d, List.of("O", "H")));
+        assertTrue(e.getMessage().contains("type.raw") && e.getMessage().contains("type 5"), e.getMessage());
+        Files.writeString(d.resolve("type.raw"), "0\n1\n");
+        NpyWriter.write(d.resolve("set.000/box.npy"), boxes(1), 1, 9);
         e = assertThrows(FormatException.class, () -> DeepmdSystem.load(d, List.of("O", "H")));
-        assertTrue(e.getMessage().contains("frame count"), e.getMessage());
-        Files.writeString(d.resolve("set.000/force.npy"), "garbage");
-        NpyWriter.write(d.resolve("set.000/box.npy"), new double[18], 2, 9);
+        assertTrue(e.getMessage().contains("box.npy"), e.getMessage());
+        NpyWriter.write(d.resolve("set.000/box.npy"), boxes(2), 2, 9);
+        Files.writeString(d.resolve("type_map.raw"), "O\nC\n");
         e = assertThrows(FormatException.class, () -> DeepmdSystem.load(d, List.of("O", "H")));
-        assertTrue(e.getMessage().contains("force.npy"), e.getMessage());
+        assertTrue(e.getMessage().contains("'C'") && e.getMessage().contains("type_map"), e.getMessage());
+    }
+
+    private static double[] boxes(int n) {
+        double[] b = new double[9 * n];
+        for (int k = 0; k < n; k++) {
+            b[9 * k] = b[9 * k + 4] = b[9 * k + 8] = 10;
+        }
+        return b;
     }
 
     @Test
