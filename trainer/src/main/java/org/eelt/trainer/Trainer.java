@@ -106,7 +106,7 @@ public final class Trainer {
             sampler.restore(ck.samplerState());
             first = ck.step();
         } else if (options.initModel() != null) {
-            DpModel init = Checkpoint.load(options.initModel()).model();
+            DpModel init = initModel(options.initModel());
             requireSameSpec(init.spec(), spec, options.initModel());
             model = init;
             adam = new Adam(model.layout().size());
@@ -163,6 +163,15 @@ public final class Trainer {
             lastVal = validate(loss, model, vsampler, config, pf.at(lr / config.learningRate().startLr()));
         }
         return new TrainResult(model, step, lastTrn, lastVal, (System.nanoTime() - t0) * 1e-9, stopped);
+    }
+
+    /** @return the model of a checkpoint, an EELT model file or a DeePMD-kit dpmodel YAML. */
+    static DpModel initModel(Path file) throws IOException {
+        try {
+            return Checkpoint.load(file).model();
+        } catch (org.eelt.protocol.io.FormatException notCheckpoint) {
+            return ModelExport.read(file);
+        }
     }
 
     private static void requireSameSpec(DpSpec have, DpSpec want, Path file) {
