@@ -25,7 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Prints one JSON line: {@code steps_per_s}, {@code gflops} (explicit FLOP count of the
  * uncompressed network per step × steps/s), {@code dgemm_gflops} (ND4J/OpenBLAS DGEMM,
- * 1024³, same thread count) and {@code ratio} = gflops / dgemm_gflops, plus the settings.
+ * 1024³, same thread count) and {@code ratio} = gflops / dgemm_gflops, plus the settings and
+ * {@code main_thread_cpu_steps_per_s}, the rate from the calling thread's CPU time (with
+ * {@code --threads 1} the whole step runs there), which stays meaningful on a loaded machine.
  *
  * <p>FLOP count: for one frame, F = forward FLOPs of the dense layers over all N·N_c embedding
  * rows (padded slots included, as an uncompressed DeePMD-kit network computes them:
@@ -71,17 +73,21 @@ public final class DpTrainBench {
         Adam adam = new Adam(lay.size());
         double[] p = model.parameters(), g = new double[p.length];
         double seconds;
+        double cpuSeconds;
+        java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
         try (EnergyForceVirialLoss loss = new EnergyForceVirialLoss(lay, threads)) {
             for (int w = 0; w < 2; w++) {
                 loss.evaluate(model, List.of(frames.get(w)), new double[] {0.02, 1000, 0}, g);
             }
             long t0 = System.nanoTime();
+            long c0 = tmx.getCurrentThreadCpuTime();
             for (int s = 0; s < steps; s++) {
                 loss.evaluate(model, List.of(frames.get((s + 2) % frames.size())), new double[] {0.02, 1000, 0}, g);
                 adam.step(p, g, 1e-3);
                 model = model.withParameters(p);
             }
             seconds = (System.nanoTime() - t0) * 1e-9;
+            cpuSeconds = (tmx.getCurrentThreadCpuTime() - c0) * 1e-9;
         }
         double stepsPerS = steps / seconds;
         double flopsPerStep = 9 * forwardFlops(lay, sys.natoms());
@@ -89,8 +95,10 @@ public final class DpTrainBench {
         double dgemm = dgemmGflops(1024);
         System.out.println(String.format(Locale.ROOT,
                 "{\"bench\": \"dp_train\", \"arch\": \"%s\", \"atoms\": %d, \"params\": %d, \"threads\": %d, \"steps\": %d, "
-                        + "\"steps_per_s\": %.4f, \"flops_per_step\": %.4e, \"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f}",
-                arch, sys.natoms(), lay.size(), threads, steps, stepsPerS, flopsPerStep, gflops, dgemm, gflops / dgemm));
+                        + "\"steps_per_s\": %.4f, \"flops_per_step\": %.4e, \"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f, "
+                        + "\"main_thread_cpu_steps_per_s\": %.4f}",
+                arch, sys.natoms(), lay.size(), threads, steps, stepsPerS, flopsPerStep, gflops, dgemm, gflops / dgemm,
+                steps / cpuSeconds));
     }
 
     /** @return the architecture: DeePMD-kit's water example, or a small one (10, 20, 40 / 4 / 60³). */
