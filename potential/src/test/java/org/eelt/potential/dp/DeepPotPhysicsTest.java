@@ -205,6 +205,32 @@ class DeepPotPhysicsTest {
         }
     }
 
+    @Test
+    void exclusionsKeepForcesConsistentAndAct() {
+        DeepPotModel base = TestSystems.smallRandomModel(false, new int[] {12, 24}, 13);
+        SeE2aDescriptor d = base.descriptor();
+        SeE2aDescriptor excl = new SeE2aDescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(),
+                d.typeOneSide(), d.resnetDt(), List.of(new int[] {0, 1}), 0.0, false, d.davg(), d.dstd(), d.embeddings());
+        DeepPotModel descExcl = new DeepPotModel(base.typeMap(), excl, base.fitting(), base.outBias(), base.outStd(),
+                new int[0], List.of());
+        DeepPotModel pairExcl = new DeepPotModel(base.typeMap(), d, base.fitting(), base.outBias(), base.outStd(),
+                new int[0], List.of(new int[] {1, 1}));
+        DeepPotModel atomExcl = new DeepPotModel(base.typeMap(), d, base.fitting(), base.outBias(), base.outStd(),
+                new int[] {0}, List.of());
+        Structure s = molecule();
+        double e0 = new DeepPotEvaluator(base).compute(s).energy();
+        for (DeepPotModel m : List.of(descExcl, pairExcl, atomExcl)) {
+            checkForcesByFiniteDifference(m, s);
+            assertTrue(Math.abs(new DeepPotEvaluator(m).compute(s).energy() - e0) > 1e-6, "exclusion changes E");
+        }
+        ForceResult ra = new DeepPotEvaluator(atomExcl).compute(s);
+        for (int i = 0; i < s.size(); i++) {
+            if (s.species(i).equals("O")) {
+                assertEquals(0.0, ra.atomicEnergies()[i], 0.0, "excluded type has zero atomic energy");
+            }
+        }
+    }
+
     static void assertSame(ForceResult a, ForceResult b, double tol) {
         assertEquals(a.energy(), b.energy(), tol);
         for (int i = 0; i < a.forces().length; i++) {
