@@ -93,6 +93,19 @@ class DpModelIoTest {
     }
 
     @Test
+    void loadRecognisesBothFormats(@TempDir Path dir) throws Exception {
+        Path dp = dir.resolve("m.yaml");
+        DpModelYaml.write(fixture, dp);
+        Path ee = dir.resolve("m.eelt.yaml");
+        ModelProvenance prov = new ModelProvenance("trainer", 1, "s", "v", 3, 4);
+        new EeltModelFile(fixture, prov).write(ee);
+        assertEquals(prov, DeepPotModels.load(ee).provenance());
+        assertTrue(DeepPotModels.load(dp).provenance().source().startsWith("import:"));
+        assertSameParameters(fixture, DeepPotModels.load(dp).model());
+        assertSameParameters(fixture, DeepPotModels.load(SharedData.file("fixtures/deepmd/deeppot_sea.yaml")).model());
+    }
+
+    @Test
     void unknownModelVersionNamesTheKey() {
         String bad = fixtureText.replaceFirst("(?m)^  \"@version\": 2$", "  \"@version\": 9");
         FormatException e = assertThrows(FormatException.class, () -> DpModelYaml.parse(bad, "m.yaml"));
