@@ -191,11 +191,16 @@ class DeepPotPhysicsTest {
     }
 
     @Test
-    void forcesSumToZeroAndBlockSizeDoesNotMatter() {
+    void forcesSumToZeroAndBlockSizeAndThreadsDoNotMatter() {
         Structure s = periodicWater();
         ForceResult a = new DeepPotEvaluator(pairModel).compute(s);
         ForceResult b = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 1).compute(s);
         assertSame(a, b, 1e-12);
+        ForceResult c = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 4, 1).compute(s);
+        ForceResult d = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 4, 3).compute(s);
+        assertEquals(c.energy(), d.energy(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(c.forces(), d.forces(), 0.0, "threads give identical bits");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(c.atomicVirials(), d.atomicVirials(), 0.0);
         double[] sum = new double[3];
         for (int i = 0; i < a.forces().length; i++) {
             sum[i % 3] += a.forces()[i];
