@@ -190,13 +190,19 @@ public final class DeepPotEvaluator implements Potential {
         int a1 = Math.min(n, a0 + blockAtoms);
         SeE2aDescriptor desc = evalModel.descriptor();
         NeighborSelection sel = NeighborSelection.build(pos, types, nl, evalModel, a0, a1);
-        DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types);
-        FittingPass fp = FittingPass.forward(evalModel, dp);
-        double[] dD = fp.backward(null, null);
-        double[] dRHat = dp.backward(dD, null);
-        double[] g = new double[3 * sel.n * sel.nnei];
-        EnvMatrix.backward(sel, types, desc, dp.masked, dRHat, g);
-        return new Block(sel, g, fp.atomEnergy, keepExtras ? dp.dd : null, keepExtras ? fp.lastHidden() : null);
+        Arena arena = Arena.local();
+        try {
+            DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types, arena);
+            FittingPass fp = FittingPass.forward(evalModel, dp);
+            double[] lastHidden = keepExtras ? fp.lastHidden() : null;
+            double[] dD = fp.backward(null, null);
+            double[] dRHat = dp.backward(dD, null);
+            double[] g = new double[3 * sel.n * sel.nnei];
+            EnvMatrix.backward(sel, types, desc, dp.masked, dRHat, g);
+            return new Block(sel, g, fp.atomEnergy, keepExtras ? dp.dd : null, lastHidden);
+        } finally {
+            arena.releaseAll();
+        }
     }
 
     /** Scatters the slot gradients g_p = ∂E/∂d_p into forces and (per-atom) virials. */

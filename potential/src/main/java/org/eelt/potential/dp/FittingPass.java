@@ -33,7 +33,7 @@ final class FittingPass {
             for (int q = 0; q < atoms.length; q++) {
                 System.arraycopy(desc.dd, atoms[q] * dim, x, q * dim, dim);
             }
-            DenseNet.Trace tr = model.fitting().net(ti).forward(x, atoms.length, desc.precision);
+            DenseNet.Trace tr = model.fitting().net(ti).forward(x, atoms.length, desc.precision, desc.arena);
             f.traces[ti] = tr;
             double[] out = tr.output();
             boolean excluded = model.atomExcluded(ti);
@@ -66,7 +66,7 @@ final class FittingPass {
             for (int q = 0; q < atoms.length; q++) {
                 dy[q] = weights == null ? 1.0 : weights[atoms[q]];
             }
-            double[] dx = model.fitting().net(ti).backward(tr, dy, grads == null ? null : grads[ti]);
+            double[] dx = model.fitting().net(ti).backward(tr, dy, grads == null ? null : grads[ti], desc.arena);
             for (int q = 0; q < atoms.length; q++) {
                 System.arraycopy(dx, q * dim, dD, atoms[q] * dim, dim);
             }
