@@ -18,9 +18,16 @@ import java.util.List;
  * <pre>
  *   F_i += g_p,  F_j −= g_p,  Ξ[a][b] −= g_p,a · d_p,b,  W_j[a][b] −= g_p,a · d_p,b
  * </pre>
- * Ξ = −Σ_k r_k ⊗ ∂E/∂r_k over all atoms and periodic images; the per-atom virial W_j is the
- * translation-invariant one that DeePMD-kit's PyTorch backend reports (assigned to the neighbor
- * atom j of each pair), flattened row-major with index 3a + b; Σ_j W_j = Ξ.
+ * Ξ = −Σ_k r_k ⊗ ∂E/∂r_k over all atoms and periodic images (Ξ is symmetric for this rotation-
+ * invariant model, so the order of a and b does not matter for the total); the per-atom virial
+ * W_j is the translation-invariant one that DeePMD-kit's PyTorch backend reports (assigned to the
+ * neighbor atom j of each pair), flattened row-major with index 3a + b, a the force and b the
+ * coordinate component, the order of DeePMD-kit's {@code atom_virial} (checked against its
+ * reference values); Σ_j W_j = Ξ.
+ *
+ * <p>When more neighbors of a type lie within r_c than sel provides, the farthest are dropped
+ * (as DeePMD-kit does) and a WARNING with their count is logged, once per evaluator (later
+ * occurrences at DEBUG, so MD runs do not flood the log).
  *
  * <p>Centre atoms are processed in blocks of {@code blockAtoms}, so memory is bounded by the
  * block, not the structure (a 10,368-atom water frame peaks at about 0.5 GB of heap with blocks of
@@ -37,6 +44,8 @@ public final class DeepPotEvaluator implements Potential {
     private final Precision precision;
     private final int blockAtoms;
     private final int threads;
+    private final java.util.concurrent.atomic.AtomicBoolean warnedOverflow =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** Shared worker pool for multi-threaded evaluation (daemon threads). */
     private static final java.util.concurrent.ForkJoinPool POOL =
             new java.util.concurrent.ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -166,10 +175,12 @@ public final class DeepPotEvaluator implements Potential {
                 accumulate(sel, bl.g, forces, virial, atomV);
             }
         }
-        if (dropped > 0) {
+        if (dropped > 0 && warnedOverflow.compareAndSet(false, true)) {
             LOG.warn("{} neighbors within rcut = {} Å were dropped because a sel section was full (sel = {}); "
                             + "energies are not smooth: increase sel", dropped, model.rcut(),
                     java.util.Arrays.toString(desc.sel()));
+        } else if (dropped > 0) {
+            LOG.debug("{} neighbors dropped (sel overflow)", dropped);
         }
         double energy = 0;
         for (double e : atomE) {

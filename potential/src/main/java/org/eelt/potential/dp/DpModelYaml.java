@@ -25,6 +25,8 @@ import java.util.Map;
  * Anything else, an unknown {@code @class} or {@code type}, or a variable whose shape does not
  * match the architecture is a {@link FormatException} naming the file and key path.
  * Export writes the versions DeePMD-kit 3.0 writes (Model 2, Descriptor 2, Fitting 2, Layer 1).
+ * The HDF5 variant ({@code .dp}) is not read; convert it first with
+ * {@code dp convert-backend model.dp model.yaml}.
  */
 public final class DpModelYaml {
     private DpModelYaml() {
