@@ -68,6 +68,18 @@ class DpModelIoTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void exportedModelTreeEqualsDeepmdKitsOwnSerialization() {
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()));
+        java.util.Map<String, Object> original = yaml.load(fixtureText);
+        java.util.Map<String, Object> exported = yaml.load(DpModelYaml.toYaml(fixture));
+        assertEquals(original.get("model"), exported.get("model"),
+                "the model section written by EELT is the one DeePMD-kit wrote, key for key and value for value");
+        assertTrue(exported.containsKey("model_def_script"));
+    }
+
+    @Test
     void exportedYamlUsesPyYamlCompatibleFloats() {
         String y = DpModelYaml.toYaml(fixture);
         assertTrue(y.contains("\"@class\": \"np.ndarray\""));
