@@ -118,6 +118,21 @@ class DpModelIoTest {
     }
 
     @Test
+    void versionOneFixtureStaysLoadable() throws Exception {
+        Path f = Path.of(DpModelIoTest.class.getResource("eelt-dp-v1.yaml").toURI());
+        EeltModelFile v1 = EeltModelFile.read(f);
+        assertEquals(new ModelProvenance("trainer", 2026, "water-data_0-3", "0.1.0-SNAPSHOT", 1000, 1795000000000L),
+                v1.provenance());
+        assertEquals(new DpArchitecture(java.util.List.of("O", "H"), 4.0, 0.5, new int[] {4, 8}, new int[] {2, 4}, 2,
+                false, true, new int[] {4, 4}, true), v1.architecture());
+        EeltModelFile again = EeltModelFile.parse(v1.toYaml(), "re-export");
+        assertSameParameters(v1.model(), again.model());
+        ForceResult r = new DeepPotEvaluator(v1.model()).compute(
+                TestSystems.randomWater(3, Cell.orthorhombic(6, 6, 6), 1.0, 0.95, 1));
+        assertTrue(Double.isFinite(r.energy()));
+    }
+
+    @Test
     void unknownModelVersionNamesTheKey() {
         String bad = fixtureText.replaceFirst("(?m)^  \"@version\": 2$", "  \"@version\": 9");
         FormatException e = assertThrows(FormatException.class, () -> DpModelYaml.parse(bad, "m.yaml"));
