@@ -65,6 +65,14 @@ class DeepPotPhysicsTest {
     }
 
     @Test
+    void forcesAreMinusGradientSlab() {
+        Cell slab = new Cell(new double[] {6.5, 0, 0, 0.4, 6.2, 0, 0, 0, 20.0}, new boolean[] {true, true, false});
+        Structure s = TestSystems.randomWater(5, Cell.periodic(6.5, 0, 0, 0.4, 6.2, 0, 0, 0, 20.0), 1.0, 0.95, 17);
+        checkForcesByFiniteDifference(fixture, s.withCell(slab));
+        checkForcesByFiniteDifference(pairModel, s.withCell(slab));
+    }
+
+    @Test
     void forcesAreMinusGradientIsolated() {
         checkForcesByFiniteDifference(fixture, molecule());
         checkForcesByFiniteDifference(pairModel, molecule());
