@@ -125,6 +125,9 @@ class NpyTest {
         e = assertThrows(FormatException.class, () -> Npy.parse(
                 npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (a,), }", eight), "shape.npy"));
         assertTrue(e.getMessage().contains("shape.npy"), e.getMessage());
+        e = assertThrows(FormatException.class, () -> Npy.parse(npy(1,
+                "{'descr': '<f8', 'fortran_order': False, 'shape': (2000000000, 2000000000, 2000000000), }", eight), "huge.npy"));
+        assertTrue(e.getMessage().contains("huge.npy") && e.getMessage().contains("truncated"), e.getMessage());
         NpyArray a = new NpyArray("<f8", new int[] {4, 9}, new double[36]);
         e = assertThrows(FormatException.class, () -> a.requireShape("set.000/box.npy", "box", -1, 9 + 1));
         assertTrue(e.getMessage().contains("set.000/box.npy") && e.getMessage().contains("(4, 9)")
