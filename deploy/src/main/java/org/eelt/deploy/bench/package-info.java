@@ -1,5 +1,5 @@
 /**
- * Benchmarks of EELT's kernels as pure classes that return result records with a hand-written
- * JSON form; the CLI ({@code eelt bench ...}) only prints them. Times in ms or ns, lengths in Å.
+ * Benchmarks behind {@code eelt bench ...}: pure classes that run a measurement and return a
+ * result with {@code toJson()}. Times in µs or ms as the key names say; rates in GFLOP/s.
  */
 package org.eelt.deploy.bench;
