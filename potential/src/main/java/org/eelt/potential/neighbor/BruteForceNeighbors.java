@@ -13,6 +13,9 @@ import java.util.Arrays;
  * axis to fractional component f ∈ [−½, ½), then every image n_k ∈ [−M_k, M_k] with
  * M_k = ⌈r_list / d_k + ½⌉ (d_k the lattice-plane spacing) is tested, so no image within
  * r_list = cutoff + skin is missed however small or skewed the cell.
+ *
+ * <p>Pairs are stored as {@link ImageCode}s when every image fits one, else as Cartesian shifts.
+ * Order: rows by atom, then by neighbor index j, then by image in loop order.
  */
 public final class BruteForceNeighbors {
     private BruteForceNeighbors() {
@@ -40,24 +43,25 @@ public final class BruteForceNeighbors {
         double[] h = cell.matrix();
         int[] offsets = new int[n + 1];
         int[] nb = new int[Math.max(16, n * 8)];
-        double[] sh = new double[3 * nb.length];
+        int[] img = new int[3 * nb.length];
         int count = 0;
+        boolean fits = true;
         double[] f = new double[3];
+        int[] base = new int[3];
         for (int i = 0; i < n; i++) {
             offsets[i] = count;
             for (int j = 0; j < n; j++) {
                 double dx = r[3 * j] - r[3 * i], dy = r[3 * j + 1] - r[3 * i + 1], dz = r[3 * j + 2] - r[3 * i + 2];
-                double[] base = {0, 0, 0};
                 if (cell.isPeriodic()) {
                     cell.toFractional(dx, dy, dz, f);
                     for (int k = 0; k < 3; k++) {
-                        base[k] = cell.periodic(k) ? -Math.floor(f[k] + 0.5) : 0;
+                        base[k] = cell.periodic(k) ? (int) -Math.floor(f[k] + 0.5) : 0;
                     }
                 }
                 for (int a = -m[0]; a <= m[0]; a++) {
                     for (int b = -m[1]; b <= m[1]; b++) {
                         for (int c = -m[2]; c <= m[2]; c++) {
-                            double na = base[0] + a, nbb = base[1] + b, nc = base[2] + c;
+                            int na = base[0] + a, nbb = base[1] + b, nc = base[2] + c;
                             if (i == j && na == 0 && nbb == 0 && nc == 0) {
                                 continue;
                             }
@@ -68,12 +72,13 @@ public final class BruteForceNeighbors {
                             if (ex * ex + ey * ey + ez * ez <= rl2) {
                                 if (count == nb.length) {
                                     nb = Arrays.copyOf(nb, 2 * count);
-                                    sh = Arrays.copyOf(sh, 6 * count);
+                                    img = Arrays.copyOf(img, 6 * count);
                                 }
                                 nb[count] = j;
-                                sh[3 * count] = sx;
-                                sh[3 * count + 1] = sy;
-                                sh[3 * count + 2] = sz;
+                                img[3 * count] = na;
+                                img[3 * count + 1] = nbb;
+                                img[3 * count + 2] = nc;
+                                fits &= ImageCode.fits(na, nbb, nc);
                                 count++;
                             }
                         }
@@ -82,6 +87,21 @@ public final class BruteForceNeighbors {
             }
         }
         offsets[n] = count;
-        return new NeighborList(offsets, Arrays.copyOf(nb, count), Arrays.copyOf(sh, 3 * count), cutoff, skin, r);
+        nb = Arrays.copyOf(nb, count);
+        if (fits) {
+            int[] codes = new int[count];
+            for (int p = 0; p < count; p++) {
+                codes[p] = ImageCode.pack(img[3 * p], img[3 * p + 1], img[3 * p + 2]);
+            }
+            return new NeighborList(offsets, nb, codes, cell, cutoff, skin, r);
+        }
+        double[] sh = new double[3 * count];
+        for (int p = 0; p < count; p++) {
+            for (int k = 0; k < 3; k++) {
+                sh[3 * p + k] = (double) img[3 * p] * h[k] + (double) img[3 * p + 1] * h[3 + k]
+                        + (double) img[3 * p + 2] * h[6 + k];
+            }
+        }
+        return new NeighborList(offsets, nb, sh, cutoff, skin, r);
     }
 }

@@ -1,0 +1,12 @@
+package org.eelt.deploy.cli;
+
+import picocli.CommandLine;
+
+/** Registers the subcommands of {@code eelt}. */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    static void register(CommandLine cl) {
+    }
+}

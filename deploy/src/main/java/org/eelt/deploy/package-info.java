@@ -1,4 +1,0 @@
-/**
- * EELT deploy module.
- */
-package org.eelt.deploy;

@@ -1,0 +1,53 @@
+package org.eelt.potential.dp;
+
+/**
+ * Activation functions of DeePMD-kit networks that this package evaluates. The derivative is
+ * expressed through the activation's output t = φ(z), which is what the backward pass keeps.
+ */
+public enum Activation {
+    /** φ(z) = tanh z, φ'(z) = 1 − t². */
+    TANH("tanh"),
+    /** φ(z) = z (DeePMD-kit's {@code "none"} / {@code "linear"}), φ' = 1. */
+    LINEAR("none");
+
+    private final String deepmdName;
+
+    Activation(String deepmdName) {
+        this.deepmdName = deepmdName;
+    }
+
+    /** @return the name DeePMD-kit writes in {@code activation_function}. */
+    public String deepmdName() {
+        return deepmdName;
+    }
+
+    /** @return φ(z). */
+    public double apply(double z) {
+        return this == TANH ? Math.tanh(z) : z;
+    }
+
+    /** @return φ'(z) expressed through the output t = φ(z). */
+    public double derivativeFromOutput(double t) {
+        return this == TANH ? 1.0 - t * t : 1.0;
+    }
+
+    /** @return φ''(z) expressed through t = φ(z): for tanh −2t(1 − t²). */
+    public double secondDerivativeFromOutput(double t) {
+        return this == TANH ? -2.0 * t * (1.0 - t * t) : 0.0;
+    }
+
+    /**
+     * @param name DeePMD-kit's {@code activation_function} value (case-insensitive)
+     * @return the activation, or null when this package does not implement it
+     */
+    public static Activation fromDeepmdName(String name) {
+        if (name == null) {
+            return LINEAR;
+        }
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "tanh" -> TANH;
+            case "none", "linear" -> LINEAR;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package org.eelt.potential.dp;
+
+import org.eelt.potential.ForceResult;
+import org.eelt.potential.Potential;
+import org.eelt.potential.neighbor.NeighborList;
+import org.eelt.protocol.atoms.Structure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Exact Deep Potential inference: energy (eV), per-atom energies (eV), forces (eV/Å), virial and
+ * per-atom virials (eV) of periodic, partly periodic and isolated structures (positions in Å).
+ *
+ * <p>Forces and virials come from an explicit backward pass (no autodiff): for each neighbor slot
+ * p of centre i with displacement d_p = r_j + S_p − r_i and g_p = ∂E/∂d_p,
+ * <pre>
+ *   F_i += g_p,  F_j −= g_p,  Ξ[a][b] −= g_p,a · d_p,b,  W_j[a][b] −= g_p,a · d_p,b
+ * </pre>
+ * Ξ = −Σ_k r_k ⊗ ∂E/∂r_k over all atoms and periodic images; the per-atom virial W_j is the
+ * translation-invariant one that DeePMD-kit's PyTorch backend reports (assigned to the neighbor
+ * atom j of each pair), flattened row-major with index 3a + b; Σ_j W_j = Ξ.
+ *
+ * <p>Centre atoms are processed in blocks of {@code blockAtoms}, so memory is bounded by the
+ * block, not the structure. Immutable and thread-safe.
+ */
+public final class DeepPotEvaluator implements Potential {
+    private static final Logger LOG = LoggerFactory.getLogger(DeepPotEvaluator.class);
+    /** Default number of centre atoms per block. */
+    public static final int DEFAULT_BLOCK_ATOMS = 128;
+
+    private final DeepPotModel model;
+    private final DeepPotModel evalModel;
+    private final Precision precision;
+    private final int blockAtoms;
+
+    /** Float64 evaluation with the default block size. */
+    public DeepPotEvaluator(DeepPotModel model) {
+        this(model, Precision.FLOAT64, DEFAULT_BLOCK_ATOMS);
+    }
+
+    /**
+     * @param model      the model
+     * @param precision  {@link Precision#FLOAT64} (exact) or {@link Precision#FLOAT32}
+     * @param blockAtoms centre atoms per block (≥ 1)
+     */
+    public DeepPotEvaluator(DeepPotModel model, Precision precision, int blockAtoms) {
+        if (blockAtoms < 1) {
+            throw new IllegalArgumentException("blockAtoms must be >= 1, got " + blockAtoms);
+        }
+        this.model = model;
+        this.precision = precision;
+        this.evalModel = precision == Precision.FLOAT32 ? model.roundedToFloat() : model;
+        this.blockAtoms = blockAtoms;
+    }
+
+    /** @return the model. */
+    public DeepPotModel model() {
+        return model;
+    }
+
+    /** @return the precision. */
+    public Precision precision() {
+        return precision;
+    }
+
+    @Override
+    public double cutoff() {
+        return model.rcut();
+    }
+
+    @Override
+    public List<String> species() {
+        return model.typeMap();
+    }
+
+    @Override
+    public ForceResult compute(Structure structure, NeighborList neighbors) {
+        return run(structure, neighbors, false).result;
+    }
+
+    /**
+     * @return the descriptor D of every atom, N × (M·M₂) row-major (DeePMD-kit's {@code eval_descriptor})
+     */
+    public double[] descriptor(Structure structure, NeighborList neighbors) {
+        return run(structure, neighbors, true).descriptor;
+    }
+
+    /** @return the fitting net's last hidden layer per atom, N × width (DeePMD-kit's {@code eval_fitting_last_layer}). */
+    public double[] fittingLastHidden(Structure structure, NeighborList neighbors) {
+        return run(structure, neighbors, true).lastHidden;
+    }
+
+    private record Run(ForceResult result, double[] descriptor, double[] lastHidden) {
+    }
+
+    private Run run(Structure structure, NeighborList nl, boolean keepExtras) {
+        int n = structure.size();
+        if (nl.atoms() != n) {
+            throw new IllegalArgumentException("neighbor list has " + nl.atoms() + " atoms, structure has " + n);
+        }
+        if (nl.cutoff() + nl.skin() < model.rcut()) {
+            throw new IllegalArgumentException("neighbor list radius " + (nl.cutoff() + nl.skin())
+                    + " Å is below the model cutoff " + model.rcut() + " Å: rebuild it with cutoff >= rcut");
+        }
+        int[] types = structure.types(model.typeMap());
+        double[] pos = structure.positions();
+        SeE2aDescriptor desc = evalModel.descriptor();
+        int dim = desc.dimOut();
+        double[] forces = new double[3 * n];
+        double[] virial = new double[9];
+        double[] atomE = new double[n];
+        double[] atomV = new double[9 * n];
+        double[] descriptor = keepExtras ? new double[n * dim] : null;
+        int hidden = evalModel.fitting().net(0).layers().get(evalModel.fitting().net(0).layers().size() - 1).in();
+        double[] lastHidden = keepExtras ? new double[n * hidden] : null;
+        long dropped = 0;
+        for (int a0 = 0; a0 < n; a0 += blockAtoms) {
+            int a1 = Math.min(n, a0 + blockAtoms);
+            NeighborSelection sel = NeighborSelection.build(pos, types, nl, evalModel, a0, a1);
+            dropped += sel.dropped;
+            DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types);
+            FittingPass fp = FittingPass.forward(evalModel, dp);
+            System.arraycopy(fp.atomEnergy, 0, atomE, a0, a1 - a0);
+            if (keepExtras) {
+                System.arraycopy(dp.dd, 0, descriptor, a0 * dim, (a1 - a0) * dim);
+                System.arraycopy(fp.lastHidden(), 0, lastHidden, a0 * hidden, (a1 - a0) * hidden);
+            }
+            double[] dD = fp.backward(null, null);
+            double[] dRHat = dp.backward(dD, null);
+            double[] g = new double[3 * sel.n * sel.nnei];
+            EnvMatrix.backward(sel, types, desc, dp.masked, dRHat, g);
+            accumulate(sel, g, forces, virial, atomV);
+        }
+        if (dropped > 0) {
+            LOG.warn("{} neighbors within rcut = {} Å were dropped because a sel section was full (sel = {}); "
+                            + "energies are not smooth: increase sel", dropped, model.rcut(),
+                    java.util.Arrays.toString(desc.sel()));
+        }
+        double energy = 0;
+        for (double e : atomE) {
+            energy += e;
+        }
+        checkFinite(energy, atomE, forces, atomV);
+        return new Run(new ForceResult(energy, forces, virial, atomE, atomV), descriptor, lastHidden);
+    }
+
+    /** Scatters the slot gradients g_p = ∂E/∂d_p into forces and (per-atom) virials. */
+    static void accumulate(NeighborSelection sel, double[] g, double[] forces, double[] virial, double[] atomV) {
+        for (int li = 0; li < sel.n; li++) {
+            int i = sel.a0 + li;
+            for (int s = 0; s < sel.nnei; s++) {
+                int slot = li * sel.nnei + s;
+                int j = sel.atom[slot];
+                if (j < 0) {
+                    continue;
+                }
+                for (int a = 0; a < 3; a++) {
+                    double ga = g[3 * slot + a];
+                    forces[3 * i + a] += ga;
+                    forces[3 * j + a] -= ga;
+                    for (int b = 0; b < 3; b++) {
+                        double v = -ga * sel.d[3 * slot + b];
+                        virial[3 * a + b] += v;
+                        atomV[9 * j + 3 * a + b] += v;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkFinite(double energy, double[] atomE, double[] forces, double[] atomV) {
+        for (int i = 0; i < atomE.length; i++) {
+            boolean ok = Double.isFinite(atomE[i]);
+            for (int k = 0; k < 3 && ok; k++) {
+                ok = Double.isFinite(forces[3 * i + k]);
+            }
+            for (int k = 0; k < 9 && ok; k++) {
+                ok = Double.isFinite(atomV[9 * i + k]);
+            }
+            if (!ok) {
+                throw new ArithmeticException("Deep Potential produced a non-finite value at atom " + i
+                        + " (energy " + atomE[i] + "): check the model parameters (dstd, weights) and the coordinates");
+            }
+        }
+        if (!Double.isFinite(energy)) {
+            throw new ArithmeticException("Deep Potential total energy is " + energy);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.eelt.potential.dp;
+
+import java.util.Arrays;
+
+/**
+ * One dense layer of a DeePMD-kit network (its {@code NativeLayer}), immutable:
+ * <pre>
+ *   z = x·W + b                       (x: rows×in, W: in×out, b: out)
+ *   t = φ(z)                          (φ = tanh or identity)
+ *   y = t ∘ idt + skip(x)             (idt: per-output "timestep" scale, or 1 when absent)
+ *   skip(x) = x       if resnet and out = in
+ *           = [x, x]  if resnet and out = 2·in
+ *           = 0       otherwise
+ * </pre>
+ * The forward pass keeps t (the activation output) so that the backward pass needs no
+ * recomputation; {@link #backward} maps dL/dy to dL/dx and, optionally, accumulates the weight
+ * gradients dL/dW, dL/db, dL/didt into a {@link Grad}. All arrays are flat row-major.
+ */
+public final class DenseLayer {
+    private final int in;
+    private final int out;
+    private final double[] w;
+    private final double[] b;
+    private final double[] idt;
+    private final Activation activation;
+    private final boolean resnet;
+    private final int skip;
+
+    /**
+     * @param in         input width
+     * @param out        output width
+     * @param w          weights, in×out row-major
+     * @param b          bias (out) or null
+     * @param idt        timestep scale (out) or null
+     * @param activation φ
+     * @param resnet     whether the skip connection is used when widths allow it
+     */
+    public DenseLayer(int in, int out, double[] w, double[] b, double[] idt, Activation activation, boolean resnet) {
+        if (in <= 0 || out <= 0) {
+            throw new IllegalArgumentException("layer widths must be positive, got " + in + "→" + out);
+        }
+        if (w == null || w.length != in * out) {
+            throw new IllegalArgumentException("layer " + in + "→" + out + ": w must have " + in * out
+                    + " entries, got " + (w == null ? "null" : w.length));
+        }
+        if (b != null && b.length != out) {
+            throw new IllegalArgumentException("layer " + in + "→" + out + ": b has " + b.length + " entries, expected " + out);
+        }
+        if (idt != null && idt.length != out) {
+            throw new IllegalArgumentException("layer " + in + "→" + out + ": idt has " + idt.length
+                    + " entries, expected " + out);
+        }
+        this.in = in;
+        this.out = out;
+        this.w = w.clone();
+        this.b = b == null ? null : b.clone();
+        this.idt = idt == null ? null : idt.clone();
+        this.activation = activation;
+        this.resnet = resnet;
+        this.skip = !resnet ? 0 : out == in ? 1 : out == 2 * in ? 2 : 0;
+    }
+
+    /** @return input width. */
+    public int in() {
+        return in;
+    }
+
+    /** @return output width. */
+    public int out() {
+        return out;
+    }
+
+    /** @return a copy of W (in×out row-major). */
+    public double[] weights() {
+        return w.clone();
+    }
+
+    /** @return a copy of b, or null. */
+    public double[] bias() {
+        return b == null ? null : b.clone();
+    }
+
+    /** @return a copy of idt, or null. */
+    public double[] idt() {
+        return idt == null ? null : idt.clone();
+    }
+
+    /** @return φ. */
+    public Activation activation() {
+        return activation;
+    }
+
+    /** @return the resnet flag as stored (the skip applies only when widths allow). */
+    public boolean resnet() {
+        return resnet;
+    }
+
+    /** @return 0 (no skip), 1 (y += x) or 2 (y += [x, x]). */
+    public int skipKind() {
+        return skip;
+    }
+
+    /** @return a copy of this layer with every parameter rounded to IEEE binary32. */
+    DenseLayer roundedToFloat() {
+        return new DenseLayer(in, out, Precision.roundToFloat(w), b == null ? null : Precision.roundToFloat(b),
+                idt == null ? null : Precision.roundToFloat(idt), activation, resnet);
+    }
+
+    /**
+     * Forward pass over {@code rows} input rows.
+     *
+     * @param x    input, rows×in
+     * @param rows number of rows
+     * @param t    output: activation t = φ(xW + b), rows×out (kept for the backward pass)
+     * @param y    output: layer output, rows×out (may be the same array as t only when there is
+     *             neither idt nor skip)
+     */
+    public void forward(double[] x, int rows, double[] t, double[] y) {
+        Gemm.mul(x, w, t, rows, in, out);
+        for (int r = 0; r < rows; r++) {
+            int o = r * out;
+            for (int j = 0; j < out; j++) {
+                double z = t[o + j] + (b == null ? 0.0 : b[j]);
+                t[o + j] = activation.apply(z);
+            }
+        }
+        if (y == t) {
+            if (idt != null || skip != 0) {
+                throw new IllegalArgumentException("y must differ from t when the layer has idt or a skip");
+            }
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = r * out;
+            int xi = r * in;
+            for (int j = 0; j < out; j++) {
+                double v = idt == null ? t[o + j] : t[o + j] * idt[j];
+                if (skip == 1) {
+                    v += x[xi + j];
+                } else if (skip == 2) {
+                    v += x[xi + (j < in ? j : j - in)];
+                }
+                y[o + j] = v;
+            }
+        }
+    }
+
+    /** @return true when the output y equals t (no idt, no skip), so one array serves both. */
+    public boolean outputIsActivation() {
+        return idt == null && skip == 0;
+    }
+
+    /**
+     * Backward pass: given dL/dy returns dL/dx; accumulates weight gradients when {@code grad}
+     * is non-null.
+     * <pre>
+     *   dt = dy ∘ idt,  dz = dt ∘ φ'(z),  dx = dz·Wᵀ + skipᵀ(dy)
+     *   dW += xᵀ·dz,  db += Σ_rows dz,  didt += Σ_rows dy ∘ t
+     * </pre>
+     *
+     * @param x    the forward input, rows×in
+     * @param t    the forward activation, rows×out
+     * @param dy   dL/dy, rows×out (not modified)
+     * @param rows number of rows
+     * @param dx   output dL/dx, rows×in (overwritten)
+     * @param grad weight-gradient accumulator or null
+     */
+    public void backward(double[] x, double[] t, double[] dy, int rows, double[] dx, Grad grad) {
+        double[] dz = new double[rows * out];
+        for (int r = 0; r < rows; r++) {
+            int o = r * out;
+            for (int j = 0; j < out; j++) {
+                double dt = idt == null ? dy[o + j] : dy[o + j] * idt[j];
+                dz[o + j] = dt * activation.derivativeFromOutput(t[o + j]);
+            }
+        }
+        Gemm.mulTransB(dz, w, dx, rows, out, in);
+        if (skip != 0) {
+            for (int r = 0; r < rows; r++) {
+                int o = r * out;
+                int xi = r * in;
+                for (int j = 0; j < out; j++) {
+                    dx[xi + (j < in ? j : j - in)] += dy[o + j];
+                }
+            }
+        }
+        if (grad != null) {
+            Gemm.mulTransAAdd(x, dz, grad.dw, rows, in, out);
+            for (int r = 0; r < rows; r++) {
+                int o = r * out;
+                for (int j = 0; j < out; j++) {
+                    grad.db[j] += dz[o + j];
+                    if (grad.didt != null) {
+                        grad.didt[j] += dy[o + j] * t[o + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** A zeroed gradient accumulator shaped like this layer's parameters. */
+    public Grad newGrad() {
+        return new Grad(new double[in * out], new double[out], idt == null ? null : new double[out]);
+    }
+
+    /**
+     * Accumulated dL/dW (in×out), dL/db (out) and dL/didt (out, or null when the layer has no idt).
+     * Mutable by design: the backward pass adds into it.
+     */
+    public static final class Grad {
+        /** dL/dW, in×out row-major. */
+        public final double[] dw;
+        /** dL/db. */
+        public final double[] db;
+        /** dL/didt, or null. */
+        public final double[] didt;
+
+        Grad(double[] dw, double[] db, double[] didt) {
+            this.dw = dw;
+            this.db = db;
+            this.didt = didt;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DenseLayer l && in == l.in && out == l.out && Arrays.equals(w, l.w)
+                && Arrays.equals(b, l.b) && Arrays.equals(idt, l.idt) && activation == l.activation
+                && resnet == l.resnet;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(w) * 31 + in * 7 + out;
+    }
+}

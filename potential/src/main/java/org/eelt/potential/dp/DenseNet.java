@@ -1,0 +1,151 @@
+package org.eelt.potential.dp;
+
+import java.util.List;
+
+/**
+ * A stack of {@link DenseLayer}s evaluated row-wise: DeePMD-kit's embedding and fitting networks.
+ * Immutable. {@link #forward} returns a {@link Trace} holding every layer's input and activation,
+ * which {@link #backward} consumes; the trace is what a trainer needs for weight gradients or a
+ * forward-over-reverse pass.
+ */
+public final class DenseNet {
+    private final List<DenseLayer> layers;
+
+    /** @param layers the layers in order; each layer's input width must equal the previous output width */
+    public DenseNet(List<DenseLayer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        for (int l = 1; l < layers.size(); l++) {
+            if (layers.get(l).in() != layers.get(l - 1).out()) {
+                throw new IllegalArgumentException("layer " + l + " takes " + layers.get(l).in()
+                        + " inputs but layer " + (l - 1) + " gives " + layers.get(l - 1).out());
+            }
+        }
+        this.layers = List.copyOf(layers);
+    }
+
+    /** @return the layers. */
+    public List<DenseLayer> layers() {
+        return layers;
+    }
+
+    /** @return the input width. */
+    public int in() {
+        return layers.get(0).in();
+    }
+
+    /** @return the output width. */
+    public int out() {
+        return layers.get(layers.size() - 1).out();
+    }
+
+    /** @return this network with all parameters rounded to binary32. */
+    DenseNet roundedToFloat() {
+        return new DenseNet(layers.stream().map(DenseLayer::roundedToFloat).toList());
+    }
+
+    /**
+     * Forward pass.
+     *
+     * @param x    input rows×{@link #in()} (kept by reference in the trace; do not modify)
+     * @param rows number of rows
+     * @return the trace; {@link Trace#output()} is rows×{@link #out()}
+     */
+    public Trace forward(double[] x, int rows) {
+        return forward(x, rows, Precision.FLOAT64);
+    }
+
+    Trace forward(double[] x, int rows, Precision precision) {
+        int n = layers.size();
+        double[][] inputs = new double[n + 1][];
+        double[][] acts = new double[n][];
+        inputs[0] = x;
+        for (int l = 0; l < n; l++) {
+            DenseLayer layer = layers.get(l);
+            double[] t = new double[rows * layer.out()];
+            double[] y = layer.outputIsActivation() ? t : new double[rows * layer.out()];
+            layer.forward(inputs[l], rows, t, y);
+            precision.round(t, t.length);
+            if (y != t) {
+                precision.round(y, y.length);
+            }
+            acts[l] = t;
+            inputs[l + 1] = y;
+        }
+        return new Trace(rows, inputs, acts);
+    }
+
+    /**
+     * Backward pass: dL/dx from dL/dy.
+     *
+     * @param trace the forward trace
+     * @param dy    dL/d(output), rows×{@link #out()}
+     * @param grads per-layer gradient accumulators (same length as {@link #layers()}) or null
+     * @return dL/dx, rows×{@link #in()}
+     */
+    public double[] backward(Trace trace, double[] dy, DenseLayer.Grad[] grads) {
+        double[] g = dy;
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            double[] dx = new double[trace.rows * layer.in()];
+            layer.backward(trace.inputs[l], trace.acts[l], g, trace.rows, dx, grads == null ? null : grads[l]);
+            g = dx;
+        }
+        return g;
+    }
+
+    /** @return zeroed gradient accumulators, one per layer. */
+    public DenseLayer.Grad[] newGrads() {
+        DenseLayer.Grad[] g = new DenseLayer.Grad[layers.size()];
+        for (int l = 0; l < g.length; l++) {
+            g[l] = layers.get(l).newGrad();
+        }
+        return g;
+    }
+
+    /** @return multiply-add FLOPs of one forward pass over {@code rows} rows: Σ 2·rows·in·out. */
+    public long forwardFlops(long rows) {
+        long f = 0;
+        for (DenseLayer l : layers) {
+            f += 2L * rows * l.in() * l.out();
+        }
+        return f;
+    }
+
+    /**
+     * Forward intermediates of one evaluation: {@code inputs[l]} is layer l's input
+     * ({@code inputs[n]} the network output) and {@code acts[l]} its activation t = φ(z).
+     */
+    public static final class Trace {
+        final int rows;
+        final double[][] inputs;
+        final double[][] acts;
+
+        Trace(int rows, double[][] inputs, double[][] acts) {
+            this.rows = rows;
+            this.inputs = inputs;
+            this.acts = acts;
+        }
+
+        /** @return the number of rows. */
+        public int rows() {
+            return rows;
+        }
+
+        /** @return the network output, rows×out (not a copy). */
+        public double[] output() {
+            return inputs[inputs.length - 1];
+        }
+
+        /** @return layer l's input (not a copy). */
+        public double[] input(int l) {
+            return inputs[l];
+        }
+
+        /** @return layer l's activation t (not a copy). */
+        public double[] activation(int l) {
+            return acts[l];
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.eelt.potential.dp;
+
+/**
+ * Forward and backward computation of the {@code se_e2_a} descriptor for a block of centre atoms,
+ * keeping every intermediate (package-private fields) for reuse by backward, weight-gradient and
+ * forward-over-reverse passes.
+ *
+ * <p>Rows of the embedding nets are grouped by (centre type t_i, neighbor type t_j) so that each
+ * layer is one matrix product over (#atoms of type t_i in the block)·sel[t_j] rows. Row
+ * q·sel[t_j] + s of group (t_i, t_j) is slot {@code sectionStart(t_j) + s} of the q-th atom of
+ * type t_i in the block.
+ */
+final class DescriptorPass {
+    final SeE2aDescriptor desc;
+    final Precision precision;
+    final NeighborSelection sel;
+    final int[] types;
+    final int n;
+    final int nnei;
+    final int m;
+    final int m2;
+    /** R̂ per slot, n·nnei·4. */
+    final double[] rHat;
+    /** Excluded-pair rows, n·nnei. */
+    final boolean[] masked;
+    /** Local atom indices of each centre type. */
+    final int[][] atomsOfType;
+    /** Embedding traces [t_i][t_j] (null when the group is empty). */
+    final DenseNet.Trace[][] traces;
+    /** T = (1/N_c) Ĝᵀ R̂ per atom, n·M·4. */
+    final double[] t;
+    /** D per atom, n·M·M₂. */
+    final double[] dd;
+
+    private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types) {
+        this.desc = desc;
+        this.precision = precision;
+        this.sel = sel;
+        this.types = types;
+        this.n = sel.n;
+        this.nnei = sel.nnei;
+        this.m = desc.embeddingWidth();
+        this.m2 = desc.axisNeuron();
+        this.rHat = new double[n * nnei * 4];
+        this.masked = new boolean[n * nnei];
+        int nt = desc.ntypes();
+        int[] cnt = new int[nt];
+        for (int li = 0; li < n; li++) {
+            cnt[types[sel.a0 + li]]++;
+        }
+        this.atomsOfType = new int[nt][];
+        for (int ti = 0; ti < nt; ti++) {
+            atomsOfType[ti] = new int[cnt[ti]];
+        }
+        int[] fill = new int[nt];
+        for (int li = 0; li < n; li++) {
+            int ti = types[sel.a0 + li];
+            atomsOfType[ti][fill[ti]++] = li;
+        }
+        this.traces = new DenseNet.Trace[nt][nt];
+        this.t = new double[n * m * 4];
+        this.dd = new double[n * m * m2];
+    }
+
+    /**
+     * @param desc      the descriptor
+     * @param precision arithmetic precision
+     * @param sel       the slot table of the block
+     * @param types     type per atom (global indices)
+     * @return the pass with R̂, embedding traces, T and D computed
+     */
+    static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types) {
+        DescriptorPass p = new DescriptorPass(desc, precision, sel, types);
+        p.runForward();
+        return p;
+    }
+
+    private void runForward() {
+        EnvMatrix.forward(sel, types, desc, rHat, masked);
+        precision.round(rHat, rHat.length);
+        int nt = desc.ntypes();
+        double scale = 1.0 / nnei;
+        for (int ti = 0; ti < nt; ti++) {
+            int[] atoms = atomsOfType[ti];
+            if (atoms.length == 0) {
+                continue;
+            }
+            for (int tj = 0; tj < nt; tj++) {
+                int sj = desc.sel(tj);
+                if (sj == 0) {
+                    continue;
+                }
+                int base = desc.sectionStart(tj);
+                int rows = atoms.length * sj;
+                double[] x = new double[rows];
+                for (int q = 0; q < atoms.length; q++) {
+                    int slot0 = atoms[q] * nnei + base;
+                    for (int s = 0; s < sj; s++) {
+                        x[q * sj + s] = rHat[4 * (slot0 + s)];
+                    }
+                }
+                DenseNet.Trace tr = desc.embedding(ti, tj).forward(x, rows, precision);
+                traces[ti][tj] = tr;
+                double[] g = tr.output();
+                for (int q = 0; q < atoms.length; q++) {
+                    int a = atoms[q];
+                    int slot0 = a * nnei + base;
+                    int to = a * m * 4;
+                    for (int s = 0; s < sj; s++) {
+                        int row = (q * sj + s) * m;
+                        int rh = 4 * (slot0 + s);
+                        double h0 = rHat[rh] * scale, h1 = rHat[rh + 1] * scale;
+                        double h2 = rHat[rh + 2] * scale, h3 = rHat[rh + 3] * scale;
+                        for (int k = 0; k < m; k++) {
+                            double gv = g[row + k];
+                            int o = to + 4 * k;
+                            t[o] += gv * h0;
+                            t[o + 1] += gv * h1;
+                            t[o + 2] += gv * h2;
+                            t[o + 3] += gv * h3;
+                        }
+                    }
+                }
+            }
+        }
+        precision.round(t, t.length);
+        for (int a = 0; a < n; a++) {
+            int to = a * m * 4;
+            int od = a * m * m2;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m2; j++) {
+                    double s = 0;
+                    for (int c = 0; c < 4; c++) {
+                        s += t[to + 4 * i + c] * t[to + 4 * j + c];
+                    }
+                    dd[od + i * m2 + j] = s;
+                }
+            }
+        }
+        precision.round(dd, dd.length);
+    }
+
+    /**
+     * dL/dT from dL/dD: dT[a,c] = Σ_b dD[a,b]·T[b,c] + [a &lt; M₂] Σ_b dD[b,a]·T[b,c].
+     *
+     * @param dD n·M·M₂
+     * @return n·M·4
+     */
+    double[] backwardGram(double[] dD) {
+        double[] dT = new double[n * m * 4];
+        for (int a = 0; a < n; a++) {
+            int to = a * m * 4;
+            int od = a * m * m2;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m2; j++) {
+                    double gij = dD[od + i * m2 + j];
+                    if (gij == 0.0) {
+                        continue;
+                    }
+                    for (int c = 0; c < 4; c++) {
+                        dT[to + 4 * i + c] += gij * t[to + 4 * j + c];
+                        dT[to + 4 * j + c] += gij * t[to + 4 * i + c];
+                    }
+                }
+            }
+        }
+        return dT;
+    }
+
+    /**
+     * Backward from dL/dD to dL/dR̂ through the Gram product, T and the embedding nets.
+     *
+     * @param dD    dL/dD, n·M·M₂
+     * @param grads embedding weight-gradient accumulators [net index][layer] or null
+     * @return dL/dR̂, n·nnei·4 (rows of padded and excluded slots are meaningful only as R̂ inputs)
+     */
+    double[] backward(double[] dD, DenseLayer.Grad[][] grads) {
+        double[] dT = backwardGram(dD);
+        double[] dRHat = new double[n * nnei * 4];
+        int nt = desc.ntypes();
+        double scale = 1.0 / nnei;
+        for (int ti = 0; ti < nt; ti++) {
+            int[] atoms = atomsOfType[ti];
+            for (int tj = 0; tj < nt; tj++) {
+                DenseNet.Trace tr = traces[ti][tj];
+                if (tr == null) {
+                    continue;
+                }
+                int sj = desc.sel(tj);
+                int base = desc.sectionStart(tj);
+                double[] g = tr.output();
+                double[] dG = new double[tr.rows() * m];
+                for (int q = 0; q < atoms.length; q++) {
+                    int a = atoms[q];
+                    int slot0 = a * nnei + base;
+                    int to = a * m * 4;
+                    for (int s = 0; s < sj; s++) {
+                        int row = (q * sj + s) * m;
+                        int rh = 4 * (slot0 + s);
+                        double h0 = rHat[rh], h1 = rHat[rh + 1], h2 = rHat[rh + 2], h3 = rHat[rh + 3];
+                        double e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+                        for (int k = 0; k < m; k++) {
+                            int o = to + 4 * k;
+                            double t0 = dT[o], t1 = dT[o + 1], t2 = dT[o + 2], t3 = dT[o + 3];
+                            dG[row + k] = (t0 * h0 + t1 * h1 + t2 * h2 + t3 * h3) * scale;
+                            double gv = g[row + k];
+                            e0 += t0 * gv;
+                            e1 += t1 * gv;
+                            e2 += t2 * gv;
+                            e3 += t3 * gv;
+                        }
+                        dRHat[rh] += e0 * scale;
+                        dRHat[rh + 1] += e1 * scale;
+                        dRHat[rh + 2] += e2 * scale;
+                        dRHat[rh + 3] += e3 * scale;
+                    }
+                }
+                int netIndex = desc.typeOneSide() ? tj : ti * nt + tj;
+                double[] dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex]);
+                for (int q = 0; q < atoms.length; q++) {
+                    int slot0 = atoms[q] * nnei + base;
+                    for (int s = 0; s < sj; s++) {
+                        dRHat[4 * (slot0 + s)] += dx[q * sj + s];
+                    }
+                }
+            }
+        }
+        return dRHat;
+    }
+}
