@@ -108,4 +108,37 @@ class LammpsVsBuiltinTest {
         Structure alcu = new Structure(sp, cu.positions(), cu.cell());
         assertAgree(builtin.calculate(alcu, ALL), lammps.calculate(alcu, ALL), 1e-8);
     }
+
+    @Test
+    void isolatedClusterAgrees() {
+        TestStructures.assumeOnPath("lmp");
+        OracleSettings s = OracleSettings.defaults().withWorkRoot(tmp);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(s.potentialsDir().resolve("Cu_u3.eam")));
+        Oracle builtin = Oracles.create("eam:Cu_u3.eam", s);
+        Oracle lammps = Oracles.create("lammps:pair_style=eam;pair_coeff=* * Cu_u3.eam", s);
+        // 13-atom cuboctahedron (centre + 12 fcc neighbours at 2.55 Å), rattled, far from the origin
+        double d = 2.55 / Math.sqrt(2);
+        double[] r = new double[39];
+        int k = 3;
+        for (int[] v : new int[][] {{1, 1, 0}, {1, -1, 0}, {-1, 1, 0}, {-1, -1, 0}, {1, 0, 1}, {1, 0, -1}, {-1, 0, 1},
+                {-1, 0, -1}, {0, 1, 1}, {0, 1, -1}, {0, -1, 1}, {0, -1, -1}}) {
+            for (int c = 0; c < 3; c++) {
+                r[k++] = d * v[c];
+            }
+        }
+        Random rnd = new Random(9);
+        for (int i = 0; i < r.length; i++) {
+            r[i] += 0.1 * rnd.nextGaussian() + (i % 3 == 0 ? 40 : -25);
+        }
+        String[] sp = new String[13];
+        java.util.Arrays.fill(sp, "Cu");
+        Structure cluster = new Structure(sp, r, Cell.nonPeriodic());
+        OracleResult b = builtin.calculate(cluster, ALL);
+        assertAgree(b, lammps.calculate(cluster, ALL), 1e-8);
+        double fx = 0;
+        for (int i = 0; i < 39; i += 3) {
+            fx += b.forces()[i];
+        }
+        assertEquals(0, fx, 1e-10, "isolated cluster: ΣF = 0");
+    }
 }

@@ -120,6 +120,45 @@ class LabelRunnerTest {
     }
 
     @Test
+    void interruptingTheCallerKillsRunningCalculations() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path fake = bin.resolve("xtb");
+        // records its pid, then hangs like a stuck SCF
+        Files.writeString(fake, "#!/bin/sh\necho $$ > " + tmp.resolve("pids") + ".$$\nexec sleep 300\n");
+        Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        OracleSettings settings = OracleSettings.defaults().withWorkRoot(tmp.resolve("runs"))
+                .withBinaries("lmp", fake.toString(), "cp2k");
+        LabelRunner runner = LabelRunner.of(OracleSpec.parse("xtb"), settings, 2);
+        Thread caller = new Thread(() -> {
+            try {
+                runner.label(List.of(TestStructures.ethanol(), TestStructures.ethanol(), TestStructures.ethanol()),
+                        Set.of(), ProgressListener.NONE);
+            } catch (InterruptedException expected) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        caller.start();
+        List<Path> pidFiles = List.of();
+        for (int i = 0; i < 100 && pidFiles.size() < 2; i++) {
+            Thread.sleep(100);
+            try (var s = Files.list(tmp)) {
+                pidFiles = s.filter(p -> p.getFileName().toString().startsWith("pids.")).toList();
+            }
+        }
+        assertEquals(2, pidFiles.size(), "two workers started a calculation each");
+        caller.interrupt();
+        caller.join(20_000);
+        assertTrue(!caller.isAlive(), "label() returned after the interrupt");
+        for (Path p : pidFiles) {
+            long pid = Long.parseLong(Files.readString(p).trim());
+            for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "process " + pid + " was killed");
+        }
+    }
+
+    @Test
     void missingBinaryAbortsTheRunWithASetupError() {
         OracleSettings settings = OracleSettings.defaults().withWorkRoot(tmp)
                 .withBinaries("lmp", "/nonexistent/xtb", "cp2k");
