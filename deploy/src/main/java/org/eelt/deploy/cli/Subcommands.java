@@ -8,5 +8,7 @@ final class Subcommands {
     }
 
     static void register(CommandLine cl) {
+        cl.addSubcommand(new ConvertCommand());
+        cl.addSubcommand(new InfoCommand());
     }
 }
