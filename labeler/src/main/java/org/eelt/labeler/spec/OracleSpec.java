@@ -23,7 +23,8 @@ import java.util.Locale;
  * eam         = "eam:" file ;                               (.eam funcfl, .eam.alloy setfl, .eam.fs Finnis–Sinclair;
  *                                                            relative names also searched in the potentials dir)
  * lammps      = "lammps:" kv { ";" kv } ;                   keys types (name {"," name}, the species of types 1..T),
- *                                                           pair_style (once), pair_coeff (one or more), mass (any)
+ *                                                           pair_style (once), pair_coeff (one or more),
+ *                                                           pair_modify (any), mass (any)
  * xtb         = "xtb" [ ":" [ kv { ";" kv } ] ] ;           keys gfn (2) chrg (0) uhf (0) acc (1.0)
  * cp2k        = "cp2k" [ ":" [ kv { ";" kv } ] ] ;          keys cutoff (200 Ry) rel_cutoff (30 Ry) charge (0)
  *                                                           multiplicity (1) max_scf (50) eps_scf (1e-6)
@@ -43,7 +44,7 @@ public sealed interface OracleSpec permits OracleSpec.Lj, OracleSpec.SuttonChenS
               lj:A-B=EPS,SIGMA,RC[;C-D=...]          Lennard-Jones per species pair (eV, Å, Å), all pairs present
               sutton-chen:[element=Cu;eps=;c=;a=;n=;m=;r_on=;rc=]   Sutton-Chen (default: published Cu)
               eam:FILE                               tabulated EAM: .eam (funcfl), .eam.alloy (setfl), .eam.fs
-              lammps:pair_style=STYLE;pair_coeff=ARGS[;pair_coeff=...][;mass=TYPE AMU][;types=A,B]
+              lammps:pair_style=STYLE;pair_coeff=ARGS[;pair_coeff=...][;pair_modify=ARGS][;mass=TYPE AMU][;types=A,B]
               xtb:[gfn=2;chrg=0;uhf=0;acc=1.0]       GFN-xTB, isolated molecules
               cp2k:[cutoff=200;rel_cutoff=30;charge=0;multiplicity=1;max_scf=50;eps_scf=1e-6;smear=1000;
                     basis=DZVP-MOLOPT-SR-GTH;potential=GTH-PBE]   CP2K PBE, periodic cells

@@ -179,7 +179,8 @@ final class SpecParser {
     }
 
     private OracleSpec lammps(String body) {
-        var kv = keyValues(body, keys("pair_style", "pair_coeff", "mass", "types"), Set.of("pair_coeff", "mass"));
+        var kv = keyValues(body, keys("pair_style", "pair_coeff", "pair_modify", "mass", "types"),
+                Set.of("pair_coeff", "pair_modify", "mass"));
         if (!kv.containsKey("pair_style") || !kv.containsKey("pair_coeff")) {
             throw error("lammps needs pair_style and at least one pair_coeff");
         }
@@ -190,7 +191,7 @@ final class SpecParser {
             }
         }
         return new OracleSpec.Lammps(new LammpsParameters(types, kv.get("pair_style").get(0), kv.get("pair_coeff"),
-                kv.getOrDefault("mass", List.of())));
+                kv.getOrDefault("mass", List.of()), kv.getOrDefault("pair_modify", List.of())));
     }
 
     private OracleSpec xtb(String body) {

@@ -110,6 +110,19 @@ class LammpsVsBuiltinTest {
     }
 
     @Test
+    void lennardJonesMixtureWithPerPairCutoffsAgrees() {
+        TestStructures.assumeOnPath("lmp");
+        OracleSettings s = OracleSettings.defaults().withWorkRoot(tmp);
+        Oracle builtin = Oracles.create("lj:Ar-Ar=0.0104,3.40,8.5;Ar-Kr=0.012,3.5,8.5;Kr-Kr=0.014,3.6,9.0", s);
+        Oracle lammps = Oracles.create("lammps:pair_style=lj/cut 8.5;pair_coeff=1 1 0.0104 3.40;"
+                + "pair_coeff=1 2 0.012 3.5;pair_coeff=2 2 0.014 3.6 9.0;pair_modify=shift yes;types=Ar,Kr", s);
+        // one sheared conventional fcc cell (5.4 Å): the cutoffs reach many periodic images
+        Structure fcc = TestStructures.fccCu(new double[] {5.4, 0, 0, 0.6, 5.3, 0, -0.4, 0.3, 5.5}, 0.2, 13);
+        Structure mix = new Structure(new String[] {"Ar", "Kr", "Kr", "Ar"}, fcc.positions(), fcc.cell());
+        assertAgree(builtin.calculate(mix, ALL), lammps.calculate(mix, ALL), 1e-8);
+    }
+
+    @Test
     void isolatedClusterAgrees() {
         TestStructures.assumeOnPath("lmp");
         OracleSettings s = OracleSettings.defaults().withWorkRoot(tmp);

@@ -57,7 +57,8 @@ class OracleSpecTest {
         assertEquals("eam:Cu_u3.eam", OracleSpec.parse("eam:Cu_u3.eam").canonical());
 
         for (String s : List.of("xtb:gfn=1;acc=0.1", "cp2k:cutoff=300;multiplicity=3", "sutton-chen:rc=6.5",
-                "lj:Ar-Ar=0.0104,3.40,8.5", "lammps:pair_style=eam;pair_coeff=* * Cu_u3.eam", "eam:AlCu.eam.alloy")) {
+                "lj:Ar-Ar=0.0104,3.40,8.5", "lammps:pair_style=eam;pair_coeff=* * Cu_u3.eam", "eam:AlCu.eam.alloy",
+                "lammps:pair_style=lj/cut 8.5;pair_coeff=1 1 0.0104 3.4;pair_modify=shift yes;types=Ar")) {
             roundTrips(s);
         }
     }
