@@ -87,9 +87,15 @@ public final class LammpsOracle extends ExternalOracle {
         return settingsText;
     }
 
+    /**
+     * {@code OMP_NUM_THREADS=1}, {@code LAMMPS_POTENTIALS} = the potentials directory, and
+     * {@code OMPI_MCA_ess_singleton_isolated=1}, which lets an Open MPI build of LAMMPS start as a
+     * singleton without spawning Open MPI's daemon (measured 0.6 → 0.4 s per call here).
+     */
     @Override
     protected Map<String, String> environment() {
-        return Map.of("OMP_NUM_THREADS", "1", "LAMMPS_POTENTIALS", oracleSettings().potentialsDir().toString());
+        return Map.of("OMP_NUM_THREADS", "1", "LAMMPS_POTENTIALS", oracleSettings().potentialsDir().toString(),
+                "OMPI_MCA_ess_singleton_isolated", "1");
     }
 
     private List<String> typeMap(Structure structure) {
