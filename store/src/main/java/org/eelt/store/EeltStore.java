@@ -352,6 +352,21 @@ public final class EeltStore implements AutoCloseable {
         updateState(StateUpdate.create().put(key, value));
     }
 
+    /** Sets a campaign-state key to a long (8 bytes big-endian; read with {@link #getLong}). */
+    public void putLong(String key, long value) {
+        updateState(StateUpdate.create().putLong(key, value));
+    }
+
+    /** Sets a campaign-state key to a string (UTF-8; read with {@link #getString}). */
+    public void putString(String key, String value) {
+        updateState(StateUpdate.create().putString(key, value));
+    }
+
+    /** Removes a campaign-state key (no effect when absent). */
+    public void deleteState(String key) {
+        updateState(StateUpdate.create().delete(key));
+    }
+
     /** @return the value of a campaign-state key, if set. */
     public Optional<byte[]> getState(String key) {
         StateUpdate.checkKey(key);

@@ -242,6 +242,9 @@ final class StoreDb implements AutoCloseable {
 
     /** @return the values of the keys in order (null entries when absent). */
     List<byte[]> multiGet(Column c, List<byte[]> keys, String keyLabel) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         return call("read " + c.familyName(), keyLabel, () -> {
             List<ColumnFamilyHandle> hs = new ArrayList<>(keys.size());
             for (int i = 0; i < keys.size(); i++) {
