@@ -1,0 +1,464 @@
+package org.eelt.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.eelt.protocol.atoms.Frame;
+import org.eelt.protocol.atoms.LabeledFrame;
+import org.eelt.protocol.atoms.Structure;
+import org.eelt.protocol.io.FormatOptions;
+import org.eelt.protocol.io.Formats;
+
+/**
+ * The durable store of an EELT campaign, in one RocksDB directory: the labeled dataset
+ * (exactly once per {@link ContentHash}), model versions, campaign state and failed
+ * structures. Units everywhere: Å, eV, eV/Å.
+ *
+ * <p><b>Exactly-once labels.</b> {@link #putLabeled} computes the content hash of the frame's
+ * structure and its provenance settings (the oracle settings). All label writes of a store are
+ * serialised by one lock (the single-writer design): under it the store checks whether the hash
+ * is present and, if not, writes the frame and its index entry in one atomic {@code WriteBatch}
+ * with the next insertion sequence. Concurrent callers with the same frame therefore get one
+ * {@link InsertResult.Inserted} and otherwise {@link InsertResult.AlreadyPresent}; a crash leaves
+ * either both records or neither. RocksDB's {@code LOCK} file keeps other processes out. Labels
+ * arrive at oracle speed (far below the ~4k synced writes/s of a disk), so one writer costs
+ * nothing; {@link #putLabeledAll} writes many labels with one sync.
+ *
+ * <p><b>Durability.</b> With {@link StoreSettings#sync()} (the default) a write returns only
+ * after its WAL record is fsynced: an acknowledged label survives SIGKILL and power loss.
+ *
+ * <p><b>Snapshots.</b> Labels are never overwritten or deleted and their sequences are dense,
+ * so {@link #snapshot()} is just the current count, and it identifies the same data forever.
+ *
+ * <p>Thread-safe. {@link #close()} is idempotent; calls after it throw {@link StoreException}.
+ */
+public final class EeltStore implements AutoCloseable {
+    private static final int CHUNK = 256;
+
+    private final StoreDb db;
+    private final StoreSettings settings;
+    private final ContentHasher hasher;
+    private final ReentrantLock labelLock = new ReentrantLock();
+    private final ModelRegistry models;
+    private final FailureLog failures;
+    private volatile long nextSequence;
+
+    private EeltStore(StoreDb db, StoreSettings settings) {
+        this.db = db;
+        this.settings = settings;
+        this.hasher = new ContentHasher(settings.hashResolution());
+        byte[] last = db.lastKey(Column.FRAME_INDEX);
+        this.nextSequence = last == null ? 0 : Schema.readLong(last, "frame_index key") + 1;
+        this.models = new ModelRegistry(db);
+        this.failures = new FailureLog(db);
+    }
+
+    /** Opens (creating if needed) the store in {@code dir} with {@link StoreSettings#defaults()}. */
+    public static EeltStore open(Path dir) {
+        return open(dir, StoreSettings.defaults());
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code dir}.
+     *
+     * @throws StoreException when the directory is not writable, the store is already open (by
+     *                        this or another process), it has a newer schema version, or it was
+     *                        created with another hash resolution
+     */
+    public static EeltStore open(Path dir, StoreSettings settings) {
+        if (dir == null || settings == null) {
+            throw new IllegalArgumentException("EeltStore.open needs a directory and settings");
+        }
+        StoreDb db = StoreDb.open(dir, settings);
+        try {
+            return new EeltStore(db, settings);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** @return the store directory (absolute). */
+    public Path path() {
+        return db.path();
+    }
+
+    /** @return the settings it was opened with. */
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    /** @return the on-disk schema version ({@value Schema#CURRENT_VERSION} for stores this code creates). */
+    public int schemaVersion() {
+        return db.schemaVersion();
+    }
+
+    /** @return the content hash the store uses for a label: its structure and its provenance settings. */
+    public ContentHash hashOf(LabeledFrame label) {
+        return hasher.hash(label.structure(), label.provenance().settings());
+    }
+
+    /** @return the content hash of a candidate structure for an oracle with these settings. */
+    public ContentHash hashOf(Structure structure, String oracleSettings) {
+        return hasher.hash(structure, oracleSettings);
+    }
+
+    // ---------------------------------------------------------------- dataset
+
+    /**
+     * Stores a label unless one with the same content hash is already stored.
+     *
+     * @param label a labeled frame (energy eV, forces eV/Å, optional virial eV and atomic energies eV)
+     * @return {@link InsertResult.Inserted} with its new sequence, or {@link InsertResult.AlreadyPresent}
+     * @throws IllegalArgumentException when the label is null
+     * @throws StoreException           when RocksDB fails (then nothing was stored)
+     */
+    public InsertResult putLabeled(LabeledFrame label) {
+        if (label == null) {
+            throw new IllegalArgumentException("putLabeled: the label is null");
+        }
+        return putLabeledAll(List.of(label)).get(0);
+    }
+
+    /**
+     * Stores several labels in one atomic batch (one sync). Labels whose hash is already stored,
+     * or appears earlier in the list, are ignored and reported as {@link InsertResult.AlreadyPresent}.
+     *
+     * @return one result per label, in order
+     * @throws IllegalArgumentException naming the index of a null label
+     */
+    public List<InsertResult> putLabeledAll(List<LabeledFrame> labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException("putLabeledAll: the list is null");
+        }
+        int n = labels.size();
+        List<ContentHash> hashes = new ArrayList<>(n);
+        List<byte[]> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            LabeledFrame l = labels.get(i);
+            if (l == null) {
+                throw new IllegalArgumentException("putLabeledAll: label " + i + " of " + n + " is null");
+            }
+            hashes.add(hashOf(l));
+            records.add(LabelCodec.encode(l));
+        }
+        String keyLabel = n == 1 ? "frames/" + hashes.get(0).hex() : "frames/[" + n + " labels]";
+        List<byte[]> keys = new ArrayList<>(n);
+        for (ContentHash h : hashes) {
+            keys.add(h.rawBytes());
+        }
+        labelLock.lock();
+        try {
+            List<byte[]> existing = db.multiGet(Column.FRAMES, keys, keyLabel);
+            Map<ContentHash, Long> inBatch = new HashMap<>();
+            List<InsertResult> results = new ArrayList<>(n);
+            long seq = nextSequence;
+            List<Integer> toWrite = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ContentHash h = hashes.get(i);
+                if (existing.get(i) != null) {
+                    results.add(new InsertResult.AlreadyPresent(h, Schema.readLong(existing.get(i), "frames/" + h.hex())));
+                } else if (inBatch.containsKey(h)) {
+                    results.add(new InsertResult.AlreadyPresent(h, inBatch.get(h)));
+                } else {
+                    inBatch.put(h, seq);
+                    results.add(new InsertResult.Inserted(h, seq));
+                    toWrite.add(i);
+                    seq++;
+                }
+            }
+            if (!toWrite.isEmpty()) {
+                long first = nextSequence;
+                db.write(keyLabel, b -> {
+                    long s = first;
+                    for (int i : toWrite) {
+                        byte[] rec = records.get(i);
+                        byte[] value = ByteBuffer.allocate(8 + rec.length).putLong(s).put(rec).array();
+                        b.put(db.handle(Column.FRAMES), keys.get(i), value);
+                        b.put(db.handle(Column.FRAME_INDEX), Schema.longKey(s), keys.get(i));
+                        s++;
+                    }
+                });
+                nextSequence = seq;
+            }
+            return results;
+        } finally {
+            labelLock.unlock();
+        }
+    }
+
+    /** @return whether a label with this hash is stored. */
+    public boolean contains(ContentHash hash) {
+        return db.get(Column.FRAMES, requireHash(hash).rawBytes(), "frames/" + hash.hex()) != null;
+    }
+
+    /** @return the stored label with this hash, if any. */
+    public Optional<StoredLabel> get(ContentHash hash) {
+        String key = "frames/" + requireHash(hash).hex();
+        byte[] v = db.get(Column.FRAMES, hash.rawBytes(), key);
+        return v == null ? Optional.empty() : Optional.of(decodeLabel(hash, v, key));
+    }
+
+    /** @return the number of stored labels. */
+    public long count() {
+        return nextSequence;
+    }
+
+    /** @return the current dataset snapshot (all labels acknowledged so far). */
+    public DatasetSnapshot snapshot() {
+        return new DatasetSnapshot(nextSequence);
+    }
+
+    /** @return all labels of the current snapshot, lazily, in insertion order. */
+    public LabelIterator iterate() {
+        return iterate(snapshot());
+    }
+
+    /** @return the labels of a snapshot, lazily, in insertion order. */
+    public LabelIterator iterate(DatasetSnapshot snapshot) {
+        return iterate(0, snapshot);
+    }
+
+    /**
+     * @param fromSequence first sequence to return (e.g. the bound of an earlier snapshot, to get only new labels)
+     * @param snapshot     upper bound
+     * @return labels with fromSequence ≤ sequence &lt; snapshot bound, lazily, in insertion order
+     * @throws IllegalArgumentException when the snapshot is beyond this store's count (a snapshot of another store)
+     */
+    public LabelIterator iterate(long fromSequence, DatasetSnapshot snapshot) {
+        if (snapshot == null) {
+            throw new IllegalArgumentException("iterate: snapshot is null");
+        }
+        if (snapshot.sequenceBound() > nextSequence) {
+            throw new IllegalArgumentException("snapshot " + snapshot.id() + " is beyond the " + nextSequence
+                    + " labels of store " + path() + ": it belongs to another store");
+        }
+        if (fromSequence < 0 || fromSequence > snapshot.sequenceBound()) {
+            throw new IllegalArgumentException("fromSequence " + fromSequence + " is outside 0.." + snapshot.sequenceBound());
+        }
+        return new LabelIterator(this::loadChunk, fromSequence, snapshot.sequenceBound(), CHUNK);
+    }
+
+    private List<StoredLabel> loadChunk(long from, int n) {
+        List<byte[]> seqKeys = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            seqKeys.add(Schema.longKey(from + i));
+        }
+        String range = "frame_index/" + from + ".." + (from + n - 1);
+        List<byte[]> hashes = db.multiGet(Column.FRAME_INDEX, seqKeys, range);
+        for (int i = 0; i < n; i++) {
+            if (hashes.get(i) == null) {
+                throw new StoreException(path(), "frame_index/" + (from + i), "index entry missing below the count "
+                        + nextSequence + ": the store is damaged");
+            }
+        }
+        List<byte[]> values = db.multiGet(Column.FRAMES, hashes, range);
+        List<StoredLabel> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ContentHash h = ContentHash.ofBytes(hashes.get(i));
+            if (values.get(i) == null) {
+                throw new StoreException(path(), "frames/" + h.hex(), "label of sequence " + (from + i)
+                        + " is missing: the store is damaged");
+            }
+            out.add(decodeLabel(h, values.get(i), "frames/" + h.hex()));
+        }
+        return out;
+    }
+
+    /** @return the labels of a snapshot in insertion order, for {@link Formats} or a trainer. */
+    public List<LabeledFrame> export(DatasetSnapshot snapshot) {
+        List<LabeledFrame> out = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, snapshot.count()));
+        iterate(snapshot).forEachRemaining(s -> out.add(s.label()));
+        return out;
+    }
+
+    /**
+     * Writes a snapshot to a file or deepmd directory with {@link Formats#write} (atomic).
+     *
+     * @param format  a format name ({@code "deepmd"}, {@code "extxyz"}), or null to detect it from the target
+     * @param options type map, set size, …; null for defaults
+     * @return the number of frames written
+     */
+    public int exportTo(Path target, String format, FormatOptions options, DatasetSnapshot snapshot) throws IOException {
+        List<Frame> frames = new ArrayList<>();
+        for (LabeledFrame l : export(snapshot)) {
+            frames.add(l.frame());
+        }
+        Formats.write(target, frames, format, options);
+        return frames.size();
+    }
+
+    private StoredLabel decodeLabel(ContentHash hash, byte[] v, String key) {
+        try {
+            long seq = Schema.readLong(v, "frame record");
+            return new StoredLabel(seq, hash, LabelCodec.decode(v, 8, v.length - 8));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(path(), key, e.getMessage(), e);
+        }
+    }
+
+    private static ContentHash requireHash(ContentHash hash) {
+        if (hash == null) {
+            throw new IllegalArgumentException("content hash is null");
+        }
+        return hash;
+    }
+
+    // ---------------------------------------------------------------- models
+
+    /**
+     * Stores a model version. Versions must increase strictly.
+     *
+     * @return the stored model
+     * @throws StoreConflictException when {@code version} is not above {@link #latestModelVersion()}
+     */
+    public StoredModel putModel(long version, byte[] bytes, ModelMetadata metadata) {
+        return models.put(version, bytes, metadata);
+    }
+
+    /** @return the newest model, if any. */
+    public Optional<StoredModel> latestModel() {
+        return models.latest();
+    }
+
+    /** @return the newest model version, 0 when none. */
+    public long latestModelVersion() {
+        return models.latestVersion();
+    }
+
+    /** @return the model of this version, if stored. */
+    public Optional<StoredModel> model(long version) {
+        return models.get(version);
+    }
+
+    /** @return all stored model versions, ascending. */
+    public List<Long> modelVersions() {
+        return models.versions();
+    }
+
+    // ---------------------------------------------------------------- campaign state
+
+    /** Sets one campaign-state key (durable when this returns with sync writes). */
+    public void putState(String key, byte[] value) {
+        updateState(StateUpdate.create().put(key, value));
+    }
+
+    /** Sets a campaign-state key to a long (8 bytes big-endian; read with {@link #getLong}). */
+    public void putLong(String key, long value) {
+        updateState(StateUpdate.create().putLong(key, value));
+    }
+
+    /** Sets a campaign-state key to a string (UTF-8; read with {@link #getString}). */
+    public void putString(String key, String value) {
+        updateState(StateUpdate.create().putString(key, value));
+    }
+
+    /** Removes a campaign-state key (no effect when absent). */
+    public void deleteState(String key) {
+        updateState(StateUpdate.create().delete(key));
+    }
+
+    /** @return the value of a campaign-state key, if set. */
+    public Optional<byte[]> getState(String key) {
+        StateUpdate.checkKey(key);
+        return Optional.ofNullable(db.get(Column.CAMPAIGN, Schema.utf8(key), "campaign/" + key));
+    }
+
+    /** @return a state value written by {@link StateUpdate#putLong}. */
+    public OptionalLong getLong(String key) {
+        Optional<byte[]> v = getState(key);
+        if (v.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        if (v.get().length != 8) {
+            throw new StoreException(path(), "campaign/" + key, "value has " + v.get().length
+                    + " bytes, not the 8 of a long: it was not written with putLong");
+        }
+        return OptionalLong.of(ByteBuffer.wrap(v.get()).getLong());
+    }
+
+    /** @return a state value written by {@link StateUpdate#putString}. */
+    public Optional<String> getString(String key) {
+        return getState(key).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** Applies all puts and deletes of an update atomically (one batch, one sync). */
+    public void updateState(StateUpdate update) {
+        if (update == null) {
+            throw new IllegalArgumentException("updateState: update is null");
+        }
+        if (update.isEmpty()) {
+            return;
+        }
+        String label = "campaign/" + update.ops().get(0).key() + (update.ops().size() > 1 ? " (+" + (update.ops().size() - 1) + ")" : "");
+        db.write(label, b -> {
+            for (StateUpdate.Op op : update.ops()) {
+                if (op.value() == null) {
+                    b.delete(db.handle(Column.CAMPAIGN), Schema.utf8(op.key()));
+                } else {
+                    b.put(db.handle(Column.CAMPAIGN), Schema.utf8(op.key()), op.value());
+                }
+            }
+        });
+    }
+
+    /** @return all campaign-state keys, in byte order. */
+    public List<String> stateKeys() {
+        List<String> out = new ArrayList<>();
+        for (byte[] k : db.keys(Column.CAMPAIGN)) {
+            out.add(new String(k, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- failures
+
+    /**
+     * Records that labeling a structure failed; repeated failures of the same hash count attempts.
+     *
+     * @param reason a non-blank, human-readable reason (e.g. the oracle's error message)
+     */
+    public FailureRecord recordFailure(ContentHash hash, Structure structure, String reason) {
+        return failures.record(hash, structure, reason, System.currentTimeMillis());
+    }
+
+    /** @return the failure record of a hash, if any. */
+    public Optional<FailureRecord> failure(ContentHash hash) {
+        return failures.get(requireHash(hash));
+    }
+
+    /** @return all failure records, in hash order. */
+    public List<FailureRecord> failures() {
+        return failures.all();
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** @return whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return db.isClosed();
+    }
+
+    /**
+     * Closes the store: waits for running calls, syncs the WAL when writes were not synced, then
+     * releases column-family handles, the database and the options, in that order. Idempotent.
+     */
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    @Override
+    public String toString() {
+        return "EeltStore[" + path() + ", " + count() + " labels, model " + latestModelVersion() + "]";
+    }
+}
