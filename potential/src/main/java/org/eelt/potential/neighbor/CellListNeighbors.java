@@ -78,7 +78,8 @@ public final class CellListNeighbors {
             throw new IllegalArgumentException("binsPerRadius must be in 1..4, got " + binsPerRadius);
         }
         double rl = cutoff + skin;
-        BinGrid grid = new BinGrid(structure, rl, binsPerRadius);
+        double[] reference = structure.positions();
+        BinGrid grid = new BinGrid(structure, reference, rl, binsPerRadius);
         boolean direct = true;
         for (int k = 0; k < 3; k++) {
             int reach = grid.maxStencilImage(k);
@@ -94,7 +95,6 @@ public final class CellListNeighbors {
         int[] slotRaw = direct ? grid.slotRawImage : new int[n];
         StencilSearch.PairArrays pairs = StencilSearch.search(grid, rl, atomRaw, slotRaw,
                 initialCapacity(structure, rl), sortByNeighbor);
-        double[] reference = structure.positions();
         if (direct) {
             return new NeighborList(pairs.offsets(), pairs.neighbors(), pairs.codes(), structure.cell(), cutoff, skin,
                     reference);
