@@ -16,7 +16,7 @@ import java.util.Locale;
  * Neighbor-list build benchmark on fcc Cu (a = 3.615 Å, cutoff 6 Å, skin 0 Å by default): for each
  * requested atom count N it builds an n×n×n supercell of the 4-atom cubic cell (n = round(∛(N/4)),
  * so 4n³ atoms) and times {@link CellListNeighbors#build(Structure, double, double, boolean)}, best of
- * a few repeats after a warm-up build. It reports ms per build, ns per atom, pairs per atom (78 for
+ * a few repeats after a JIT warm-up (up to 400 builds of 864 atoms or 4 s). It reports ms per build, ns per atom, pairs per atom (78 for
  * fcc within 6 Å: shells 12 + 6 + 24 + 12 + 24) and the log–log slope of time against N, which is 1
  * for linear scaling.
  *
@@ -24,11 +24,16 @@ import java.util.Locale;
  * repeats; on a shared machine the CPU time is the steadier number. The build is single-threaded.
  *
  * <p>Memory: the list holds 8 bytes per pair (index + packed image); building needs about twice that
- * plus ~100 bytes per atom, i.e. ≈ 1.4 GB at 10⁶ atoms with a 6 Å cutoff, so -Xmx3g suffices.
+ * plus ~100 bytes per atom, i.e. ≈ 1.4 GB at 10⁶ atoms with a 6 Å cutoff: the default sizes ran
+ * with -Xmx2g (measured); give -Xmx3g for headroom.
  */
 public final class NeighborBench {
     /** Lattice constant of fcc Cu in Å. */
     public static final double A_CU = 3.615;
+    /** Warm-up: at most this many builds of 864 atoms ... */
+    private static final int WARMUP_BUILDS = 400;
+    /** ... and at most this long (ns). */
+    private static final long WARMUP_NANOS = 4_000_000_000L;
     /** Default atom counts: 10³ … 10⁶. */
     public static final int[] DEFAULT_ATOMS = {1_000, 10_000, 100_000, 1_000_000};
 
@@ -40,7 +45,8 @@ public final class NeighborBench {
     /**
      * @param cutoff         cutoff in Å (&gt; 0)
      * @param skin           skin in Å (≥ 0)
-     * @param repeats        timed builds per size (≥ 1), after one warm-up build
+     * @param repeats        timed builds per size (≥ 1; small sizes get up to 50 so that about 10⁶ atoms
+     *                       are built in all), after a JIT warm-up and one untimed build per size
      * @param sortByNeighbor whether to time the sorted-row variant
      */
     public NeighborBench(double cutoff, double skin, int repeats, boolean sortByNeighbor) {
@@ -143,9 +149,10 @@ public final class NeighborBench {
         }
         int[] sorted = atomCounts.clone();
         Arrays.sort(sorted);
-        // warm up the JIT on a small cell so the first timed size is not interpreted
-        Structure warm = fccCu(4);
-        for (int k = 0; k < 20; k++) {
+        // warm up the JIT to steady state: ~250 builds of 864 atoms were needed on the build machine
+        Structure warm = fccCu(6);
+        long warmEnd = System.nanoTime() + WARMUP_NANOS;
+        for (int k = 0; k < WARMUP_BUILDS && System.nanoTime() < warmEnd; k++) {
             CellListNeighbors.build(warm, cutoff, skin, sortByNeighbor);
         }
         List<Point> points = new ArrayList<>();
@@ -158,7 +165,8 @@ public final class NeighborBench {
             NeighborList list = CellListNeighbors.build(s, cutoff, skin, sortByNeighbor);
             long best = Long.MAX_VALUE;
             long bestCpu = Long.MAX_VALUE;
-            for (int r = 0; r < repeats; r++) {
+            int reps = Math.max(repeats, Math.min(50, 1_000_000 / s.size()));
+            for (int r = 0; r < reps; r++) {
                 list = null;
                 long c0 = cpuNanos();
                 long t0 = System.nanoTime();
@@ -230,7 +238,7 @@ public final class NeighborBench {
 
     /**
      * Prints the JSON of a run, for measuring outside the CLI.
-     * Arguments: optional atom counts (default 10³ … 10⁶). Needs about -Xmx3g for 10⁶ atoms.
+     * Arguments: optional atom counts (default 10³ … 10⁶). Runs with -Xmx2g for 10⁶ atoms (-Xmx3g advised).
      */
     public static void main(String[] args) {
         int[] counts = args.length == 0 ? DEFAULT_ATOMS : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
