@@ -28,7 +28,10 @@ import org.eelt.protocol.atoms.Structure;
  * 3 doubles per pair only when atoms lie more than ~500 cells apart (image codes overflow).
  */
 public final class CellListNeighbors {
-    /** Bins per list radius along each axis; 1 measured fastest for dense metals and water (see tests). */
+    /**
+     * Bins per list radius along each axis. Measured (thread CPU time, r_c = 6 Å, 864 to 10⁵ atoms, fcc Cu
+     * and random atoms at water density): m = 1 and m = 2 within ±10% of each other, m = 3 1.5–2× slower.
+     */
     public static final int DEFAULT_BINS_PER_RADIUS = 1;
 
     private CellListNeighbors() {
