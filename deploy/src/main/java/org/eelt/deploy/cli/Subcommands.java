@@ -12,5 +12,6 @@ final class Subcommands {
         cl.addSubcommand(new InfoCommand());
         cl.addSubcommand(new LabelCommand());
         cl.addSubcommand(new BuildCommand());
+        cl.addSubcommand(new BenchCommand());
     }
 }
