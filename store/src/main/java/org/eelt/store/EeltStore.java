@@ -87,6 +87,36 @@ public final class EeltStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing store read-only: it takes no {@code LOCK} and writes nothing, so it can
+     * inspect a store that a running campaign holds open (it sees the data as of this call) or
+     * one in a read-only directory. Write methods throw {@link StoreException}.
+     *
+     * @param settings the hash resolution must match the store's; {@code sync} is ignored
+     */
+    public static EeltStore openReadOnly(Path dir, StoreSettings settings) {
+        if (dir == null || settings == null) {
+            throw new IllegalArgumentException("EeltStore.openReadOnly needs a directory and settings");
+        }
+        StoreDb db = StoreDb.openReadOnly(dir, settings);
+        try {
+            return new EeltStore(db, settings);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Same as {@link #openReadOnly(Path, StoreSettings)} with default settings. */
+    public static EeltStore openReadOnly(Path dir) {
+        return openReadOnly(dir, StoreSettings.defaults());
+    }
+
+    /** @return whether the store was opened with {@link #openReadOnly}. */
+    public boolean isReadOnly() {
+        return db.readOnly();
+    }
+
     /** @return the store directory (absolute). */
     public Path path() {
         return db.path();

@@ -51,10 +51,12 @@ final class StoreDb implements AutoCloseable {
     private final EnumMap<Column, ColumnFamilyHandle> handles = new EnumMap<>(Column.class);
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final int schemaVersion;
+    private final boolean readOnly;
     private boolean closed;
 
-    private StoreDb(Path path, StoreSettings settings) {
+    private StoreDb(Path path, StoreSettings settings, boolean readOnly) {
         this.path = path;
+        this.readOnly = readOnly;
         this.sync = settings.sync();
         loadLibrary(path);
         this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
@@ -74,7 +76,8 @@ final class StoreDb implements AutoCloseable {
                     descriptors.add(new ColumnFamilyDescriptor(name, cfOptions));
                 }
             }
-            rdb = RocksDB.open(dbOptions, path.toString(), descriptors, opened);
+            rdb = readOnly ? RocksDB.openReadOnly(dbOptions, path.toString(), descriptors, opened)
+                    : RocksDB.open(dbOptions, path.toString(), descriptors, opened);
         } catch (RocksDBException e) {
             closeOptions();
             throw openFailure(path, e);
@@ -109,7 +112,22 @@ final class StoreDb implements AutoCloseable {
             throw new StoreException(abs, null, "cannot create the store directory (" + e
                     + "): choose a writable location", e);
         }
-        return new StoreDb(abs, settings);
+        return new StoreDb(abs, settings, false);
+    }
+
+    /**
+     * Opens an existing store for reading only: no {@code LOCK} is taken and nothing is written,
+     * so it works next to a running writer (showing the data as of this call) and on a
+     * read-only directory.
+     *
+     * @throws StoreException when there is no store in {@code path}
+     */
+    static StoreDb openReadOnly(Path path, StoreSettings settings) {
+        Path abs = path.toAbsolutePath();
+        if (!Files.isRegularFile(abs.resolve("CURRENT"))) {
+            throw new StoreException(abs, null, "there is no store here (no RocksDB CURRENT file): check the path");
+        }
+        return new StoreDb(abs, settings, true);
     }
 
     private static void loadLibrary(Path path) {
@@ -150,6 +168,10 @@ final class StoreDb implements AutoCloseable {
     private int checkSchema(StoreSettings settings) {
         byte[] v = get(Column.META, Schema.KEY_SCHEMA_VERSION, "meta/schema_version");
         byte[] resBits = Schema.longKey(Double.doubleToLongBits(settings.hashResolution()));
+        if (v == null && readOnly) {
+            throw new StoreException(path, "meta/schema_version", "the database has no schema version: it was not "
+                    + "created by EELT, or never opened for writing");
+        }
         if (v == null) {
             if (!isEmpty(Column.FRAMES) || !isEmpty(Column.MODELS)) {
                 throw new StoreException(path, "meta/schema_version", "the database holds data but no schema "
@@ -210,6 +232,17 @@ final class StoreDb implements AutoCloseable {
         return schemaVersion;
     }
 
+    /** @return whether the store was opened read-only. */
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    private void requireWritable(String keyLabel) {
+        if (readOnly) {
+            throw new StoreException(path, keyLabel, "the store was opened read-only: open it with EeltStore.open to write");
+        }
+    }
+
     /** @return the handle of a column family. */
     ColumnFamilyHandle handle(Column c) {
         return handles.get(c);
@@ -256,6 +289,7 @@ final class StoreDb implements AutoCloseable {
 
     /** Writes a single key with the store's write options. */
     void put(Column c, byte[] key, byte[] value, String keyLabel) {
+        requireWritable(keyLabel);
         call("write " + c.familyName(), keyLabel, () -> {
             db.put(handle(c), writeOptions, key, value);
             return null;
@@ -270,6 +304,7 @@ final class StoreDb implements AutoCloseable {
 
     /** Builds a batch and writes it atomically with the store's write options. */
     void write(String keyLabel, BatchBuilder builder) {
+        requireWritable(keyLabel);
         call("write batch", keyLabel, () -> {
             try (WriteBatch b = new WriteBatch()) {
                 builder.build(b);
@@ -351,7 +386,7 @@ final class StoreDb implements AutoCloseable {
             }
             closed = true;
             RocksDBException failure = null;
-            if (!sync) {
+            if (!sync && !readOnly) {
                 try {
                     db.syncWal();
                 } catch (RocksDBException e) {
