@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the store is intact once write access is back. Works as a normal user (chmod) and as
  * root, who ignores permission bits (then {@code chattr +i} makes the directory immutable).
  */
+@SuppressWarnings("try")
 class ReadOnlyStoreTest {
     @TempDir
     Path dir;
