@@ -1,7 +1,6 @@
 package org.eelt.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import org.eelt.protocol.atoms.CodeVersion;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -88,7 +86,7 @@ final class StoreDb implements AutoCloseable {
             handles.put(c, opened.get(c.ordinal()));
         }
         try {
-            this.schemaVersion = checkSchema(settings);
+            this.schemaVersion = Schema.verifyOrInitialise(this, settings);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -163,58 +161,6 @@ final class StoreDb implements AutoCloseable {
                     + "creates files there even to read; restore write permission or copy the store elsewhere", e);
         }
         return new StoreException(path, null, "cannot open the RocksDB database (" + m + ")", e);
-    }
-
-    private int checkSchema(StoreSettings settings) {
-        byte[] v = get(Column.META, Schema.KEY_SCHEMA_VERSION, "meta/schema_version");
-        byte[] resBits = Schema.longKey(Double.doubleToLongBits(settings.hashResolution()));
-        if (v == null && readOnly) {
-            throw new StoreException(path, "meta/schema_version", "the database has no schema version: it was not "
-                    + "created by EELT, or never opened for writing");
-        }
-        if (v == null) {
-            if (!isEmpty(Column.FRAMES) || !isEmpty(Column.MODELS)) {
-                throw new StoreException(path, "meta/schema_version", "the database holds data but no schema "
-                        + "version: it was not created by EELT or its meta column family is damaged");
-            }
-            try (WriteBatch b = new WriteBatch()) {
-                ColumnFamilyHandle meta = handle(Column.META);
-                b.put(meta, Schema.KEY_SCHEMA_VERSION, Schema.intValue(Schema.CURRENT_VERSION));
-                b.put(meta, Schema.KEY_HASH_RESOLUTION, resBits);
-                b.put(meta, Schema.KEY_CREATED_BY, Schema.utf8("EELT " + CodeVersion.get()));
-                call("initialise meta", "meta", () -> {
-                    try (WriteOptions w = new WriteOptions().setSync(true)) {
-                        db.write(w, b);
-                    }
-                    return null;
-                });
-            } catch (RocksDBException e) {
-                throw new StoreException(path, "meta", "cannot initialise the schema", e);
-            }
-            return Schema.CURRENT_VERSION;
-        }
-        int version = Schema.readInt(v, "meta/schema_version");
-        if (version > Schema.CURRENT_VERSION) {
-            throw new StoreException(path, "meta/schema_version", "the store has schema version " + version
-                    + ", newer than the versions 1.." + Schema.CURRENT_VERSION + " this EELT " + CodeVersion.get()
-                    + " knows: open it with the EELT version that wrote it (" + createdBy() + ") or newer");
-        }
-        if (version < 1) {
-            throw new StoreException(path, "meta/schema_version", "invalid schema version " + version);
-        }
-        byte[] stored = get(Column.META, Schema.KEY_HASH_RESOLUTION, "meta/hash_resolution");
-        if (stored != null && !java.util.Arrays.equals(stored, resBits)) {
-            double was = Double.longBitsToDouble(Schema.readLong(stored, "meta/hash_resolution"));
-            throw new StoreException(path, "meta/hash_resolution", "the store was created with content-hash "
-                    + "resolution " + was + " Å but is opened with " + settings.hashResolution()
-                    + " Å: open it with hashResolution = " + was + " so that hashes stay comparable");
-        }
-        return version;
-    }
-
-    private String createdBy() {
-        byte[] b = get(Column.META, Schema.KEY_CREATED_BY, "meta/created_by");
-        return b == null ? "unknown" : new String(b, StandardCharsets.UTF_8);
     }
 
     /** @return the store directory (absolute). */
@@ -309,6 +255,18 @@ final class StoreDb implements AutoCloseable {
             try (WriteBatch b = new WriteBatch()) {
                 builder.build(b);
                 db.write(writeOptions, b);
+            }
+            return null;
+        });
+    }
+
+    /** Like {@link #write(String, BatchBuilder)}, but always synced (used for the schema record). */
+    void writeSynced(String keyLabel, BatchBuilder builder) {
+        requireWritable(keyLabel);
+        call("write batch", keyLabel, () -> {
+            try (WriteBatch b = new WriteBatch(); WriteOptions w = new WriteOptions().setSync(true)) {
+                builder.build(b);
+                db.write(w, b);
             }
             return null;
         });
