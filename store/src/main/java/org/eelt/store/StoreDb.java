@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -70,7 +71,7 @@ final class StoreDb implements AutoCloseable {
         RocksDB rdb;
         try {
             for (byte[] name : existingFamilies(path)) {
-                if (descriptors.stream().noneMatch(d -> java.util.Arrays.equals(d.getName(), name))) {
+                if (descriptors.stream().noneMatch(d -> Arrays.equals(d.getName(), name))) {
                     descriptors.add(new ColumnFamilyDescriptor(name, cfOptions));
                 }
             }
@@ -158,7 +159,8 @@ final class StoreDb implements AutoCloseable {
         }
         if (permission) {
             return new StoreException(path, null, "the store directory is not writable (" + m + "): RocksDB "
-                    + "creates files there even to read; restore write permission or copy the store elsewhere", e);
+                    + "creates files there when it opens a store for writing; restore write permission, copy the store "
+                    + "elsewhere, or read it with EeltStore.openReadOnly", e);
         }
         return new StoreException(path, null, "cannot open the RocksDB database (" + m + ")", e);
     }
