@@ -27,6 +27,7 @@ import java.util.List;
  * {@code pe/atom}). Immutable and thread-safe.
  */
 public final class TabulatedEam implements Potential {
+    private final HalfPairs.Cache halfPairs = new HalfPairs.Cache();
     private final EamTables tables;
     private final double[][] frhoSpline;
     private final double[][] rhorSpline;
@@ -98,6 +99,7 @@ public final class TabulatedEam implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
+        HalfPairs hp = halfPairs.of(nl);
         int n = structure.size();
         int[] type = SpeciesTypes.of(structure, tables.elements(), tables.source());
         int[][] t2rho = tables.rhorIndex();
@@ -108,12 +110,9 @@ public final class TabulatedEam implements Potential {
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int ti = type[i];
-            for (int q = nl.start(i), e = nl.end(i); q < e; q++) {
-                int j = nl.neighbor(q);
-                double sx = nl.shift(q, 0), sy = nl.shift(q, 1), sz = nl.shift(q, 2);
-                if (!HalfPairs.keep(i, j, sx, sy, sz)) {
-                    continue;
-                }
+            for (int q = hp.offsets[i], e = hp.offsets[i + 1]; q < e; q++) {
+                int j = hp.neighbors[q];
+                double sx = hp.shifts[3 * q], sy = hp.shifts[3 * q + 1], sz = hp.shifts[3 * q + 2];
                 double dx = x[3 * j] + sx - xi, dy = x[3 * j + 1] + sy - yi, dz = x[3 * j + 2] + sz - zi;
                 double rsq = dx * dx + dy * dy + dz * dz;
                 if (rsq >= cutsq) {
@@ -154,12 +153,9 @@ public final class TabulatedEam implements Potential {
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int ti = type[i];
-            for (int q = nl.start(i), e = nl.end(i); q < e; q++) {
-                int j = nl.neighbor(q);
-                double sx = nl.shift(q, 0), sy = nl.shift(q, 1), sz = nl.shift(q, 2);
-                if (!HalfPairs.keep(i, j, sx, sy, sz)) {
-                    continue;
-                }
+            for (int q = hp.offsets[i], e = hp.offsets[i + 1]; q < e; q++) {
+                int j = hp.neighbors[q];
+                double sx = hp.shifts[3 * q], sy = hp.shifts[3 * q + 1], sz = hp.shifts[3 * q + 2];
                 double dx = x[3 * j] + sx - xi, dy = x[3 * j + 1] + sy - yi, dz = x[3 * j + 2] + sz - zi;
                 double rsq = dx * dx + dy * dy + dz * dz;
                 if (rsq >= cutsq) {
