@@ -210,7 +210,7 @@ public final class DeepPotEvaluator implements Potential {
             double[] dRHat = dp.backward(dD, null);
             double[] g = new double[3 * sel.n * sel.nnei];
             EnvMatrix.backward(sel, types, desc, dp.masked, dRHat, g);
-            return new Block(sel, g, fp.atomEnergy, keepExtras ? dp.dd : null, lastHidden);
+            return new Block(sel, g, fp.atomEnergy, keepExtras ? dp.dd.clone() : null, lastHidden);
         } finally {
             arena.releaseAll();
         }

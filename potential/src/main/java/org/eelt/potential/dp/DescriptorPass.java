@@ -61,8 +61,8 @@ final class DescriptorPass {
             atomsOfType[ti][fill[ti]++] = li;
         }
         this.traces = new DenseNet.Trace[nt][nt];
-        this.t = new double[n * m * 4];
-        this.dd = new double[n * m * m2];
+        this.t = Arena.zeros(arena, n * m * 4);
+        this.dd = Arena.raw(arena, n * m * m2);
     }
 
     /**
@@ -156,7 +156,7 @@ final class DescriptorPass {
      * @return n·M·4
      */
     double[] backwardGram(double[] dD) {
-        double[] dT = new double[n * m * 4];
+        double[] dT = Arena.zeros(arena, n * m * 4);
         for (int a = 0; a < n; a++) {
             int to = a * m * 4;
             int od = a * m * m2;

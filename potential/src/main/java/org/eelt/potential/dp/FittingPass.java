@@ -29,7 +29,7 @@ final class FittingPass {
             if (atoms.length == 0) {
                 continue;
             }
-            double[] x = new double[atoms.length * dim];
+            double[] x = Arena.raw(desc.arena, atoms.length * dim);
             for (int q = 0; q < atoms.length; q++) {
                 System.arraycopy(desc.dd, atoms[q] * dim, x, q * dim, dim);
             }
@@ -55,7 +55,7 @@ final class FittingPass {
      */
     double[] backward(double[] weights, DenseLayer.Grad[][] grads) {
         int dim = desc.m * desc.m2;
-        double[] dD = new double[desc.n * dim];
+        double[] dD = Arena.zeros(desc.arena, desc.n * dim);
         for (int ti = 0; ti < model.ntypes(); ti++) {
             DenseNet.Trace tr = traces[ti];
             if (tr == null || model.atomExcluded(ti)) {
