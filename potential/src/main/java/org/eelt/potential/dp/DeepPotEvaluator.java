@@ -44,6 +44,7 @@ public final class DeepPotEvaluator implements Potential {
     private final Precision precision;
     private final int blockAtoms;
     private final int threads;
+    private final CompressedEmbeddings tables;
     private final java.util.concurrent.atomic.AtomicBoolean warnedOverflow =
             new java.util.concurrent.atomic.AtomicBoolean();
     /** Shared worker pool for multi-threaded evaluation (daemon threads). */
@@ -73,6 +74,19 @@ public final class DeepPotEvaluator implements Potential {
      *                   OMP_NUM_THREADS=1 so OpenBLAS does not oversubscribe the cores.
      */
     public DeepPotEvaluator(DeepPotModel model, Precision precision, int blockAtoms, int threads) {
+        this(model, precision, blockAtoms, threads, null);
+    }
+
+    /**
+     * @param model      the model
+     * @param precision  arithmetic precision
+     * @param blockAtoms centre atoms per block (≥ 1)
+     * @param threads    blocks evaluated concurrently (≥ 1)
+     * @param tables     tabulated embedding nets ({@link CompressedEmbeddings#build}) for the compressed,
+     *                   approximate but much faster evaluation, or null for the exact nets
+     */
+    public DeepPotEvaluator(DeepPotModel model, Precision precision, int blockAtoms, int threads,
+                            CompressedEmbeddings tables) {
         if (blockAtoms < 1) {
             throw new IllegalArgumentException("blockAtoms must be >= 1, got " + blockAtoms);
         }
@@ -80,6 +94,7 @@ public final class DeepPotEvaluator implements Potential {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
+        this.tables = tables;
         this.model = model;
         this.precision = precision;
         this.evalModel = precision == Precision.FLOAT32 ? model.roundedToFloat() : model;
@@ -89,6 +104,15 @@ public final class DeepPotEvaluator implements Potential {
     /** @return the model. */
     public DeepPotModel model() {
         return model;
+    }
+
+    /**
+     * @return a compressed evaluator: embedding nets tabulated with {@link CompressedEmbeddings#DEFAULT_STEP}
+     * down to {@link CompressedEmbeddings#DEFAULT_R_MIN} (float64, default block size, one thread)
+     */
+    public static DeepPotEvaluator compressed(DeepPotModel model) {
+        return new DeepPotEvaluator(model, Precision.FLOAT64, DEFAULT_BLOCK_ATOMS, 1, CompressedEmbeddings.build(
+                model.descriptor(), CompressedEmbeddings.DEFAULT_R_MIN, CompressedEmbeddings.DEFAULT_STEP));
     }
 
     /** @return the precision. */
@@ -203,7 +227,7 @@ public final class DeepPotEvaluator implements Potential {
         NeighborSelection sel = NeighborSelection.build(pos, types, nl, evalModel, a0, a1);
         Arena arena = Arena.local();
         try {
-            DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types, arena);
+            DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types, arena, tables);
             FittingPass fp = FittingPass.forward(evalModel, dp);
             double[] lastHidden = keepExtras ? fp.lastHidden() : null;
             double[] dD = fp.backward(null, null);

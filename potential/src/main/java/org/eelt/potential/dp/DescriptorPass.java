@@ -33,9 +33,18 @@ final class DescriptorPass {
     final double[] dd;
     /** Work-array pool, or null for fresh arrays. */
     final Arena arena;
+    /** Tabulated embeddings, or null for the exact nets. */
+    final CompressedEmbeddings tables;
+    /** With tables: G and dG/dŝ per group [t_i][t_j], rows×M. */
+    final double[][][] tabG;
+    final double[][][] tabDG;
 
-    private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types, Arena arena) {
+    private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types, Arena arena,
+                           CompressedEmbeddings tables) {
         this.arena = arena;
+        this.tables = tables;
+        this.tabG = tables == null ? null : new double[desc.ntypes()][desc.ntypes()][];
+        this.tabDG = tables == null ? null : new double[desc.ntypes()][desc.ntypes()][];
         this.desc = desc;
         this.precision = precision;
         this.sel = sel;
@@ -79,7 +88,13 @@ final class DescriptorPass {
     /** As {@link #forward(SeE2aDescriptor, Precision, NeighborSelection, int[])} with work arrays from an arena. */
     static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types,
                                   Arena arena) {
-        DescriptorPass p = new DescriptorPass(desc, precision, sel, types, arena);
+        return forward(desc, precision, sel, types, arena, null);
+    }
+
+    /** As above, with the embedding nets replaced by their tables when {@code tables} is non-null. */
+    static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types,
+                                  Arena arena, CompressedEmbeddings tables) {
+        DescriptorPass p = new DescriptorPass(desc, precision, sel, types, arena, tables);
         p.runForward();
         return p;
     }
@@ -108,9 +123,19 @@ final class DescriptorPass {
                         x[q * sj + s] = rHat[4 * (slot0 + s)];
                     }
                 }
-                DenseNet.Trace tr = desc.embedding(ti, tj).forward(x, rows, precision, arena);
-                traces[ti][tj] = tr;
-                double[] g = tr.output();
+                double[] g;
+                if (tables == null) {
+                    DenseNet.Trace tr = desc.embedding(ti, tj).forward(x, rows, precision, arena);
+                    traces[ti][tj] = tr;
+                    g = tr.output();
+                } else {
+                    g = Arena.raw(arena, rows * m);
+                    double[] dg = Arena.raw(arena, rows * m);
+                    tables.table(ti, tj).eval(x, rows, g, dg);
+                    precision.round(g, rows * m);
+                    tabG[ti][tj] = g;
+                    tabDG[ti][tj] = dg;
+                }
                 for (int q = 0; q < atoms.length; q++) {
                     int a = atoms[q];
                     int slot0 = a * nnei + base;
@@ -192,13 +217,14 @@ final class DescriptorPass {
             int[] atoms = atomsOfType[ti];
             for (int tj = 0; tj < nt; tj++) {
                 DenseNet.Trace tr = traces[ti][tj];
-                if (tr == null) {
+                double[] g = tables == null ? (tr == null ? null : tr.output()) : tabG[ti][tj];
+                if (g == null) {
                     continue;
                 }
                 int sj = desc.sel(tj);
                 int base = desc.sectionStart(tj);
-                double[] g = tr.output();
-                double[] dG = Arena.raw(arena, tr.rows() * m);
+                int rowsG = atoms.length * sj;
+                double[] dG = Arena.raw(arena, rowsG * m);
                 for (int q = 0; q < atoms.length; q++) {
                     int a = atoms[q];
                     int slot0 = a * nnei + base;
@@ -225,7 +251,23 @@ final class DescriptorPass {
                     }
                 }
                 int netIndex = desc.typeOneSide() ? tj : ti * nt + tj;
-                double[] dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex], arena);
+                double[] dx;
+                if (tables == null) {
+                    dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex], arena);
+                } else {
+                    if (grads != null) {
+                        throw new UnsupportedOperationException("weight gradients need the exact embedding nets");
+                    }
+                    dx = Arena.raw(arena, rowsG);
+                    double[] dg = tabDG[ti][tj];
+                    for (int r = 0; r < rowsG; r++) {
+                        double acc = 0;
+                        for (int k = 0; k < m; k++) {
+                            acc += dG[r * m + k] * dg[r * m + k];
+                        }
+                        dx[r] = acc;
+                    }
+                }
                 for (int q = 0; q < atoms.length; q++) {
                     int slot0 = atoms[q] * nnei + base;
                     for (int s = 0; s < sj; s++) {
