@@ -69,6 +69,20 @@ class CompressedEmbeddingsTest {
         DeepPotEvaluator ev = DeepPotEvaluator.compressed(small);
         Structure s = TestSystems.randomWater(4, Cell.orthorhombic(6.2, 6.2, 6.2), 1.0, 0.95, 4);
         ForceResult r = ev.compute(s);
+        ForceResult rx = new DeepPotEvaluator(small).compute(s);
+        double sf = 0;
+        for (int i = 0; i < r.forces().length; i++) {
+            sf = Math.max(sf, Math.abs(r.forces()[i] - rx.forces()[i]));
+        }
+        System.out.printf("compressed vs exact (small model, dstd 0.1-0.2): |ΔE| = %.2e eV, max|ΔF| = %.2e eV/Å%n",
+                Math.abs(r.energy() - rx.energy()), sf);
+        assertEquals(rx.energy(), r.energy(), 1e-8);
+        assertTrue(sf < 1e-7, "forces " + sf);
+        DeepPotEvaluator coarse = new DeepPotEvaluator(small, Precision.FLOAT64, 64, 1,
+                CompressedEmbeddings.build(small.descriptor(), 0.5, 0.5));
+        double coarseError = Math.abs(coarse.compute(s).energy() - rx.energy());
+        System.out.printf("coarse table (step 0.5): |ΔE| = %.2e eV%n", coarseError);
+        assertTrue(coarseError > 1e-12 && coarseError < 1e-2, "the table path is active and converges: " + coarseError);
         double[] pos = s.positions();
         double h = 1e-5;
         for (int k = 0; k < pos.length; k += 5) {
