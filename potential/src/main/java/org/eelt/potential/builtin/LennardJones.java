@@ -127,7 +127,7 @@ public final class LennardJones implements Potential {
         int t = species.size();
         int[] type = SpeciesTypes.of(structure, species, "the Lennard-Jones potential");
         double[] x = structure.positions();
-        ForceAccumulator acc = new ForceAccumulator(n);
+        ForceAccumulator acc = new ForceAccumulator(n, true);
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int row = type[i] * t;

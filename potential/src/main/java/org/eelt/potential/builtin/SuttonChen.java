@@ -134,7 +134,7 @@ public final class SuttonChen implements Potential {
             }
         }
         // embedding: F(ρ) = −ε c √ρ, F'(ρ) = −ε c / (2√ρ)
-        ForceAccumulator acc = new ForceAccumulator(n);
+        ForceAccumulator acc = new ForceAccumulator(n, true);
         double[] fp = new double[n];
         for (int i = 0; i < n; i++) {
             double s = Math.sqrt(rho[i]);
