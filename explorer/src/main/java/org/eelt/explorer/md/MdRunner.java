@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  *       drift (pressure from the current kinetic tensor and the last virial): cell and all
  *       positions scaled by λ, free-atom velocities by 1/λ, before the forces.</li>
  * </ul>
- * Fixed atoms never move. Temperature uses N_dof = 3 N_free − 3 when momentum is conserved (no
+ * Fixed atoms are never integrated (zero velocity); under a barostat they follow the cell's
+ * affine deformation like every atom, keeping their fractional coordinates. Temperature uses N_dof = 3 N_free − 3 when momentum is conserved (no
  * fixed atoms, no Langevin friction) and 3 N_free otherwise. After each step the run stops with
  * {@link MdResult.Status#EXPLODED} and a reason naming the step when the energy or a force is not
  * finite, when T exceeds {@code maxTemperatureFactor} × the target, or (every {@code checkEvery}
