@@ -8,5 +8,10 @@ final class Subcommands {
     }
 
     static void register(CommandLine cl) {
+        cl.addSubcommand(new ConvertCommand());
+        cl.addSubcommand(new InfoCommand());
+        cl.addSubcommand(new LabelCommand());
+        cl.addSubcommand(new BuildCommand());
+        cl.addSubcommand(new BenchCommand());
     }
 }

@@ -1,5 +1,12 @@
 package org.eelt.trainer.loss;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.eelt.trainer.model.DpModel;
 import org.eelt.trainer.model.Environment;
 import org.eelt.trainer.model.ParamLayout;
@@ -22,16 +29,78 @@ import org.eelt.trainer.model.SeE2aKernel;
  * </pre>
  * and the second term is the directional derivative of ∂E/∂θ along ḋ, which
  * {@link SeE2aKernel} propagates exactly. Each frame costs one value pass (forces) and one
- * dual-number pass (gradient). Thread-confined: use one instance per thread.
+ * dual-number pass (gradient), each split over atom chunks. Thread-confined: use one
+ * instance per trainer; close it to stop its worker threads.
  */
-public final class EnergyForceVirialLoss {
+public final class EnergyForceVirialLoss implements AutoCloseable {
     private final ParamLayout layout;
-    private final Object work;
+    private final int threads;
+    private final Object[] work;
+    private final double[][] partGrad;
+    private final ExecutorService pool;
 
-    /** @param layout parameter layout of the model to train */
+    /** @param layout parameter layout of the model to train; runs on the calling thread */
     public EnergyForceVirialLoss(ParamLayout layout) {
+        this(layout, 1);
+    }
+
+    /**
+     * @param layout  parameter layout of the model to train
+     * @param threads worker threads; atoms of each frame are split into this many fixed chunks
+     *                whose results are summed in chunk order, so the result does not depend on
+     *                scheduling
+     */
+    public EnergyForceVirialLoss(ParamLayout layout, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         this.layout = layout;
-        this.work = SeE2aKernel.newWorkspace(layout);
+        this.threads = threads;
+        this.work = new Object[threads];
+        this.partGrad = new double[threads][];
+        for (int k = 0; k < threads; k++) {
+            work[k] = SeE2aKernel.newWorkspace(layout);
+            partGrad[k] = k == 0 ? null : new double[layout.size()];
+        }
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "eelt-loss-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs body(k) for chunks k = 0..threads−1, chunk 0 on the calling thread. */
+    private void parallel(IntConsumer body) {
+        if (pool == null) {
+            body.accept(0);
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>();
+        for (int k = 1; k < threads; k++) {
+            int kk = k;
+            fs.add(pool.submit(() -> body.accept(kk)));
+        }
+        body.accept(0);
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("loss evaluation interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /**
@@ -45,6 +114,9 @@ public final class EnergyForceVirialLoss {
         double[] p = model.parameters(), davg = model.davg(), dstd = model.dstd();
         if (grad != null) {
             java.util.Arrays.fill(grad, 0);
+            for (int k = 1; k < threads; k++) {
+                java.util.Arrays.fill(partGrad[k], 0);
+            }
         }
         double loss = 0, se = 0, sf = 0, sv = 0;
         int nv = 0;
@@ -53,7 +125,13 @@ public final class EnergyForceVirialLoss {
             Environment env = fr.env();
             int n = env.natoms(), nnei = env.nnei();
             double[] g = new double[n * nnei * 3];
-            double e = SeE2aKernel.evaluate(layout, p, davg, dstd, env, null, g, null, null, 0, 0, work);
+            double[] part = new double[threads];
+            parallel(k -> part[k] = SeE2aKernel.evaluate(layout, p, davg, dstd, env, k * n / threads,
+                    (k + 1) * n / threads, null, g, null, null, 0, 0, work[k]));
+            double e = 0;
+            for (double v : part) {
+                e += v;
+            }
             double[] f = new double[3 * n];
             double[] v = new double[9];
             DpModel.forcesAndVirial(env, g, f, v);
@@ -115,11 +193,18 @@ public final class EnergyForceVirialLoss {
                     }
                 }
             }
-            SeE2aKernel.evaluate(layout, p, davg, dstd, env, tan, null, null, grad, cE * inb, inb, work);
+            double[] tanF = tan;
+            double aE = cE * inb;
+            parallel(k -> SeE2aKernel.evaluate(layout, p, davg, dstd, env, k * n / threads, (k + 1) * n / threads,
+                    tanF, null, null, k == 0 ? grad : partGrad[k], aE, inb, work[k]));
         }
         if (grad != null) {
-            // nothing else: batch average folded into the weights above
-            assert grad.length == layout.size();
+            for (int k = 1; k < threads; k++) {
+                double[] pg = partGrad[k];
+                for (int q = 0; q < grad.length; q++) {
+                    grad[q] += pg[q];
+                }
+            }
         }
         return new LossTerms(loss * inb, se * inb, sf * inb, nv > 0 ? sv / nv : Double.NaN, batch.size());
     }

@@ -12,7 +12,7 @@ package org.eelt.trainer.model;
  * @param out  output width
  * @param w    offset of W in the parameter vector
  * @param b    offset of b
- * @param idt  offset of idt, or −1
+ * @param idt  offset of idt, or −1 (no resnet_dt, or no skip)
  * @param tanh true for tanh hidden layers, false for the linear output layer
  * @param skip 0 none, 1 identity (out = in), 2 concatenation (out = 2·in)
  */

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <p>Order: the embedding nets (index {@link DpSpec#embeddingNet(int, int)}), each as layers
  * 1 → n₁ → … → M; then one fitting net per center type, M·M₂ → f₁ → … → f_K → 1 (linear
- * output); then the per-type energy bias bias_atom_e (eV) at {@link #bias()}.
+ * output); then the per-type energy bias bias_atom_e (eV) at {@link #bias()}. With resnet_dt a
+ * layer carries a timestep vector idt only when it also has a skip connection (out = in or
+ * out = 2·in), as DeePMD-kit's networks and {@code org.eelt.potential.dp} do.
  */
 public final class ParamLayout {
     private final DpSpec spec;
@@ -57,8 +59,9 @@ public final class ParamLayout {
 
     private static Layer layer(int in, int out, int off, boolean dt, boolean tanh) {
         int w = off, b = off + in * out;
-        int idt = dt ? b + out : -1;
-        return new Layer(in, out, w, b, idt, tanh, Layer.skipFor(in, out, tanh));
+        int skip = Layer.skipFor(in, out, tanh);
+        int idt = dt && skip != 0 ? b + out : -1;
+        return new Layer(in, out, w, b, idt, tanh, skip);
     }
 
     /** @return the architecture. */

@@ -45,6 +45,18 @@ public final class SeE2aKernel {
     public static double evaluate(ParamLayout lay, double[] p, double[] davg, double[] dstd, Environment env,
                                   double[] tangent, double[] gSlot, double[] atomE, double[] grad,
                                   double a, double c, Object work) {
+        return evaluate(lay, p, davg, dstd, env, 0, env.natoms(), tangent, gSlot, atomE, grad, a, c, work);
+    }
+
+    /**
+     * As {@link #evaluate(ParamLayout, double[], double[], double[], Environment, double[], double[], double[],
+     * double[], double, double, Object)} for the center atoms [from, to) only: returns their energy and
+     * writes only their slots of {@code gSlot}. Disjoint ranges may run on different threads, each
+     * with its own workspace and gradient accumulator.
+     */
+    public static double evaluate(ParamLayout lay, double[] p, double[] davg, double[] dstd, Environment env,
+                                  int from, int to, double[] tangent, double[] gSlot, double[] atomE,
+                                  double[] grad, double a, double c, Object work) {
         Workspace ws = (Workspace) work;
         DpSpec spec = lay.spec();
         int n = env.natoms(), nnei = env.nnei(), nt = spec.ntypes();
@@ -57,7 +69,10 @@ public final class SeE2aKernel {
         boolean back = grad != null || gSlot != null;
         double inv = 1.0 / nnei;
         double energy = 0;
-        for (int i = 0; i < n; i++) {
+        if (from < 0 || to > n || from > to) {
+            throw new IllegalArgumentException("atom range [" + from + ", " + to + ") outside 0.." + n);
+        }
+        for (int i = from; i < to; i++) {
             int ti = types[i];
             int base = i * nnei;
             for (int j = 0; j < nnei; j++) {
@@ -89,7 +104,8 @@ public final class SeE2aKernel {
             }
             for (int t = 0; t < nt; t++) {
                 Layer[] el = lay.embedding(spec.embeddingNet(ti, t));
-                int nr = sel[t], s0 = spec.selOffset(t);
+                int s0 = spec.selOffset(t);
+                int nr = rowsOf(nbr, base + s0, sel[t], ws, t);
                 double[][] x = ws.ex[t], xT = ws.exT[t];
                 for (int r = 0; r < nr; r++) {
                     x[0][r] = ws.rhat[4 * (s0 + r)];
@@ -101,13 +117,14 @@ public final class SeE2aKernel {
                 double[] g = x[el.length], gT = xT[el.length];
                 for (int r = 0; r < nr; r++) {
                     int jr = 4 * (s0 + r);
+                    double wr = r < ws.nReal[t] ? inv : ws.nPad[t] * inv;
                     for (int mm = 0; mm < m; mm++) {
-                        double gv = g[r * m + mm] * inv;
+                        double gv = g[r * m + mm] * wr;
                         for (int k = 0; k < 4; k++) {
                             ws.t[4 * mm + k] += gv * ws.rhat[jr + k];
                         }
                         if (tan) {
-                            double gt = gT[r * m + mm] * inv;
+                            double gt = gT[r * m + mm] * wr;
                             for (int k = 0; k < 4; k++) {
                                 ws.tT[4 * mm + k] += gt * ws.rhat[jr + k] + gv * ws.rhatT[jr + k];
                             }
@@ -144,6 +161,23 @@ public final class SeE2aKernel {
             }
         }
         return energy;
+    }
+
+    /**
+     * Padded slots of a block share one constant row (R = 0 → R̂ = −davg/dstd) and one embedding
+     * value, so the block is evaluated on its real rows plus one padded row weighted by the
+     * number of padded slots (slots are filled nearest first, padding last).
+     *
+     * @return the number of rows to evaluate
+     */
+    private static int rowsOf(int[] nbr, int first, int n, Workspace ws, int t) {
+        int real = 0;
+        while (real < n && nbr[first + real] >= 0) {
+            real++;
+        }
+        ws.nReal[t] = real;
+        ws.nPad[t] = n - real;
+        return real + (real < n ? 1 : 0);
     }
 
     private static void backward(ParamLayout lay, double[] p, double[] davg, double[] dstd, Environment env, int i,
@@ -196,12 +230,14 @@ public final class SeE2aKernel {
         }
         for (int t = 0; t < nt; t++) {
             Layer[] el = lay.embedding(spec.embeddingNet(ti, t));
-            int nr = sel[t], s0 = spec.selOffset(t);
+            int s0 = spec.selOffset(t);
+            int nr = ws.nReal[t] + (ws.nPad[t] > 0 ? 1 : 0);
             double[][] x = ws.ex[t], xT = ws.exT[t];
             double[] g = x[el.length];
             double[] by = ws.d1, byT = ws.d1T, bx = ws.d2, bxT = ws.d2T;
             for (int r = 0; r < nr; r++) {
                 int jr = 4 * (s0 + r);
+                double wr = r < ws.nReal[t] ? inv : ws.nPad[t] * inv;
                 for (int mm = 0; mm < m; mm++) {
                     double s = 0, st = 0;
                     for (int k = 0; k < 4; k++) {
@@ -210,8 +246,8 @@ public final class SeE2aKernel {
                             st += ws.dtT[4 * mm + k] * ws.rhat[jr + k] + ws.dt[4 * mm + k] * ws.rhatT[jr + k];
                         }
                     }
-                    by[r * m + mm] = s * inv;
-                    byT[r * m + mm] = st * inv;
+                    by[r * m + mm] = s * wr;
+                    byT[r * m + mm] = st * wr;
                 }
                 if (gSlot != null) {
                     for (int k = 0; k < 4; k++) {

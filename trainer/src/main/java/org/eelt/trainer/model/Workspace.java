@@ -11,6 +11,7 @@ final class Workspace {
     final double[] rhat, rhatT, drhat;
     final double[] t, tT, dt, dtT;
     final double[] d1, d1T, d2, d2T;
+    final int[] nReal, nPad;
 
     Workspace(ParamLayout lay) {
         DpSpec s = lay.spec();
@@ -62,6 +63,8 @@ final class Workspace {
             maxSel = Math.max(maxSel, v);
         }
         int big = Math.max(maxSel * maxW, maxF);
+        nReal = new int[nt];
+        nPad = new int[nt];
         d1 = new double[big];
         d1T = new double[big];
         d2 = new double[big];
