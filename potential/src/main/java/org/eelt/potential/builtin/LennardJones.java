@@ -122,7 +122,7 @@ public final class LennardJones implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
-        HalfPairs hp = halfPairs.of(nl);
+        HalfPairs hp = halfPairs.of(nl, structure.size());
         int n = structure.size();
         int t = species.size();
         int[] type = SpeciesTypes.of(structure, species, "the Lennard-Jones potential");

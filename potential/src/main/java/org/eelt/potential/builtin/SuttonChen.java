@@ -110,7 +110,7 @@ public final class SuttonChen implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
-        HalfPairs hp = halfPairs.of(nl);
+        HalfPairs hp = halfPairs.of(nl, structure.size());
         int n = structure.size();
         SpeciesTypes.of(structure, species, "the Sutton-Chen " + p.element() + " potential");
         double[] x = structure.positions();

@@ -114,7 +114,7 @@ public final class TabulatedEam implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
-        HalfPairs hp = halfPairs.of(nl);
+        HalfPairs hp = halfPairs.of(nl, structure.size());
         int n = structure.size();
         int[] type = SpeciesTypes.of(structure, tables.elements(), tables.source());
         int[][] t2rho = tables.rhorIndex();
