@@ -185,4 +185,21 @@ class MdEngineTest {
         LennardJones lj = LennardJones.single("Ar", 0.0104, 3.4, 8.5);
         assertThrows(IllegalArgumentException.class, () -> new MdRunner(lj, npt).run(MdState.of(molecule)));
     }
+
+    @Test
+    void bussiGammaDeviatesHaveTheRightMeanAndVariance() {
+        Gaussian g = new Gaussian(new SplittableRandom(11));
+        for (double shape : new double[] {0.5, 3.0, 160.5}) {
+            int n = 200_000;
+            double sum = 0, sum2 = 0;
+            for (int i = 0; i < n; i++) {
+                double x = BussiThermostat.gamma(shape, g);
+                sum += x;
+                sum2 += x * x;
+            }
+            double mean = sum / n, var = sum2 / n - mean * mean;
+            assertEquals(shape, mean, 5 * Math.sqrt(shape / n), "mean of Gamma(" + shape + ")");
+            assertEquals(shape, var, 0.03 * shape, "variance of Gamma(" + shape + ")");
+        }
+    }
 }
