@@ -31,8 +31,11 @@ final class DescriptorPass {
     final double[] t;
     /** D per atom, n·M·M₂. */
     final double[] dd;
+    /** Work-array pool, or null for fresh arrays. */
+    final Arena arena;
 
-    private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types) {
+    private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types, Arena arena) {
+        this.arena = arena;
         this.desc = desc;
         this.precision = precision;
         this.sel = sel;
@@ -41,7 +44,7 @@ final class DescriptorPass {
         this.nnei = sel.nnei;
         this.m = desc.embeddingWidth();
         this.m2 = desc.axisNeuron();
-        this.rHat = new double[n * nnei * 4];
+        this.rHat = Arena.raw(arena, n * nnei * 4);
         this.masked = new boolean[n * nnei];
         int nt = desc.ntypes();
         int[] cnt = new int[nt];
@@ -58,8 +61,8 @@ final class DescriptorPass {
             atomsOfType[ti][fill[ti]++] = li;
         }
         this.traces = new DenseNet.Trace[nt][nt];
-        this.t = new double[n * m * 4];
-        this.dd = new double[n * m * m2];
+        this.t = Arena.zeros(arena, n * m * 4);
+        this.dd = Arena.raw(arena, n * m * m2);
     }
 
     /**
@@ -70,7 +73,13 @@ final class DescriptorPass {
      * @return the pass with R̂, embedding traces, T and D computed
      */
     static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types) {
-        DescriptorPass p = new DescriptorPass(desc, precision, sel, types);
+        return forward(desc, precision, sel, types, null);
+    }
+
+    /** As {@link #forward(SeE2aDescriptor, Precision, NeighborSelection, int[])} with work arrays from an arena. */
+    static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types,
+                                  Arena arena) {
+        DescriptorPass p = new DescriptorPass(desc, precision, sel, types, arena);
         p.runForward();
         return p;
     }
@@ -92,14 +101,14 @@ final class DescriptorPass {
                 }
                 int base = desc.sectionStart(tj);
                 int rows = atoms.length * sj;
-                double[] x = new double[rows];
+                double[] x = Arena.raw(arena, rows);
                 for (int q = 0; q < atoms.length; q++) {
                     int slot0 = atoms[q] * nnei + base;
                     for (int s = 0; s < sj; s++) {
                         x[q * sj + s] = rHat[4 * (slot0 + s)];
                     }
                 }
-                DenseNet.Trace tr = desc.embedding(ti, tj).forward(x, rows, precision);
+                DenseNet.Trace tr = desc.embedding(ti, tj).forward(x, rows, precision, arena);
                 traces[ti][tj] = tr;
                 double[] g = tr.output();
                 for (int q = 0; q < atoms.length; q++) {
@@ -147,7 +156,7 @@ final class DescriptorPass {
      * @return n·M·4
      */
     double[] backwardGram(double[] dD) {
-        double[] dT = new double[n * m * 4];
+        double[] dT = Arena.zeros(arena, n * m * 4);
         for (int a = 0; a < n; a++) {
             int to = a * m * 4;
             int od = a * m * m2;
@@ -176,7 +185,7 @@ final class DescriptorPass {
      */
     double[] backward(double[] dD, DenseLayer.Grad[][] grads) {
         double[] dT = backwardGram(dD);
-        double[] dRHat = new double[n * nnei * 4];
+        double[] dRHat = Arena.zeros(arena, n * nnei * 4);
         int nt = desc.ntypes();
         double scale = 1.0 / nnei;
         for (int ti = 0; ti < nt; ti++) {
@@ -189,7 +198,7 @@ final class DescriptorPass {
                 int sj = desc.sel(tj);
                 int base = desc.sectionStart(tj);
                 double[] g = tr.output();
-                double[] dG = new double[tr.rows() * m];
+                double[] dG = Arena.raw(arena, tr.rows() * m);
                 for (int q = 0; q < atoms.length; q++) {
                     int a = atoms[q];
                     int slot0 = a * nnei + base;
@@ -216,7 +225,7 @@ final class DescriptorPass {
                     }
                 }
                 int netIndex = desc.typeOneSide() ? tj : ti * nt + tj;
-                double[] dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex]);
+                double[] dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex], arena);
                 for (int q = 0; q < atoms.length; q++) {
                     int slot0 = atoms[q] * nnei + base;
                     for (int s = 0; s < sj; s++) {
