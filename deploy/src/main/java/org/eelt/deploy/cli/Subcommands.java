@@ -12,6 +12,9 @@ final class Subcommands {
         cl.addSubcommand(new InfoCommand());
         cl.addSubcommand(new LabelCommand());
         cl.addSubcommand(new BuildCommand());
+        cl.addSubcommand(new MdCommand());
+        cl.addSubcommand(new DpCommand());
+        cl.addSubcommand(new ModelDeviCommand());
         cl.addSubcommand(new BenchCommand());
     }
 }
