@@ -1,4 +1,5 @@
 /**
- * Benchmarks that print one JSON line each (rates in steps/s and GFLOP/s, times in s).
+ * Benchmarks behind {@code eelt bench ...}: pure classes that run a measurement and return a
+ * result with {@code toJson()}. Times in µs or ms as the key names say; rates in GFLOP/s.
  */
 package org.eelt.deploy.bench;

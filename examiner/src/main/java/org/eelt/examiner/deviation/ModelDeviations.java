@@ -41,17 +41,11 @@ public final class ModelDeviations {
         for (int i = 0; i < n; i++) {
             double var = 0;
             for (int c = 0; c < 3; c++) {
-                double mean = 0;
-                for (ForceResult r : results) {
-                    mean += r.forces()[3 * i + c];
+                double[] x = new double[k];
+                for (int m = 0; m < k; m++) {
+                    x[m] = results.get(m).forces()[3 * i + c];
                 }
-                mean /= k;
-                double s = 0;
-                for (ForceResult r : results) {
-                    double d = r.forces()[3 * i + c] - mean;
-                    s += d * d;
-                }
-                var += s / k;
+                var += variance(x);
             }
             atom[i] = Math.sqrt(var);
             maxF = Math.max(maxF, atom[i]);
@@ -93,15 +87,21 @@ public final class ModelDeviations {
 
     /** @return population standard deviation sqrt(⟨(x − ⟨x⟩)²⟩). */
     static double std(double[] x) {
-        double mean = 0;
+        return Math.sqrt(variance(x));
+    }
+
+    /**
+     * Population variance ⟨(x − ⟨x⟩)²⟩, computed about the first sample,
+     * ⟨(x − x₀)²⟩ − ⟨x − x₀⟩², so that identical samples give exactly zero.
+     */
+    static double variance(double[] x) {
+        double s1 = 0, s2 = 0;
         for (double v : x) {
-            mean += v;
+            double d = v - x[0];
+            s1 += d;
+            s2 += d * d;
         }
-        mean /= x.length;
-        double s = 0;
-        for (double v : x) {
-            s += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(s / x.length);
+        double mean = s1 / x.length;
+        return Math.max(0.0, s2 / x.length - mean * mean);
     }
 }

@@ -1,6 +1,11 @@
 package org.eelt.examiner.deviation;
 
 import org.eelt.potential.ForceResult;
+import org.eelt.potential.dp.DeepPotEvaluator;
+import org.eelt.potential.dp.DeepPotModels;
+import org.eelt.potential.dp.DpArchitecture;
+import org.eelt.protocol.atoms.Cell;
+import org.eelt.protocol.atoms.Structure;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -55,6 +60,25 @@ class ModelDeviationsTest {
                 d.avgDeviF(), d.deviE()}) {
             assertEquals(0.0, v, 0.0);
         }
+    }
+
+    @Test
+    void deepPotEnsembleOfIdenticalModelsHasZeroDeviationAndDifferentSeedsDoNot() {
+        DpArchitecture arch = new DpArchitecture(List.of("O", "H"), 4.0, 0.5, new int[] {8, 16}, new int[] {4, 8},
+                4, true, false, new int[] {8}, true);
+        DeepPotEvaluator a = new DeepPotEvaluator(DeepPotModels.random(arch, 1));
+        DeepPotEvaluator b = new DeepPotEvaluator(DeepPotModels.random(arch, 2));
+        Structure s = new Structure(new String[] {"O", "H", "H", "O", "H", "H"},
+                new double[] {0, 0, 0, 0.96, 0, 0, -0.24, 0.93, 0, 2.8, 0.1, 0.2, 3.5, 0.7, 0.1, 3.1, -0.8, 0.3},
+                Cell.orthorhombic(8, 8, 8));
+        ModelDeviation same = ModelDeviations.compute(0, List.of(a, a, a), s);
+        assertEquals(0.0, same.maxDeviF(), 0.0);
+        assertEquals(0.0, same.deviE(), 0.0);
+        ModelDeviation diff = ModelDeviations.compute(0, List.of(a, b), s);
+        ForceResult ra = a.compute(s), rb = b.compute(s);
+        double dx = ra.forces()[0] - rb.forces()[0], dy = ra.forces()[1] - rb.forces()[1], dz = ra.forces()[2] - rb.forces()[2];
+        assertEquals(0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz), diff.atomDeviF()[0], 1e-12);
+        assertEquals(Math.abs(ra.energy() - rb.energy()) / 12.0, diff.deviE(), 1e-12);
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class Cp2kInput {
             b.append("    UKS TRUE\n");
         }
         b.append(f("    &MGRID\n      CUTOFF %s\n      REL_CUTOFF %s\n    &END MGRID\n", p.cutoffRy(), p.relCutoffRy()));
-        b.append("    &QS\n      EPS_DEFAULT 1.0E-12\n    &END QS\n");
+        b.append("    &QS\n      EPS_DEFAULT 1.0E-10\n    &END QS\n");
         b.append(f("    &SCF\n      MAX_SCF %d\n      EPS_SCF %s\n      SCF_GUESS ATOMIC\n", p.maxScf(), p.epsScf()));
         if (p.smearK() > 0) {
             b.append(f("      ADDED_MOS 4\n      &SMEAR ON\n        METHOD FERMI_DIRAC\n"

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,6 +57,12 @@ public final class Cp2kOracle extends ExternalOracle {
             return Executables.resolve("cp2k", "cp2k", key, "cp2k.psmp", "cp2k.ssmp", "cp2k.popt", "cp2k.sopt");
         }
         return Executables.resolve(s.cp2kBinary(), "cp2k", key);
+    }
+
+    /** {@code OMP_NUM_THREADS=1} and Open MPI's isolated singleton start (no daemon) for {@code cp2k.psmp}. */
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of("OMP_NUM_THREADS", "1", "OMPI_MCA_ess_singleton_isolated", "1");
     }
 
     @Override

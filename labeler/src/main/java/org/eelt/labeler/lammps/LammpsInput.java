@@ -46,6 +46,9 @@ public final class LammpsInput {
         for (String c : p.pairCoeff()) {
             b.append("pair_coeff ").append(c.trim()).append('\n');
         }
+        for (String m : p.pairModify()) {
+            b.append("pair_modify ").append(m.trim()).append('\n');
+        }
         b.append("thermo_modify lost error\n");
         b.append("compute eelt_pv all pressure NULL virial\n");
         String columns = "id fx fy fz";

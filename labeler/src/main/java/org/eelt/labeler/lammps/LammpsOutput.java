@@ -1,8 +1,6 @@
 package org.eelt.labeler.lammps;
 
 import org.eelt.labeler.external.OutputFormatException;
-import org.eelt.protocol.units.Units;
-
 import java.util.List;
 
 /**
@@ -10,6 +8,13 @@ import java.util.List;
  * (restricted triclinic); the oracle rotates them back. Pure functions of the lines.
  */
 public final class LammpsOutput {
+    /**
+     * LAMMPS's own conversion from eV/Å³ to bar in {@code units metal} ({@code force->nktv2p =
+     * 1.6021765e6} in its source), which it used to print the pressure. Converting back with
+     * CODATA's 1.602176634e6 instead would bias the virial by 8.4e-8 relative.
+     */
+    public static final double LAMMPS_METAL_NKTV2P = 1.6021765e6;
+
     private LammpsOutput() {
     }
 
@@ -19,7 +24,7 @@ public final class LammpsOutput {
      * @param energy potential energy, eV
      * @param volume box volume, Å³
      * @param virial Ξ = P_virial·V (row-major 3×3, eV) with P_virial = Σ r⊗f / V the virial part of
-     *               LAMMPS's pressure tensor converted from bar: Ξ_ab = P_ab[bar]·V / {@link Units#EV_PER_A3_BAR}
+     *               LAMMPS's pressure tensor converted from bar: Ξ_ab = P_ab[bar]·V / {@link #LAMMPS_METAL_NKTV2P}
      */
     public record Scalars(double energy, double volume, double[] virial) {
     }
@@ -36,7 +41,7 @@ public final class LammpsOutput {
                 double v = number(t[4], LammpsInput.RESULT, l);
                 double[] p = new double[6];
                 for (int i = 0; i < 6; i++) {
-                    p[i] = number(t[6 + 2 * i], LammpsInput.RESULT, l) * v / Units.EV_PER_A3_BAR;
+                    p[i] = number(t[6 + 2 * i], LammpsInput.RESULT, l) * v / LAMMPS_METAL_NKTV2P;
                 }
                 double[] w = {p[0], p[3], p[4], p[3], p[1], p[5], p[4], p[5], p[2]};
                 return new Scalars(e, v, w);

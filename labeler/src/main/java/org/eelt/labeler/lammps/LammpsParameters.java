@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * @param pairStyle arguments of {@code pair_style}, e.g. {@code eam} or {@code lj/cut 8.0}
  * @param pairCoeff arguments of each {@code pair_coeff} line, e.g. {@code * * Cu_u3.eam}
  * @param masses    arguments of each {@code mass} line ({@code type amu}); empty means masses from the elements
+ * @param pairModify arguments of each {@code pair_modify} line (e.g. {@code shift yes}); may be empty
  */
-public record LammpsParameters(List<String> types, String pairStyle, List<String> pairCoeff, List<String> masses) {
+public record LammpsParameters(List<String> types, String pairStyle, List<String> pairCoeff, List<String> masses,
+                               List<String> pairModify) {
     private static final Pattern FORBIDDEN = Pattern.compile("[\\r\\n&$\"'#]");
     private static final Pattern MASS = Pattern.compile("\\s*(\\d+|\\*)\\s+[0-9.eE+-]+\\s*");
 
@@ -29,7 +31,9 @@ public record LammpsParameters(List<String> types, String pairStyle, List<String
         types = List.copyOf(types);
         pairCoeff = List.copyOf(pairCoeff);
         masses = List.copyOf(masses);
+        pairModify = List.copyOf(pairModify);
         check("pair_style", pairStyle);
+        pairModify.forEach(v -> check("pair_modify", v));
         if (pairCoeff.isEmpty()) {
             throw new OracleSetupException("lammps: at least one pair_coeff is needed (e.g. pair_coeff=* * Cu_u3.eam)");
         }
@@ -52,6 +56,11 @@ public record LammpsParameters(List<String> types, String pairStyle, List<String
         }
     }
 
+    /** Parameters without {@code pair_modify} lines. */
+    public LammpsParameters(List<String> types, String pairStyle, List<String> pairCoeff, List<String> masses) {
+        this(types, pairStyle, pairCoeff, masses, List.of());
+    }
+
     private static void check(String key, String value) {
         if (value == null || value.isBlank()) {
             throw new OracleSetupException("lammps: " + key + " must not be empty");
@@ -70,6 +79,7 @@ public record LammpsParameters(List<String> types, String pairStyle, List<String
         }
         sb.append("pair_style=").append(norm(pairStyle));
         pairCoeff.forEach(c -> sb.append(";pair_coeff=").append(norm(c)));
+        pairModify.forEach(m -> sb.append(";pair_modify=").append(norm(m)));
         masses.forEach(m -> sb.append(";mass=").append(norm(m)));
         return sb.toString();
     }

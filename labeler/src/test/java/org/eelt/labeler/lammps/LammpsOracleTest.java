@@ -108,6 +108,25 @@ class LammpsOracleTest {
         }
     }
 
+    @Test
+    void leftHandedCellGivesTheSameLabels() {
+        Structure s = skewedCu();
+        double[] h = s.cell().matrix();
+        // the same lattice with a and b swapped: det H < 0, LAMMPS's map R becomes a reflection
+        double[] swapped = {h[3], h[4], h[5], h[0], h[1], h[2], h[6], h[7], h[8]};
+        Structure left = s.withCell(org.eelt.protocol.atoms.Cell.periodic(swapped));
+        assertTrue(left.cell().signedVolume() < 0);
+        OracleResult r = oracle.calculate(s, ALL);
+        OracleResult l = oracle.calculate(left, ALL);
+        assertEquals(r.energy(), l.energy(), 1e-9 * Math.abs(r.energy()));
+        for (int i = 0; i < r.forces().length; i++) {
+            assertEquals(r.forces()[i], l.forces()[i], 1e-9, "force " + i);
+        }
+        for (int i = 0; i < 9; i++) {
+            assertEquals(r.virial()[i], l.virial()[i], 1e-8, "virial " + i);
+        }
+    }
+
     private static double[] transpose(double[] m) {
         return new double[] {m[0], m[3], m[6], m[1], m[4], m[7], m[2], m[5], m[8]};
     }

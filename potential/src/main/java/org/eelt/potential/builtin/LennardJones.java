@@ -18,6 +18,7 @@ import java.util.List;
  * Immutable and thread-safe.
  */
 public final class LennardJones implements Potential {
+    private final HalfPairs.Cache halfPairs = new HalfPairs.Cache();
     /**
      * Parameters of one species pair.
      *
@@ -121,20 +122,18 @@ public final class LennardJones implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
+        HalfPairs hp = halfPairs.of(nl, structure.size());
         int n = structure.size();
         int t = species.size();
         int[] type = SpeciesTypes.of(structure, species, "the Lennard-Jones potential");
         double[] x = structure.positions();
-        ForceAccumulator acc = new ForceAccumulator(n);
+        ForceAccumulator acc = new ForceAccumulator(n, true);
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int row = type[i] * t;
-            for (int p = nl.start(i), e = nl.end(i); p < e; p++) {
-                int j = nl.neighbor(p);
-                double sx = nl.shift(p, 0), sy = nl.shift(p, 1), sz = nl.shift(p, 2);
-                if (!HalfPairs.keep(i, j, sx, sy, sz)) {
-                    continue;
-                }
+            for (int p = hp.offsets[i], e = hp.offsets[i + 1]; p < e; p++) {
+                int j = hp.neighbors[p];
+                double sx = hp.shifts[3 * p], sy = hp.shifts[3 * p + 1], sz = hp.shifts[3 * p + 2];
                 double dx = x[3 * j] + sx - xi, dy = x[3 * j + 1] + sy - yi, dz = x[3 * j + 2] + sz - zi;
                 double r2 = dx * dx + dy * dy + dz * dz;
                 int k = row + type[j];

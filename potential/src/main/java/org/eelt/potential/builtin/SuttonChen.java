@@ -25,6 +25,7 @@ import java.util.List;
  * file. Immutable and thread-safe.
  */
 public final class SuttonChen implements Potential {
+    private final HalfPairs.Cache halfPairs = new HalfPairs.Cache();
     /**
      * @param element symbol the potential applies to
      * @param epsilon energy scale ε in eV (&gt; 0)
@@ -109,6 +110,7 @@ public final class SuttonChen implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
+        HalfPairs hp = halfPairs.of(nl, structure.size());
         int n = structure.size();
         SpeciesTypes.of(structure, species, "the Sutton-Chen " + p.element() + " potential");
         double[] x = structure.positions();
@@ -117,12 +119,9 @@ public final class SuttonChen implements Potential {
         // pass 1: densities
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-            for (int q = nl.start(i), e = nl.end(i); q < e; q++) {
-                int j = nl.neighbor(q);
-                double sx = nl.shift(q, 0), sy = nl.shift(q, 1), sz = nl.shift(q, 2);
-                if (!HalfPairs.keep(i, j, sx, sy, sz)) {
-                    continue;
-                }
+            for (int q = hp.offsets[i], e = hp.offsets[i + 1]; q < e; q++) {
+                int j = hp.neighbors[q];
+                double sx = hp.shifts[3 * q], sy = hp.shifts[3 * q + 1], sz = hp.shifts[3 * q + 2];
                 double dx = x[3 * j] + sx - xi, dy = x[3 * j + 1] + sy - yi, dz = x[3 * j + 2] + sz - zi;
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 >= rc2) {
@@ -135,7 +134,7 @@ public final class SuttonChen implements Potential {
             }
         }
         // embedding: F(ρ) = −ε c √ρ, F'(ρ) = −ε c / (2√ρ)
-        ForceAccumulator acc = new ForceAccumulator(n);
+        ForceAccumulator acc = new ForceAccumulator(n, true);
         double[] fp = new double[n];
         for (int i = 0; i < n; i++) {
             double s = Math.sqrt(rho[i]);
@@ -145,12 +144,9 @@ public final class SuttonChen implements Potential {
         // pass 2: pair energies and forces
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-            for (int q = nl.start(i), e = nl.end(i); q < e; q++) {
-                int j = nl.neighbor(q);
-                double sx = nl.shift(q, 0), sy = nl.shift(q, 1), sz = nl.shift(q, 2);
-                if (!HalfPairs.keep(i, j, sx, sy, sz)) {
-                    continue;
-                }
+            for (int q = hp.offsets[i], e = hp.offsets[i + 1]; q < e; q++) {
+                int j = hp.neighbors[q];
+                double sx = hp.shifts[3 * q], sy = hp.shifts[3 * q + 1], sz = hp.shifts[3 * q + 2];
                 double dx = x[3 * j] + sx - xi, dy = x[3 * j + 1] + sy - yi, dz = x[3 * j + 2] + sz - zi;
                 double r2 = dx * dx + dy * dy + dz * dz;
                 if (r2 >= rc2) {

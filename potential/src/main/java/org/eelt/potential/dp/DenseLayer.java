@@ -117,30 +117,26 @@ public final class DenseLayer {
      */
     public void forward(double[] x, int rows, double[] t, double[] y) {
         Gemm.mul(x, w, t, rows, in, out);
-        for (int r = 0; r < rows; r++) {
-            int o = r * out;
-            for (int j = 0; j < out; j++) {
-                double z = t[o + j] + (b == null ? 0.0 : b[j]);
-                t[o + j] = activation.apply(z);
-            }
+        if (y == t && (idt != null || skip != 0)) {
+            throw new IllegalArgumentException("y must differ from t when the layer has idt or a skip");
         }
-        if (y == t) {
-            if (idt != null || skip != 0) {
-                throw new IllegalArgumentException("y must differ from t when the layer has idt or a skip");
-            }
-            return;
-        }
+        boolean tanh = activation == Activation.TANH;
         for (int r = 0; r < rows; r++) {
             int o = r * out;
             int xi = r * in;
             for (int j = 0; j < out; j++) {
-                double v = idt == null ? t[o + j] : t[o + j] * idt[j];
-                if (skip == 1) {
-                    v += x[xi + j];
-                } else if (skip == 2) {
-                    v += x[xi + (j < in ? j : j - in)];
+                double z = b == null ? t[o + j] : t[o + j] + b[j];
+                double a = tanh ? Activation.tanh(z) : z;
+                t[o + j] = a;
+                if (y != t) {
+                    double v = idt == null ? a : a * idt[j];
+                    if (skip == 1) {
+                        v += x[xi + j];
+                    } else if (skip == 2) {
+                        v += x[xi + (j < in ? j : j - in)];
+                    }
+                    y[o + j] = v;
                 }
-                y[o + j] = v;
             }
         }
     }
@@ -166,7 +162,11 @@ public final class DenseLayer {
      * @param grad weight-gradient accumulator or null
      */
     public void backward(double[] x, double[] t, double[] dy, int rows, double[] dx, Grad grad) {
-        double[] dz = new double[rows * out];
+        backward(x, t, dy, rows, dx, grad, null);
+    }
+
+    void backward(double[] x, double[] t, double[] dy, int rows, double[] dx, Grad grad, Arena arena) {
+        double[] dz = Arena.raw(arena, rows * out);
         for (int r = 0; r < rows; r++) {
             int o = r * out;
             for (int j = 0; j < out; j++) {

@@ -65,6 +65,14 @@ class DeepPotPhysicsTest {
     }
 
     @Test
+    void forcesAreMinusGradientSlab() {
+        Cell slab = new Cell(new double[] {6.5, 0, 0, 0.4, 6.2, 0, 0, 0, 20.0}, new boolean[] {true, true, false});
+        Structure s = TestSystems.randomWater(5, Cell.periodic(6.5, 0, 0, 0.4, 6.2, 0, 0, 0, 20.0), 1.0, 0.95, 17);
+        checkForcesByFiniteDifference(fixture, s.withCell(slab));
+        checkForcesByFiniteDifference(pairModel, s.withCell(slab));
+    }
+
+    @Test
     void forcesAreMinusGradientIsolated() {
         checkForcesByFiniteDifference(fixture, molecule());
         checkForcesByFiniteDifference(pairModel, molecule());
@@ -191,17 +199,48 @@ class DeepPotPhysicsTest {
     }
 
     @Test
-    void forcesSumToZeroAndBlockSizeDoesNotMatter() {
+    void forcesSumToZeroAndBlockSizeAndThreadsDoNotMatter() {
         Structure s = periodicWater();
         ForceResult a = new DeepPotEvaluator(pairModel).compute(s);
         ForceResult b = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 1).compute(s);
         assertSame(a, b, 1e-12);
+        ForceResult c = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 4, 1).compute(s);
+        ForceResult d = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 4, 3).compute(s);
+        assertEquals(c.energy(), d.energy(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(c.forces(), d.forces(), 0.0, "threads give identical bits");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(c.atomicVirials(), d.atomicVirials(), 0.0);
         double[] sum = new double[3];
         for (int i = 0; i < a.forces().length; i++) {
             sum[i % 3] += a.forces()[i];
         }
         for (double v : sum) {
             assertEquals(0.0, v, 1e-10);
+        }
+    }
+
+    @Test
+    void exclusionsKeepForcesConsistentAndAct() {
+        DeepPotModel base = TestSystems.smallRandomModel(false, new int[] {12, 24}, 13);
+        SeE2aDescriptor d = base.descriptor();
+        SeE2aDescriptor excl = new SeE2aDescriptor(d.rcut(), d.rcutSmth(), d.sel(), d.neuron(), d.axisNeuron(),
+                d.typeOneSide(), d.resnetDt(), List.of(new int[] {0, 1}), 0.0, false, d.davg(), d.dstd(), d.embeddings());
+        DeepPotModel descExcl = new DeepPotModel(base.typeMap(), excl, base.fitting(), base.outBias(), base.outStd(),
+                new int[0], List.of());
+        DeepPotModel pairExcl = new DeepPotModel(base.typeMap(), d, base.fitting(), base.outBias(), base.outStd(),
+                new int[0], List.of(new int[] {1, 1}));
+        DeepPotModel atomExcl = new DeepPotModel(base.typeMap(), d, base.fitting(), base.outBias(), base.outStd(),
+                new int[] {0}, List.of());
+        Structure s = molecule();
+        double e0 = new DeepPotEvaluator(base).compute(s).energy();
+        for (DeepPotModel m : List.of(descExcl, pairExcl, atomExcl)) {
+            checkForcesByFiniteDifference(m, s);
+            assertTrue(Math.abs(new DeepPotEvaluator(m).compute(s).energy() - e0) > 1e-6, "exclusion changes E");
+        }
+        ForceResult ra = new DeepPotEvaluator(atomExcl).compute(s);
+        for (int i = 0; i < s.size(); i++) {
+            if (s.species(i).equals("O")) {
+                assertEquals(0.0, ra.atomicEnergies()[i], 0.0, "excluded type has zero atomic energy");
+            }
         }
     }
 

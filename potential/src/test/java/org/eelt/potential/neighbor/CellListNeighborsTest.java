@@ -25,7 +25,7 @@ class CellListNeighborsTest {
     private static NeighborList check(Structure s, double cutoff, double skin, String what) {
         NeighborList expected = BruteForceNeighbors.build(s, cutoff, skin);
         for (int m = 1; m <= 3; m++) {
-            NeighborList actual = CellListNeighbors.build(s, cutoff, skin, m);
+            NeighborList actual = CellListNeighbors.build(s, cutoff, skin, m, m == 2);
             assertSamePairs(expected, actual, what + " (bins per radius " + m + ")");
             assertWithinListRadius(actual, s.positions());
         }
@@ -207,9 +207,15 @@ class CellListNeighborsTest {
     void rowsAreSortedByNeighborAndDeterministic() {
         Random rnd = new Random(23);
         Structure s = randomAtoms(Cell.periodic(7, 0, 0, 1, 7, 0, 0, 1, 7), 40, -0.5, 1.5, rnd);
-        NeighborList a = CellListNeighbors.build(s, 5, 0.5);
-        NeighborList b = CellListNeighbors.build(s, 5, 0.5);
-        NeighborList fine = CellListNeighbors.build(s, 5, 0.5, 3);
+        NeighborList a = CellListNeighbors.build(s, 5, 0.5, true);
+        NeighborList b = CellListNeighbors.build(s.withPositions(s.positions()), 5, 0.5, true);
+        NeighborList fine = CellListNeighbors.build(s, 5, 0.5, 3, true);
+        NeighborList fast1 = CellListNeighbors.build(s, 5, 0.5);
+        NeighborList fast2 = CellListNeighbors.build(s, 5, 0.5);
+        for (int p = 0; p < fast1.pairs(); p++) {
+            assertEquals(fast1.neighbor(p), fast2.neighbor(p), "unsorted order is deterministic");
+            assertEquals(fast1.imageCode(p), fast2.imageCode(p));
+        }
         for (int i = 0; i < s.size(); i++) {
             for (int p = a.start(i); p < a.end(i); p++) {
                 assertEquals(a.neighbor(p), b.neighbor(p));

@@ -96,7 +96,11 @@ final class DeepmdSystemReader {
             throw new FormatException(set.toString(), "coord.npy", "missing coord.npy", "every set.* directory needs coord.npy (nframes, 3*natoms) in Å");
         }
         NpyArray coord = Npy.read(coordFile);
-        if (coord.size() % (3 * n) != 0 || coord.size() == 0) {
+        if (coord.size() == 0) {
+            throw new FormatException(coordFile.toString(), "array shape", "coord.npy holds no frames (shape "
+                    + coord.shapeString() + ")", "remove the empty set directory or write its frames");
+        }
+        if (coord.size() % (3 * n) != 0) {
             throw new FormatException(coordFile.toString(), "array shape", "coord has " + coord.size() + " values (shape "
                     + coord.shapeString() + "), not a multiple of 3N = " + 3 * n + " where N = " + n + " atoms from "
                     + dir.resolve("type.raw"), "make coord.npy (nframes, 3*natoms) consistent with type.raw");

@@ -174,9 +174,9 @@ final class ExtXyzReader {
             h.virial = tensor(numbers(kv.get("virial"), "virial", 6, 9));
         }
         if (kv.containsKey("stress")) {
-            if (!h.cell.isFullyPeriodic()) {
-                throw src.error("frame " + frameIndex + ": stress needs a periodic Lattice to be turned into a virial",
-                        "add Lattice=\"...\" with pbc=\"T T T\", or give virial=\"...\" instead");
+            if (lattice == null) {
+                throw src.error("frame " + frameIndex + ": stress needs a periodic Lattice to be turned into a virial"
+                        + " (virial = -stress * V)", "add Lattice=\"...\", or give virial=\"...\" instead");
             }
             h.stress = tensor(numbers(kv.get("stress"), "stress", 6, 9));
             if (h.virial != null) {

@@ -80,7 +80,33 @@ final class LineSource {
 
     /** Splits a line on runs of whitespace, ignoring leading and trailing blanks. */
     static String[] fields(String line) {
-        String t = line.strip();
-        return t.isEmpty() ? new String[0] : t.split("\\s+");
+        int n = line.length();
+        int count = 0;
+        for (int i = 0; i < n; ) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i < n) {
+                count++;
+            }
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+        }
+        String[] out = new String[count];
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out[k++] = line.substring(start, i);
+            }
+        }
+        return out;
     }
 }

@@ -78,7 +78,8 @@ public final class Npy {
         Dtype dt = Dtype.parse(descr, name);
         long count = 1;
         for (int d : shape) {
-            count *= d;
+            long cap = Long.MAX_VALUE / 16; // saturate instead of overflowing: such an array is rejected below
+            count = d != 0 && count > cap / d ? cap : count * d;
         }
         int dataStart = headerStart + (int) headerLen;
         long need = count * dt.size;

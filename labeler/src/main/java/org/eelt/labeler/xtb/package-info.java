@@ -1,0 +1,2 @@
+/** GFN-xTB oracle for isolated molecules and readers of Turbomole {@code energy}/{@code gradient} files. */
+package org.eelt.labeler.xtb;
