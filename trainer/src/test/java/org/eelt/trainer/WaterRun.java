@@ -10,7 +10,7 @@ import org.eelt.trainer.data.DeepmdSystem;
  * Manual run (not a unit test): trains on DeePMD-kit's water example (data_0–2, validation
  * data_3) and prints progress and the final dp test errors on data_3.
  *
- * <p>Args: out-dir steps threads [restart-ckpt] [emb,widths axis fit,widths start_lr stop_lr decay].
+ * <p>Args: out-dir steps threads [restart-ckpt | init:model | -] [emb,widths axis fit,widths start_lr stop_lr decay].
  */
 public final class WaterRun {
     private WaterRun() {
@@ -20,7 +20,9 @@ public final class WaterRun {
         Path out = Path.of(a[0]).toAbsolutePath();
         long steps = Long.parseLong(a[1]);
         int threads = Integer.parseInt(a[2]);
-        Path restart = a.length > 3 && !a[3].equals("-") ? Path.of(a[3]) : null;
+        String start = a.length > 3 ? a[3] : "-";
+        Path restart = !start.equals("-") && !start.startsWith("init:") ? Path.of(start) : null;
+        Path init = start.startsWith("init:") ? Path.of(start.substring(5)) : null;
         String emb = a.length > 4 ? a[4] : "10,20,40";
         String axis = a.length > 5 ? a[5] : "4";
         String fit = a.length > 6 ? a[6] : "60,60,60";
@@ -58,7 +60,7 @@ public final class WaterRun {
                     System.out.println(line);
                 }
             }
-        }, new TrainOptions(restart, null, threads));
+        }, new TrainOptions(restart, init, threads));
         DpTest.Result t = DpTest.evaluate(r.model(), DeepmdSystem.load(Path.of(w, "data_3"), c.spec().typeMap()));
         System.out.println(String.format(Locale.ROOT,
                 "{\"steps\": %d, \"seconds\": %.1f, \"rmse_e_per_atom\": %.5f, \"rmse_f\": %.5f, \"frames\": %d}",
