@@ -104,6 +104,9 @@ public final class Trainer {
             adam = new Adam(model.layout().size());
             adam.restore(ck.adamM(), ck.adamV(), ck.adamT());
             sampler.restore(ck.samplerState());
+            if (vsampler != null && ck.validationState().length > 0) {
+                vsampler.restore(ck.validationState());
+            }
             first = ck.step();
         } else if (options.initModel() != null) {
             DpModel init = initModel(options.initModel());
@@ -153,10 +156,10 @@ public final class Trainer {
                 listener.stepped(new TrainProgress(step + 1, config.numbSteps(), first, lr, terms.loss(),
                         (System.nanoTime() - t0) * 1e-9));
                 if ((step + 1) % config.saveFreq() == 0 && step + 1 < config.numbSteps()) {
-                    save(config, model, step + 1, adam, sampler, listener);
+                    save(config, model, step + 1, adam, sampler, vsampler, listener);
                 }
             }
-            save(config, model, step, adam, sampler, listener);
+            save(config, model, step, adam, sampler, vsampler, listener);
         }
         if (vsampler != null) {
             double lr = config.learningRate().at(Math.max(0, step - 1));
@@ -199,9 +202,10 @@ public final class Trainer {
         return new LcurvePoint(Math.sqrt(l / nb), Math.sqrt(e / nb), Math.sqrt(f / nb), Math.sqrt(v / nb));
     }
 
-    private static void save(TrainConfig c, DpModel m, long step, Adam adam, BatchSampler s, TrainListener listener)
-            throws IOException {
-        new Checkpoint(m, step, adam.firstMoment(), adam.secondMoment(), adam.steps(), s.state()).save(c.saveCkpt());
+    private static void save(TrainConfig c, DpModel m, long step, Adam adam, BatchSampler s, BatchSampler v,
+                             TrainListener listener) throws IOException {
+        new Checkpoint(m, step, adam.firstMoment(), adam.secondMoment(), adam.steps(), s.state(),
+                v == null ? new long[0] : v.state()).save(c.saveCkpt());
         listener.checkpointed(step, c.saveCkpt());
     }
 }
