@@ -88,6 +88,55 @@ public final class DeepmdSystem {
         return new DeepmdSystem(dir, species, pbc, coord, box, energy, hasForce ? force : null, hasVirial ? virial : null);
     }
 
+    /**
+     * An in-memory system from labeled frames (e.g. a dataset snapshot of the store). All frames
+     * must have the same species sequence and an energy label; forces and virials are used when
+     * every frame has them.
+     *
+     * @param name    a name for messages (stands in for the directory)
+     * @param frames  the frames (same atoms in the same order)
+     * @param typeMap the model's type names
+     * @throws IllegalArgumentException naming the first offending frame
+     */
+    public static DeepmdSystem fromFrames(String name, List<Frame> frames, List<String> typeMap) {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException(name + ": no frames");
+        }
+        String[] species = frames.get(0).structure().species();
+        boolean pbc = frames.get(0).structure().cell().isPeriodic();
+        List<double[]> coord = new ArrayList<>(), box = new ArrayList<>(), force = new ArrayList<>(), virial = new ArrayList<>();
+        List<Double> energy = new ArrayList<>();
+        boolean hasForce = true, hasVirial = true;
+        for (int k = 0; k < frames.size(); k++) {
+            Frame f = frames.get(k);
+            if (!java.util.Arrays.equals(species, f.structure().species())) {
+                throw new IllegalArgumentException(name + ", frame " + k + ": species differ from frame 0; put frames "
+                        + "with another composition or atom order in their own system");
+            }
+            if (!f.hasEnergy()) {
+                throw new IllegalArgumentException(name + ", frame " + k + ": no energy label; label the frame first");
+            }
+            if (f.structure().cell().isPeriodic() != pbc) {
+                throw new IllegalArgumentException(name + ", frame " + k + ": periodicity differs from frame 0");
+            }
+            coord.add(f.structure().positions());
+            box.add(pbc ? f.structure().cell().matrix() : null);
+            energy.add(f.energy());
+            force.add(f.forces());
+            virial.add(f.virial());
+            hasForce &= f.hasForces();
+            hasVirial &= f.hasVirial();
+        }
+        for (int i = 0; i < species.length; i++) {
+            if (!typeMap.contains(species[i])) {
+                throw new IllegalArgumentException(name + ": species '" + species[i] + "' (atom " + i
+                        + ") is not in the model's type_map " + typeMap + "; add it to model.type_map");
+            }
+        }
+        return new DeepmdSystem(Path.of(name), species.clone(), pbc, coord, box, energy, hasForce ? force : null,
+                hasVirial ? virial : null);
+    }
+
     /** Without type_map.raw the reader names types Type_i; like DeePMD-kit, i indexes the model's type_map. */
     private static String unnamed(String name, List<String> typeMap, String dir, int atom) {
         if (name.startsWith("Type_")) {
