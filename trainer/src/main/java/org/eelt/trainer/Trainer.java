@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eelt.trainer.config.DataConfig;
 import org.eelt.trainer.config.TrainConfig;
 import org.eelt.trainer.data.BatchSampler;
@@ -134,16 +138,42 @@ public final class Trainer {
         LcurvePoint lastTrn = null, lastVal = null;
         boolean stopped = false;
         long step = first;
+        // the next batch (neighbor search, environments) is prepared on a helper thread while the
+        // current step computes; the sampler state saved in checkpoints is the one after the last
+        // batch actually used, so restarts stay exact
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "eelt-trainer-prefetch");
+            t.setDaemon(true);
+            return t;
+        });
         try (LcurveWriter lc = new LcurveWriter(config.dispFile(), options.restart() != null, vsampler != null,
                 pf.hasE(), pf.hasF(), hasV)) {
+            long[] used = sampler.state();
+            Future<List<TrainFrame>> next = step < config.numbSteps() ? prefetch.submit(() -> sampler.next(spec)) : null;
             for (; step < config.numbSteps(); step++) {
                 if (Thread.currentThread().isInterrupted()) {
                     stopped = true;
                     break;
                 }
+                List<TrainFrame> batch;
+                try {
+                    batch = next.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopped = true;
+                    break;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException("preparing a training batch failed", e.getCause());
+                }
+                used = sampler.state();
+                if (step + 1 < config.numbSteps()) {
+                    next = prefetch.submit(() -> sampler.next(spec));
+                }
                 double lr = config.learningRate().at(step);
                 double[] pref = pf.at(lr / config.learningRate().startLr());
-                List<TrainFrame> batch = sampler.next(spec);
                 LossTerms terms = loss.evaluate(model, batch, pref, grad);
                 lastTrn = point(terms);
                 if (step % config.dispFreq() == 0) {
@@ -156,10 +186,12 @@ public final class Trainer {
                 listener.stepped(new TrainProgress(step + 1, config.numbSteps(), first, lr, terms.loss(),
                         (System.nanoTime() - t0) * 1e-9));
                 if ((step + 1) % config.saveFreq() == 0 && step + 1 < config.numbSteps()) {
-                    save(config, model, step + 1, adam, sampler, vsampler, listener);
+                    save(config, model, step + 1, adam, used, vsampler, listener);
                 }
             }
-            save(config, model, step, adam, sampler, vsampler, listener);
+            save(config, model, step, adam, used, vsampler, listener);
+        } finally {
+            prefetch.shutdownNow();
         }
         if (vsampler != null) {
             double lr = config.learningRate().at(Math.max(0, step - 1));
@@ -202,9 +234,9 @@ public final class Trainer {
         return new LcurvePoint(Math.sqrt(l / nb), Math.sqrt(e / nb), Math.sqrt(f / nb), Math.sqrt(v / nb));
     }
 
-    private static void save(TrainConfig c, DpModel m, long step, Adam adam, BatchSampler s, BatchSampler v,
+    private static void save(TrainConfig c, DpModel m, long step, Adam adam, long[] samplerState, BatchSampler v,
                              TrainListener listener) throws IOException {
-        new Checkpoint(m, step, adam.firstMoment(), adam.secondMoment(), adam.steps(), s.state(),
+        new Checkpoint(m, step, adam.firstMoment(), adam.secondMoment(), adam.steps(), samplerState,
                 v == null ? new long[0] : v.state()).save(c.saveCkpt());
         listener.checkpointed(step, c.saveCkpt());
     }
