@@ -95,10 +95,26 @@ final class BenchCommand implements Runnable {
         @Option(names = "--system", paramLabel = "DIR", description = "deepmd/npy water system (default: ../shared/data/deepmd-water/data_0)")
         Path system;
 
+        @Option(names = "--compressed", description = "tabulate the embedding nets (model compression); FLOPs still count "
+                + "the uncompressed network, so the rate is an effective one")
+        boolean compressed;
+
+        @Option(names = "--threads", defaultValue = "1", description = "evaluator threads (default: ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--type-one-side", description = "embedding nets per neighbor type only (default: per type pair)")
+        boolean typeOneSide;
+
+        @Option(names = "--steps", defaultValue = "20", description = "timed evaluations (default: ${DEFAULT-VALUE})")
+        int steps;
+
         @Override
         public Integer call() throws Exception {
             Path sys = system != null ? system : sharedDir().resolve("data/deepmd-water/data_0");
-            System.out.println(DpInferBench.run(DpInferBench.Config.defaults(sys)).toJson());
+            DpInferBench.Config d = DpInferBench.Config.defaults(sys);
+            DpInferBench.Config c = new DpInferBench.Config(sys, typeOneSide, d.precision(), d.blockAtoms(), threads,
+                    compressed, d.warmup(), steps, d.dgemmSize(), d.dgemmReps(), d.seed());
+            System.out.println(DpInferBench.run(c).toJson());
             return 0;
         }
     }
