@@ -1,6 +1,7 @@
 package org.eelt.deploy.cli;
 
 import org.eelt.deploy.bench.DpInferBench;
+import org.eelt.deploy.bench.DpTrainBench;
 import org.eelt.deploy.bench.MdEamBench;
 import org.eelt.deploy.bench.NeighborBench;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks. Each prints one JSON object on stdout (progress goes to stderr).",
                 "Speed targets live here, never in unit tests."},
-        subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class})
+        subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class, BenchCommand.DpTrain.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -115,6 +116,32 @@ final class BenchCommand implements Runnable {
             DpInferBench.Config c = new DpInferBench.Config(sys, typeOneSide, d.precision(), d.blockAtoms(), threads,
                     compressed, d.warmup(), steps, d.dgemmSize(), d.dgemmReps(), d.seed());
             System.out.println(DpInferBench.run(c).toJson());
+            return 0;
+        }
+    }
+
+    @Command(name = "dp-train", mixinStandardHelpOptions = true,
+            description = {"Deep Potential training speed (energy + force loss, exact gradients) on DeePMD-kit's water",
+                    "example: steps/s, GFLOP/s from an explicit FLOP count, ND4J's DGEMM GFLOP/s in the same run, ratio."})
+    static final class DpTrain extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--system", paramLabel = "DIR", description = "deepmd/npy water system (default: ../shared/data/deepmd-water/data_0)")
+        Path system;
+
+        @Option(names = "--arch", defaultValue = "water", description = "water (25,50,100 / 16 / 240^3, the example) or small "
+                + "(10,20,40 / 4 / 60^3) (default: ${DEFAULT-VALUE})")
+        String arch;
+
+        @Option(names = "--steps", defaultValue = "10", description = "timed steps (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--threads", defaultValue = "1", description = "loss threads (default: ${DEFAULT-VALUE})")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            Path sys = system != null ? system : sharedDir().resolve("data/deepmd-water/data_0");
+            DpTrainBench.Config d = DpTrainBench.Config.defaults(sys);
+            System.out.println(DpTrainBench.run(new DpTrainBench.Config(sys, arch, steps, threads, d.dgemmSize())).toJson());
             return 0;
         }
     }

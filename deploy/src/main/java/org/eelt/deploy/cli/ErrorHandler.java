@@ -2,6 +2,7 @@ package org.eelt.deploy.cli;
 
 import org.eelt.labeler.oracle.OracleSetupException;
 import org.eelt.protocol.io.FormatException;
+import org.eelt.trainer.config.ConfigException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         String name = cmd.getCommandSpec().qualifiedName();
         if (ex instanceof FormatException || ex instanceof IllegalArgumentException
-                || ex instanceof OracleSetupException) {
+                || ex instanceof OracleSetupException || ex instanceof ConfigException) {
             System.err.println(name + ": error: " + ex.getMessage());
             return 2;
         }
