@@ -1,8 +1,8 @@
 package org.eelt.deploy.bench;
 
+import org.eelt.explorer.build.Bulk;
 import org.eelt.potential.neighbor.CellListNeighbors;
 import org.eelt.potential.neighbor.NeighborList;
-import org.eelt.protocol.atoms.Cell;
 import org.eelt.protocol.atoms.Structure;
 
 import java.lang.management.ManagementFactory;
@@ -215,25 +215,7 @@ public final class NeighborBench {
 
     /** An n×n×n supercell of the conventional 4-atom fcc Cu cell (a = 3.615 Å), fully periodic. */
     private static Structure fccCu(int n) {
-        double[] basis = {0, 0, 0, 0.5, 0.5, 0, 0.5, 0, 0.5, 0, 0.5, 0.5};
-        int atoms = 4 * n * n * n;
-        double[] r = new double[3 * atoms];
-        int q = 0;
-        for (int x = 0; x < n; x++) {
-            for (int y = 0; y < n; y++) {
-                for (int z = 0; z < n; z++) {
-                    for (int b = 0; b < 4; b++) {
-                        r[q++] = (x + basis[3 * b]) * A_CU;
-                        r[q++] = (y + basis[3 * b + 1]) * A_CU;
-                        r[q++] = (z + basis[3 * b + 2]) * A_CU;
-                    }
-                }
-            }
-        }
-        String[] species = new String[atoms];
-        Arrays.fill(species, "Cu");
-        double l = n * A_CU;
-        return new Structure(species, r, Cell.orthorhombic(l, l, l));
+        return Bulk.fcc("Cu", A_CU, n);
     }
 
     /**
