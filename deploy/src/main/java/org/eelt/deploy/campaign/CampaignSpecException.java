@@ -1,7 +1,7 @@
 package org.eelt.deploy.campaign;
 
 /** A campaign spec is invalid; the message starts with the key path, e.g. {@code eelt.campaign.examination.trust-lo}. */
-public final class CampaignSpecException extends RuntimeException {
+public final class CampaignSpecException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String keyPath;
 

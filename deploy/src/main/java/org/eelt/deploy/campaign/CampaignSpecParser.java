@@ -74,7 +74,7 @@ public final class CampaignSpecParser {
         } catch (ConfigException e) {
             throw new CampaignSpecException(ROOT, "cannot resolve substitutions: " + e.getMessage());
         }
-        Keys c = new Keys(all, ROOT);
+        Keys c = new Keys(all.getConfig(ROOT), ROOT);
         List<String> typeMap = c.strings("type-map");
         if (typeMap.isEmpty()) {
             throw c.error("type-map", "is empty: list the species in model type order, e.g. [\"Cu\"]");
@@ -138,6 +138,9 @@ public final class CampaignSpecParser {
             return frames.get(index).structure();
         }
         String builder = s.string("builder");
+        if (builder.equals("molecule")) {
+            return molecule(s);
+        }
         String element = s.string("element");
         double a = s.positive("a");
         int n = (int) s.integer("repeat");
@@ -149,7 +152,7 @@ public final class CampaignSpecParser {
             case "bcc" -> Bulk.bcc(element, a, n);
             case "sc" -> Bulk.sc(element, a, n);
             case "diamond" -> Bulk.diamond(element, a, n);
-            default -> throw s.error("builder", "is '" + builder + "'; use fcc, bcc, sc or diamond, or give a file");
+            default -> throw s.error("builder", "is '" + builder + "'; use fcc, bcc, sc, diamond or molecule, or give a file");
         };
         if (s.has("composition")) {
             Map<String, Double> comp = new LinkedHashMap<>();
@@ -164,6 +167,18 @@ public final class CampaignSpecParser {
             }
         }
         return lattice;
+    }
+
+    /** An isolated molecule from inline species and positions (Å), no periodic cell. */
+    private static Structure molecule(Keys s) {
+        List<String> species = s.strings("species");
+        List<Double> pos = s.doubles("positions");
+        if (species.isEmpty() || pos.size() != 3 * species.size()) {
+            throw s.error("positions", "needs 3 numbers (x y z in Å) per species entry: " + species.size()
+                    + " species, " + pos.size() + " numbers");
+        }
+        double[] r = pos.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Structure(species.toArray(new String[0]), r, org.eelt.protocol.atoms.Cell.nonPeriodic());
     }
 
     private static CampaignSpec.Exploration exploration(Keys c) {
