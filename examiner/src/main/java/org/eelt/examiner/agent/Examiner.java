@@ -117,10 +117,12 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
      * @param windowFull     whether the window holds M frames
      * @param generation     ensemble generation (0 before the ensemble is complete)
      * @param busyMillis     milliseconds spent scoring
+     * @param windowMedianDeviation median max force deviation over the window, eV/Å (NaN when empty)
      */
     public record Stats(long examined, long accurate, long candidates, long failed, long selected, long duplicates,
                         long capped, long rescoredAway, int queued, int inFlight, int pendingBatches,
-                        double windowRatio, int windowFilled, boolean windowFull, long generation, long busyMillis)
+                        double windowRatio, int windowFilled, boolean windowFull, long generation, long busyMillis,
+                        double windowMedianDeviation)
             implements CborSerializable {
     }
 
@@ -248,7 +250,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private Behavior<Command> onGetStats(GetStats m) {
         m.replyTo().tell(new Stats(examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway,
                 queued.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
-                window.full(), ensemble.generation(), busyMillis));
+                window.full(), ensemble.generation(), busyMillis, window.quantile(0.5)));
         return this;
     }
 
