@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -20,18 +19,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.eelt.examiner.agent.Examiner;
-import org.eelt.examiner.agent.ExaminerSettings;
 import org.eelt.explorer.agent.Walker;
 import org.eelt.explorer.agent.WalkerSettings;
-import org.eelt.explorer.build.Perturbations;
-import org.eelt.labeler.agent.Labeler;
-import org.eelt.labeler.agent.LabelerSettings;
-import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
-import org.eelt.protocol.messages.LabelOutcome;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.trainer.agent.TrainerMember;
-import org.eelt.trainer.agent.TrainerSettings;
 
 /**
  * The campaign supervisor (asynchronous mode): spawns the model topic, the dataset recorder, the
@@ -118,13 +110,9 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
                         ctx.messageAdapter(DatasetRecorder.Recorded.class, RecordedArrived::new),
                         ctx.messageAdapter(DatasetRecorder.ModelStored.class, ModelStoredArrived::new)),
                 "recorder", DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER));
-        CampaignSpec.Examination ex = spec.examination();
-        this.examiner = ctx.spawn(Behaviors.supervise(Examiner.create(new ExaminerSettings(
-                spec.training().ensembleSize(), ex.trust(), ex.policy(), ex.maxCandidatesPerModel(),
-                ex.dedupeThreshold(), spec.convergence().window(), ex.adaptiveRatio(), ex.adaptiveFloor()), topic))
-                .onFailure(SupervisorStrategy.resume()), "examiner");
-        spawnLabelers(ctx);
-        spawnTrainers(ctx);
+        this.examiner = CampaignAgents.examiner(ctx, spec, topic);
+        CampaignAgents.labelers(ctx, env, examiner, recorder);
+        trainers.addAll(CampaignAgents.trainers(ctx, env, latestModels, topic));
         timers.startTimerAtFixedRate(new Tick(), Duration.ofMillis(env.tickMillis()));
         begin();
     }
@@ -136,32 +124,6 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
      */
     public static Behavior<Command> create(CampaignEnv env, ActorRef<CampaignResult> replyTo) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new Campaign(ctx, t, env, replyTo)));
-    }
-
-    private void spawnLabelers(ActorContext<Command> ctx) {
-        CampaignSpec.Labeling l = spec.labeling();
-        ActorRef<LabelOutcome> outcomes = ctx.spawn(DatasetRecorder.outcomeForwarder(recorder), "outcomes");
-        for (int i = 0; i < l.workers(); i++) {
-            String id = "labeler-" + i;
-            LabelerSettings s = new LabelerSettings(id, Duration.ofMillis((long) (l.timeoutS() * 1000)), l.retries(),
-                    Duration.ofMillis((long) (l.backoffS() * 1000)), l.quarantineAfter(),
-                    Duration.ofMillis((long) (l.quarantineS() * 1000)));
-            ctx.spawn(Behaviors.supervise(Labeler.create(s, env.oracles(), examiner, outcomes))
-                    .onFailure(SupervisorStrategy.restart()), id);
-        }
-    }
-
-    private void spawnTrainers(ActorContext<Command> ctx) {
-        CampaignSpec.Training t = spec.training();
-        for (int m = 0; m < t.ensembleSize(); m++) {
-            TrainerSettings s = new TrainerSettings(m, t.model(), t.firstRoundSteps(), t.stepsPerRound(), t.startLr(),
-                    t.warmStartLr(), t.stopLr(), t.prefactors(), t.batchAtoms(), t.warmStart(), spec.seed(),
-                    env.runDir().resolve("train"));
-            ModelPublished last = latestModels.get(m);
-            trainers.add(ctx.spawn(Behaviors.supervise(TrainerMember.create(s, new StoreDatasetSource(env.store()),
-                    last == null ? 0 : last.generation(), topic, null)).onFailure(SupervisorStrategy.restart()),
-                    "trainer-" + m));
-        }
     }
 
     private void begin() {
@@ -179,23 +141,10 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         } else if (labeled >= spec.initialData().bootstrap() || (labeled > 0 && spec.initialData().bootstrap() == 0)) {
             trainAll();
         } else {
-            List<AtomsData> seeds = bootstrapStructures((int) (spec.initialData().bootstrap() - labeled));
+            List<AtomsData> seeds = CampaignAgents.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
             bootstrapOutstanding = seeds.size();
             examiner.tell(new Examiner.SeedCandidates(seeds, "bootstrap"));
         }
-    }
-
-    /** K perturbed copies of the initial structures: random strain then Gaussian rattle. */
-    private List<AtomsData> bootstrapStructures(int k) {
-        List<AtomsData> out = new ArrayList<>();
-        SplittableRandom rng = new SplittableRandom(spec.seed() * 31 + labeled);
-        for (int i = 0; i < k; i++) {
-            Structure s = spec.systems().get(i % spec.systems().size());
-            s = Perturbations.strain(s, spec.initialData().strain(), rng.nextLong());
-            s = Perturbations.rattle(s, spec.initialData().rattleA(), rng.nextLong());
-            out.add(AtomsData.of(s));
-        }
-        return out;
     }
 
     private void trainAll() {
@@ -271,19 +220,12 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         stageStartNanos = System.nanoTime();
         examiner.tell(new Examiner.StartStage(stage));
         CampaignSpec.Stage st = spec.exploration().stages().get(stage);
-        CampaignSpec.Exploration e = spec.exploration();
-        int k = spec.training().ensembleSize();
+        ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
         for (int w = 0; w < st.walkers(); w++) {
             String id = "s" + stage + "-w" + w + "-" + runTag;
-            double t = st.temperatures().get(w % st.temperatures().size());
-            Structure s = spec.systems().get((w + stage * st.walkers()) % spec.systems().size());
-            int member = w % k;
-            WalkerSettings ws = new WalkerSettings(id, member, t, e.timestepPs(), e.frictionPerPs(), e.chunkSteps(),
-                    e.sampleInterval(), st.stepsPerWalker(), e.maxInFlight(), e.failedBatchesRestart(), e.maxForce(),
-                    spec.seed() * 1_000_003L + stage * 1009L + w * 17L + runTag.hashCode());
-            ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
-            walkers.put(id, getContext().spawn(Behaviors.supervise(Walker.create(ws, AtomsData.of(s), examiner,
-                    progress, topic, latestModels.get(member))).onFailure(SupervisorStrategy.restart()), id));
+            WalkerSettings ws = CampaignAgents.walker(spec, stage, w, st.stepsPerWalker(), id, runTag.hashCode());
+            walkers.put(id, getContext().spawn(Behaviors.supervise(Walker.create(ws, CampaignAgents.start(spec, stage, w),
+                    examiner, progress, topic, latestModels.get(ws.member()))).onFailure(SupervisorStrategy.restart()), id));
         }
         saveState();
     }

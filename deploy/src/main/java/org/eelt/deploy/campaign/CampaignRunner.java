@@ -87,6 +87,10 @@ public final class CampaignRunner {
             text = o.specText();
         }
         CampaignSpec spec = CampaignSpecParser.parse(text, specDir == null ? runDir : specDir);
+        if (o.resume() && spec.mode() == CampaignSpec.Mode.SYNC) {
+            throw new IllegalArgumentException("eelt.campaign.mode = sync runs cannot be resumed (the synchronous"
+                    + " mode is a benchmark baseline); start a new run");
+        }
         Files.createDirectories(runDir);
         if (!o.resume()) {
             Files.writeString(specFile, text);
@@ -110,6 +114,24 @@ public final class CampaignRunner {
             ReportWriter.write(runDir.resolve("report.html"), spec, result, summary);
             return summary;
         }
+    }
+
+    /**
+     * Command-line entry point without picocli (used by the crash test's child JVM):
+     * {@code CampaignRunner SPEC.conf RUN_DIR} or {@code CampaignRunner --resume RUN_DIR}.
+     * Prints the summary JSON on stdout; exit status 0 unless the campaign failed.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: CampaignRunner SPEC.conf RUN_DIR | CampaignRunner --resume RUN_DIR");
+            System.exit(2);
+        }
+        boolean resume = args[0].equals("--resume");
+        Path spec = resume ? null : Path.of(args[0]);
+        Summary s = run(new Options(resume ? null : Files.readString(spec), resume ? null
+                : spec.toAbsolutePath().getParent(), Path.of(args[1]), resume, System.err, 1000));
+        System.out.print(s.toJson());
+        System.exit("failed".equals(s.status()) ? 1 : 0);
     }
 
     private static long parseLong(EeltStore store, String key) {
@@ -196,7 +218,11 @@ public final class CampaignRunner {
     private static CampaignResult runActors(CampaignEnv env) {
         CompletableFuture<CampaignResult> done = new CompletableFuture<>();
         Behavior<CampaignResult> guardian = Behaviors.setup(ctx -> {
-            ctx.spawn(Campaign.create(env, ctx.getSelf()), "campaign");
+            if (env.spec().mode() == CampaignSpec.Mode.SYNC) {
+                ctx.spawn(SyncCampaign.create(env, ctx.getSelf()), "campaign");
+            } else {
+                ctx.spawn(Campaign.create(env, ctx.getSelf()), "campaign");
+            }
             return Behaviors.receiveMessage(r -> complete(done, r));
         });
         ActorSystem<CampaignResult> system = ActorSystem.create(guardian, "eelt", ConfigFactory.load());
