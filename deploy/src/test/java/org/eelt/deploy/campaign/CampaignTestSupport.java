@@ -34,7 +34,7 @@ final class CampaignTestSupport {
                     ensemble-size = 2
                     model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
                     first-round-steps = 1500
-                    steps-per-round = 300
+                    steps-per-round = 600
                     trigger = { new-labels = 4 }
                   }
                   initial-data { bootstrap = 8, rattle = 0.05, strain = 0.02 }
