@@ -3,6 +3,7 @@ package org.eelt.store;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import org.eelt.protocol.atoms.Structure;
 /**
  * Building blocks of the store's binary records (big-endian, {@link DataOutputStream}):
  * length-prefixed UTF-8 strings, double arrays, structures and provenance. Doubles are written
- * with {@link Double#doubleToRawLongBits}, so every value, including −0.0, round-trips exactly.
+ * as their raw IEEE-754 bits (heap {@link ByteBuffer}s keep them bit for bit), so every value,
+ * including −0.0, round-trips exactly.
  */
 final class BinaryIO {
     /** Largest string or array the decoder accepts; larger means a corrupt record. */
@@ -45,17 +47,18 @@ final class BinaryIO {
         return n;
     }
 
+    /** Writes the doubles' raw IEEE-754 bits, big-endian, in one bulk copy. */
     static void writeDoubles(DataOutputStream out, double[] a) throws IOException {
-        for (double v : a) {
-            out.writeLong(Double.doubleToRawLongBits(v));
-        }
+        ByteBuffer bb = ByteBuffer.allocate(8 * a.length);
+        bb.asDoubleBuffer().put(a);
+        out.write(bb.array());
     }
 
     static double[] readDoubles(DataInputStream in, int n) throws IOException {
+        byte[] b = new byte[8 * n];
+        in.readFully(b);
         double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = Double.longBitsToDouble(in.readLong());
-        }
+        ByteBuffer.wrap(b).asDoubleBuffer().get(a);
         return a;
     }
 
@@ -75,14 +78,16 @@ final class BinaryIO {
             writeString(out, sp);
         }
         boolean wide = distinct.size() > 256;
+        ByteBuffer types = ByteBuffer.allocate(wide ? 2 * n : n);
         for (int i = 0; i < n; i++) {
             int t = index.get(s.species(i));
             if (wide) {
-                out.writeShort(t);
+                types.putShort((short) t);
             } else {
-                out.writeByte(t);
+                types.put((byte) t);
             }
         }
+        out.write(types.array());
         writeDoubles(out, s.positions());
         Cell cell = s.cell();
         writeDoubles(out, cell.matrix());
@@ -104,9 +109,12 @@ final class BinaryIO {
             distinct.add(readString(in));
         }
         boolean wide = t > 256;
+        byte[] raw = new byte[wide ? 2 * n : n];
+        in.readFully(raw);
+        ByteBuffer types = ByteBuffer.wrap(raw);
         String[] species = new String[n];
         for (int i = 0; i < n; i++) {
-            int k = wide ? in.readUnsignedShort() : in.readUnsignedByte();
+            int k = wide ? Short.toUnsignedInt(types.getShort()) : Byte.toUnsignedInt(types.get());
             if (k >= t) {
                 throw new IOException("corrupt record: atom " + i + " has species index " + k + " of " + t);
             }

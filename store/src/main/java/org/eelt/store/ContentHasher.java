@@ -1,9 +1,6 @@
 package org.eelt.store;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,37 +60,33 @@ public final class ContentHasher {
         Objects.requireNonNull(structure, "structure");
         Objects.requireNonNull(oracleSettings, "oracleSettings");
         int n = structure.size();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 28 * n + oracleSettings.length());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(TAG);
-            out.writeLong(Double.doubleToLongBits(quantizer.resolution()));
-            out.writeInt(n);
-            for (int i = 0; i < n; i++) {
-                writeString(out, structure.species(i));
-            }
-            double[] pos = structure.positions();
-            for (double x : pos) {
-                out.writeLong(quantizer.quantize(x));
-            }
-            Cell cell = structure.cell();
-            for (double h : cell.matrix()) {
-                out.writeLong(quantizer.quantize(h));
-            }
-            boolean[] pbc = cell.pbc();
-            for (boolean p : pbc) {
-                out.writeByte(p ? 1 : 0);
-            }
-            writeString(out, oracleSettings);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[][] names = new byte[n][];
+        int size = TAG.length + 8 + 4 + 8 * (3 * n + 9) + 3 + 4;
+        for (int i = 0; i < n; i++) {
+            names[i] = structure.species(i).getBytes(StandardCharsets.UTF_8);
+            size += 4 + names[i].length;
         }
-        return ContentHash.ofBytes(sha256().digest(bytes.toByteArray()));
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+        byte[] settings = oracleSettings.getBytes(StandardCharsets.UTF_8);
+        size += settings.length;
+        ByteBuffer out = ByteBuffer.allocate(size); // big-endian
+        out.put(TAG);
+        out.putLong(Double.doubleToLongBits(quantizer.resolution()));
+        out.putInt(n);
+        for (byte[] name : names) {
+            out.putInt(name.length).put(name);
+        }
+        for (double x : structure.positions()) {
+            out.putLong(quantizer.quantize(x));
+        }
+        Cell cell = structure.cell();
+        for (double h : cell.matrix()) {
+            out.putLong(quantizer.quantize(h));
+        }
+        for (boolean p : cell.pbc()) {
+            out.put((byte) (p ? 1 : 0));
+        }
+        out.putInt(settings.length).put(settings);
+        return ContentHash.ofBytes(sha256().digest(out.array()));
     }
 
     private static MessageDigest sha256() {

@@ -5,12 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.eelt.protocol.atoms.Frame;
 import org.eelt.protocol.atoms.LabeledFrame;
@@ -30,11 +27,23 @@ import org.eelt.protocol.io.Formats;
  * with the next insertion sequence. Concurrent callers with the same frame therefore get one
  * {@link InsertResult.Inserted} and otherwise {@link InsertResult.AlreadyPresent}; a crash leaves
  * either both records or neither. RocksDB's {@code LOCK} file keeps other processes out. Labels
- * arrive at oracle speed (far below the ~4k synced writes/s of a disk), so one writer costs
- * nothing; {@link #putLabeledAll} writes many labels with one sync.
+ * arrive at oracle speed (seconds to hours per label, far below the 10²–10³ synced 11 kB writes
+ * per second measured here), so one writer costs nothing; {@link #putLabeledAll} writes many
+ * labels with one sync.
  *
  * <p><b>Durability.</b> With {@link StoreSettings#sync()} (the default) a write returns only
  * after its WAL record is fsynced: an acknowledged label survives SIGKILL and power loss.
+ * Without sync it survives SIGKILL (the WAL is in the OS page cache) but not a power loss.
+ *
+ * <pre>{@code
+ * try (EeltStore store = EeltStore.open(Path.of("campaign/store"))) {
+ *     InsertResult r = store.putLabeled(labeledFrame);      // Inserted or AlreadyPresent
+ *     DatasetSnapshot snap = store.snapshot();              // trainer: fixed data id
+ *     List<LabeledFrame> data = store.export(snap);
+ *     store.putModel(7, modelBytes, metadata);              // versions strictly increase
+ *     store.updateState(StateUpdate.create().putLong("round", 3).putString("phase", "train"));
+ * }
+ * }</pre>
  *
  * <p><b>Snapshots.</b> Labels are never overwritten or deleted and their sequences are dense,
  * so {@link #snapshot()} is just the current count, and it identifies the same data forever.
@@ -47,17 +56,15 @@ public final class EeltStore implements AutoCloseable {
     private final StoreDb db;
     private final StoreSettings settings;
     private final ContentHasher hasher;
-    private final ReentrantLock labelLock = new ReentrantLock();
+    private final LabelTable table;
     private final ModelRegistry models;
     private final FailureLog failures;
-    private volatile long nextSequence;
 
     private EeltStore(StoreDb db, StoreSettings settings) {
         this.db = db;
         this.settings = settings;
         this.hasher = new ContentHasher(settings.hashResolution());
-        byte[] last = db.lastKey(Column.FRAME_INDEX);
-        this.nextSequence = last == null ? 0 : Schema.readLong(last, "frame_index key") + 1;
+        this.table = new LabelTable(db, hasher);
         this.models = new ModelRegistry(db);
         this.failures = new FailureLog(db);
     }
@@ -87,6 +94,36 @@ public final class EeltStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing store read-only: it takes no {@code LOCK} and writes nothing, so it can
+     * inspect a store that a running campaign holds open (it sees the data as of this call) or
+     * one in a read-only directory. Write methods throw {@link StoreException}.
+     *
+     * @param settings the hash resolution must match the store's; {@code sync} is ignored
+     */
+    public static EeltStore openReadOnly(Path dir, StoreSettings settings) {
+        if (dir == null || settings == null) {
+            throw new IllegalArgumentException("EeltStore.openReadOnly needs a directory and settings");
+        }
+        StoreDb db = StoreDb.openReadOnly(dir, settings);
+        try {
+            return new EeltStore(db, settings);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Same as {@link #openReadOnly(Path, StoreSettings)} with default settings. */
+    public static EeltStore openReadOnly(Path dir) {
+        return openReadOnly(dir, StoreSettings.defaults());
+    }
+
+    /** @return whether the store was opened with {@link #openReadOnly}. */
+    public boolean isReadOnly() {
+        return db.readOnly();
+    }
+
     /** @return the store directory (absolute). */
     public Path path() {
         return db.path();
@@ -104,7 +141,7 @@ public final class EeltStore implements AutoCloseable {
 
     /** @return the content hash the store uses for a label: its structure and its provenance settings. */
     public ContentHash hashOf(LabeledFrame label) {
-        return hasher.hash(label.structure(), label.provenance().settings());
+        return table.hashOf(label);
     }
 
     /** @return the content hash of a candidate structure for an oracle with these settings. */
@@ -115,7 +152,10 @@ public final class EeltStore implements AutoCloseable {
     // ---------------------------------------------------------------- dataset
 
     /**
-     * Stores a label unless one with the same content hash is already stored.
+     * Stores a label unless one with the same content hash is already stored. The hash is taken
+     * over the label's structure and {@code label.provenance().settings()} (the oracle settings),
+     * see {@link #hashOf(LabeledFrame)}; the label values themselves are not part of it, so a
+     * retried calculation of the same candidate is ignored.
      *
      * @param label a labeled frame (energy eV, forces eV/Å, optional virial eV and atomic energies eV)
      * @return {@link InsertResult.Inserted} with its new sequence, or {@link InsertResult.AlreadyPresent}
@@ -137,85 +177,27 @@ public final class EeltStore implements AutoCloseable {
      * @throws IllegalArgumentException naming the index of a null label
      */
     public List<InsertResult> putLabeledAll(List<LabeledFrame> labels) {
-        if (labels == null) {
-            throw new IllegalArgumentException("putLabeledAll: the list is null");
-        }
-        int n = labels.size();
-        List<ContentHash> hashes = new ArrayList<>(n);
-        List<byte[]> records = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            LabeledFrame l = labels.get(i);
-            if (l == null) {
-                throw new IllegalArgumentException("putLabeledAll: label " + i + " of " + n + " is null");
-            }
-            hashes.add(hashOf(l));
-            records.add(LabelCodec.encode(l));
-        }
-        String keyLabel = n == 1 ? "frames/" + hashes.get(0).hex() : "frames/[" + n + " labels]";
-        List<byte[]> keys = new ArrayList<>(n);
-        for (ContentHash h : hashes) {
-            keys.add(h.rawBytes());
-        }
-        labelLock.lock();
-        try {
-            List<byte[]> existing = db.multiGet(Column.FRAMES, keys, keyLabel);
-            Map<ContentHash, Long> inBatch = new HashMap<>();
-            List<InsertResult> results = new ArrayList<>(n);
-            long seq = nextSequence;
-            List<Integer> toWrite = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ContentHash h = hashes.get(i);
-                if (existing.get(i) != null) {
-                    results.add(new InsertResult.AlreadyPresent(h, Schema.readLong(existing.get(i), "frames/" + h.hex())));
-                } else if (inBatch.containsKey(h)) {
-                    results.add(new InsertResult.AlreadyPresent(h, inBatch.get(h)));
-                } else {
-                    inBatch.put(h, seq);
-                    results.add(new InsertResult.Inserted(h, seq));
-                    toWrite.add(i);
-                    seq++;
-                }
-            }
-            if (!toWrite.isEmpty()) {
-                long first = nextSequence;
-                db.write(keyLabel, b -> {
-                    long s = first;
-                    for (int i : toWrite) {
-                        byte[] rec = records.get(i);
-                        byte[] value = ByteBuffer.allocate(8 + rec.length).putLong(s).put(rec).array();
-                        b.put(db.handle(Column.FRAMES), keys.get(i), value);
-                        b.put(db.handle(Column.FRAME_INDEX), Schema.longKey(s), keys.get(i));
-                        s++;
-                    }
-                });
-                nextSequence = seq;
-            }
-            return results;
-        } finally {
-            labelLock.unlock();
-        }
+        return table.putAll(labels);
     }
 
     /** @return whether a label with this hash is stored. */
     public boolean contains(ContentHash hash) {
-        return db.get(Column.FRAMES, requireHash(hash).rawBytes(), "frames/" + hash.hex()) != null;
+        return table.contains(requireHash(hash));
     }
 
     /** @return the stored label with this hash, if any. */
     public Optional<StoredLabel> get(ContentHash hash) {
-        String key = "frames/" + requireHash(hash).hex();
-        byte[] v = db.get(Column.FRAMES, hash.rawBytes(), key);
-        return v == null ? Optional.empty() : Optional.of(decodeLabel(hash, v, key));
+        return table.get(requireHash(hash));
     }
 
     /** @return the number of stored labels. */
     public long count() {
-        return nextSequence;
+        return table.count();
     }
 
     /** @return the current dataset snapshot (all labels acknowledged so far). */
     public DatasetSnapshot snapshot() {
-        return new DatasetSnapshot(nextSequence);
+        return new DatasetSnapshot(table.count());
     }
 
     /** @return all labels of the current snapshot, lazily, in insertion order. */
@@ -238,40 +220,14 @@ public final class EeltStore implements AutoCloseable {
         if (snapshot == null) {
             throw new IllegalArgumentException("iterate: snapshot is null");
         }
-        if (snapshot.sequenceBound() > nextSequence) {
-            throw new IllegalArgumentException("snapshot " + snapshot.id() + " is beyond the " + nextSequence
+        if (snapshot.sequenceBound() > table.count()) {
+            throw new IllegalArgumentException("snapshot " + snapshot.id() + " is beyond the " + table.count()
                     + " labels of store " + path() + ": it belongs to another store");
         }
         if (fromSequence < 0 || fromSequence > snapshot.sequenceBound()) {
             throw new IllegalArgumentException("fromSequence " + fromSequence + " is outside 0.." + snapshot.sequenceBound());
         }
-        return new LabelIterator(this::loadChunk, fromSequence, snapshot.sequenceBound(), CHUNK);
-    }
-
-    private List<StoredLabel> loadChunk(long from, int n) {
-        List<byte[]> seqKeys = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            seqKeys.add(Schema.longKey(from + i));
-        }
-        String range = "frame_index/" + from + ".." + (from + n - 1);
-        List<byte[]> hashes = db.multiGet(Column.FRAME_INDEX, seqKeys, range);
-        for (int i = 0; i < n; i++) {
-            if (hashes.get(i) == null) {
-                throw new StoreException(path(), "frame_index/" + (from + i), "index entry missing below the count "
-                        + nextSequence + ": the store is damaged");
-            }
-        }
-        List<byte[]> values = db.multiGet(Column.FRAMES, hashes, range);
-        List<StoredLabel> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            ContentHash h = ContentHash.ofBytes(hashes.get(i));
-            if (values.get(i) == null) {
-                throw new StoreException(path(), "frames/" + h.hex(), "label of sequence " + (from + i)
-                        + " is missing: the store is damaged");
-            }
-            out.add(decodeLabel(h, values.get(i), "frames/" + h.hex()));
-        }
-        return out;
+        return new LabelIterator(table::loadChunk, fromSequence, snapshot.sequenceBound(), CHUNK);
     }
 
     /** @return the labels of a snapshot in insertion order, for {@link Formats} or a trainer. */
@@ -295,15 +251,6 @@ public final class EeltStore implements AutoCloseable {
         }
         Formats.write(target, frames, format, options);
         return frames.size();
-    }
-
-    private StoredLabel decodeLabel(ContentHash hash, byte[] v, String key) {
-        try {
-            long seq = Schema.readLong(v, "frame record");
-            return new StoredLabel(seq, hash, LabelCodec.decode(v, 8, v.length - 8));
-        } catch (IllegalArgumentException e) {
-            throw new StoreException(path(), key, e.getMessage(), e);
-        }
     }
 
     private static ContentHash requireHash(ContentHash hash) {

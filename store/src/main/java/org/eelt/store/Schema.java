@@ -2,6 +2,11 @@ package org.eelt.store;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.eelt.protocol.atoms.CodeVersion;
+import org.rocksdb.ColumnFamilyHandle;
 
 /**
  * The on-disk schema of an {@link EeltStore}: its version, the meta keys and the key encodings.
@@ -24,6 +29,56 @@ final class Schema {
     static final byte[] KEY_CREATED_BY = utf8("created_by");
 
     private Schema() {
+    }
+
+    /**
+     * Checks the schema version and hash resolution of an opened store, or writes them (synced)
+     * into a fresh one.
+     *
+     * @return the schema version
+     * @throws StoreException for a newer or invalid version, a resolution mismatch, or a
+     *                        non-EELT database
+     */
+    static int verifyOrInitialise(StoreDb db, StoreSettings settings) {
+        Path path = db.path();
+        byte[] v = db.get(Column.META, KEY_SCHEMA_VERSION, "meta/schema_version");
+        byte[] resBits = longKey(Double.doubleToLongBits(settings.hashResolution()));
+        if (v == null) {
+            if (db.readOnly()) {
+                throw new StoreException(path, "meta/schema_version", "the database has no schema version: it was "
+                        + "not created by EELT, or never opened for writing");
+            }
+            if (!db.isEmpty(Column.FRAMES) || !db.isEmpty(Column.MODELS)) {
+                throw new StoreException(path, "meta/schema_version", "the database holds data but no schema "
+                        + "version: it was not created by EELT or its meta column family is damaged");
+            }
+            db.writeSynced("meta", b -> {
+                ColumnFamilyHandle meta = db.handle(Column.META);
+                b.put(meta, KEY_SCHEMA_VERSION, intValue(CURRENT_VERSION));
+                b.put(meta, KEY_HASH_RESOLUTION, resBits);
+                b.put(meta, KEY_CREATED_BY, utf8("EELT " + CodeVersion.get()));
+            });
+            return CURRENT_VERSION;
+        }
+        int version = readInt(v, "meta/schema_version");
+        if (version > CURRENT_VERSION) {
+            byte[] by = db.get(Column.META, KEY_CREATED_BY, "meta/created_by");
+            String createdBy = by == null ? "unknown" : new String(by, StandardCharsets.UTF_8);
+            throw new StoreException(path, "meta/schema_version", "the store has schema version " + version
+                    + ", newer than the versions 1.." + CURRENT_VERSION + " this EELT " + CodeVersion.get()
+                    + " knows: open it with the EELT version that wrote it (" + createdBy + ") or newer");
+        }
+        if (version < 1) {
+            throw new StoreException(path, "meta/schema_version", "invalid schema version " + version);
+        }
+        byte[] stored = db.get(Column.META, KEY_HASH_RESOLUTION, "meta/hash_resolution");
+        if (stored != null && !Arrays.equals(stored, resBits)) {
+            double was = Double.longBitsToDouble(readLong(stored, "meta/hash_resolution"));
+            throw new StoreException(path, "meta/hash_resolution", "the store was created with content-hash "
+                    + "resolution " + was + " Å but is opened with " + settings.hashResolution()
+                    + " Å: open it with hashResolution = " + was + " so that hashes stay comparable");
+        }
+        return version;
     }
 
     static byte[] utf8(String s) {

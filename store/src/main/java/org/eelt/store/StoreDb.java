@@ -1,15 +1,14 @@
 package org.eelt.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import org.eelt.protocol.atoms.CodeVersion;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -51,10 +50,12 @@ final class StoreDb implements AutoCloseable {
     private final EnumMap<Column, ColumnFamilyHandle> handles = new EnumMap<>(Column.class);
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final int schemaVersion;
+    private final boolean readOnly;
     private boolean closed;
 
-    private StoreDb(Path path, StoreSettings settings) {
+    private StoreDb(Path path, StoreSettings settings, boolean readOnly) {
         this.path = path;
+        this.readOnly = readOnly;
         this.sync = settings.sync();
         loadLibrary(path);
         this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
@@ -70,11 +71,12 @@ final class StoreDb implements AutoCloseable {
         RocksDB rdb;
         try {
             for (byte[] name : existingFamilies(path)) {
-                if (descriptors.stream().noneMatch(d -> java.util.Arrays.equals(d.getName(), name))) {
+                if (descriptors.stream().noneMatch(d -> Arrays.equals(d.getName(), name))) {
                     descriptors.add(new ColumnFamilyDescriptor(name, cfOptions));
                 }
             }
-            rdb = RocksDB.open(dbOptions, path.toString(), descriptors, opened);
+            rdb = readOnly ? RocksDB.openReadOnly(dbOptions, path.toString(), descriptors, opened)
+                    : RocksDB.open(dbOptions, path.toString(), descriptors, opened);
         } catch (RocksDBException e) {
             closeOptions();
             throw openFailure(path, e);
@@ -85,7 +87,7 @@ final class StoreDb implements AutoCloseable {
             handles.put(c, opened.get(c.ordinal()));
         }
         try {
-            this.schemaVersion = checkSchema(settings);
+            this.schemaVersion = Schema.verifyOrInitialise(this, settings);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -109,7 +111,22 @@ final class StoreDb implements AutoCloseable {
             throw new StoreException(abs, null, "cannot create the store directory (" + e
                     + "): choose a writable location", e);
         }
-        return new StoreDb(abs, settings);
+        return new StoreDb(abs, settings, false);
+    }
+
+    /**
+     * Opens an existing store for reading only: no {@code LOCK} is taken and nothing is written,
+     * so it works next to a running writer (showing the data as of this call) and on a
+     * read-only directory.
+     *
+     * @throws StoreException when there is no store in {@code path}
+     */
+    static StoreDb openReadOnly(Path path, StoreSettings settings) {
+        Path abs = path.toAbsolutePath();
+        if (!Files.isRegularFile(abs.resolve("CURRENT"))) {
+            throw new StoreException(abs, null, "there is no store here (no RocksDB CURRENT file): check the path");
+        }
+        return new StoreDb(abs, settings, true);
     }
 
     private static void loadLibrary(Path path) {
@@ -142,57 +159,10 @@ final class StoreDb implements AutoCloseable {
         }
         if (permission) {
             return new StoreException(path, null, "the store directory is not writable (" + m + "): RocksDB "
-                    + "creates files there even to read; restore write permission or copy the store elsewhere", e);
+                    + "creates files there when it opens a store for writing; restore write permission, copy the store "
+                    + "elsewhere, or read it with EeltStore.openReadOnly", e);
         }
         return new StoreException(path, null, "cannot open the RocksDB database (" + m + ")", e);
-    }
-
-    private int checkSchema(StoreSettings settings) {
-        byte[] v = get(Column.META, Schema.KEY_SCHEMA_VERSION, "meta/schema_version");
-        byte[] resBits = Schema.longKey(Double.doubleToLongBits(settings.hashResolution()));
-        if (v == null) {
-            if (!isEmpty(Column.FRAMES) || !isEmpty(Column.MODELS)) {
-                throw new StoreException(path, "meta/schema_version", "the database holds data but no schema "
-                        + "version: it was not created by EELT or its meta column family is damaged");
-            }
-            try (WriteBatch b = new WriteBatch()) {
-                ColumnFamilyHandle meta = handle(Column.META);
-                b.put(meta, Schema.KEY_SCHEMA_VERSION, Schema.intValue(Schema.CURRENT_VERSION));
-                b.put(meta, Schema.KEY_HASH_RESOLUTION, resBits);
-                b.put(meta, Schema.KEY_CREATED_BY, Schema.utf8("EELT " + CodeVersion.get()));
-                call("initialise meta", "meta", () -> {
-                    try (WriteOptions w = new WriteOptions().setSync(true)) {
-                        db.write(w, b);
-                    }
-                    return null;
-                });
-            } catch (RocksDBException e) {
-                throw new StoreException(path, "meta", "cannot initialise the schema", e);
-            }
-            return Schema.CURRENT_VERSION;
-        }
-        int version = Schema.readInt(v, "meta/schema_version");
-        if (version > Schema.CURRENT_VERSION) {
-            throw new StoreException(path, "meta/schema_version", "the store has schema version " + version
-                    + ", newer than the versions 1.." + Schema.CURRENT_VERSION + " this EELT " + CodeVersion.get()
-                    + " knows: open it with the EELT version that wrote it (" + createdBy() + ") or newer");
-        }
-        if (version < 1) {
-            throw new StoreException(path, "meta/schema_version", "invalid schema version " + version);
-        }
-        byte[] stored = get(Column.META, Schema.KEY_HASH_RESOLUTION, "meta/hash_resolution");
-        if (stored != null && !java.util.Arrays.equals(stored, resBits)) {
-            double was = Double.longBitsToDouble(Schema.readLong(stored, "meta/hash_resolution"));
-            throw new StoreException(path, "meta/hash_resolution", "the store was created with content-hash "
-                    + "resolution " + was + " Å but is opened with " + settings.hashResolution()
-                    + " Å: open it with hashResolution = " + was + " so that hashes stay comparable");
-        }
-        return version;
-    }
-
-    private String createdBy() {
-        byte[] b = get(Column.META, Schema.KEY_CREATED_BY, "meta/created_by");
-        return b == null ? "unknown" : new String(b, StandardCharsets.UTF_8);
     }
 
     /** @return the store directory (absolute). */
@@ -208,6 +178,17 @@ final class StoreDb implements AutoCloseable {
     /** @return the schema version found (or written) at open time. */
     int schemaVersion() {
         return schemaVersion;
+    }
+
+    /** @return whether the store was opened read-only. */
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    private void requireWritable(String keyLabel) {
+        if (readOnly) {
+            throw new StoreException(path, keyLabel, "the store was opened read-only: open it with EeltStore.open to write");
+        }
     }
 
     /** @return the handle of a column family. */
@@ -256,6 +237,7 @@ final class StoreDb implements AutoCloseable {
 
     /** Writes a single key with the store's write options. */
     void put(Column c, byte[] key, byte[] value, String keyLabel) {
+        requireWritable(keyLabel);
         call("write " + c.familyName(), keyLabel, () -> {
             db.put(handle(c), writeOptions, key, value);
             return null;
@@ -270,10 +252,23 @@ final class StoreDb implements AutoCloseable {
 
     /** Builds a batch and writes it atomically with the store's write options. */
     void write(String keyLabel, BatchBuilder builder) {
+        requireWritable(keyLabel);
         call("write batch", keyLabel, () -> {
             try (WriteBatch b = new WriteBatch()) {
                 builder.build(b);
                 db.write(writeOptions, b);
+            }
+            return null;
+        });
+    }
+
+    /** Like {@link #write(String, BatchBuilder)}, but always synced (used for the schema record). */
+    void writeSynced(String keyLabel, BatchBuilder builder) {
+        requireWritable(keyLabel);
+        call("write batch", keyLabel, () -> {
+            try (WriteBatch b = new WriteBatch(); WriteOptions w = new WriteOptions().setSync(true)) {
+                builder.build(b);
+                db.write(w, b);
             }
             return null;
         });
@@ -351,7 +346,7 @@ final class StoreDb implements AutoCloseable {
             }
             closed = true;
             RocksDBException failure = null;
-            if (!sync) {
+            if (!sync && !readOnly) {
                 try {
                     db.syncWal();
                 } catch (RocksDBException e) {

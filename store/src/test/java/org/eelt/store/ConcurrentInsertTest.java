@@ -88,4 +88,52 @@ class ConcurrentInsertTest {
             ex.shutdownNow();
         }
     }
+
+    @Test
+    void closingWhileOtherThreadsReadAndWriteFailsThemCleanly() throws Exception {
+        List<LabeledFrame> pool = TestData.clusters(40, 3);
+        EeltStore store = EeltStore.open(dir, StoreSettings.defaults().withSync(false));
+        store.putLabeledAll(pool.subList(0, 10));
+        ContentHash known = store.hashOf(pool.get(0));
+        AtomicInteger closedErrors = new AtomicInteger();
+        AtomicInteger ops = new AtomicInteger();
+        ExecutorService ex = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int id = t;
+                fs.add(ex.submit(() -> {
+                    for (int i = 0; ; i++) {
+                        try {
+                            if (id % 2 == 0) {
+                                store.get(known).orElseThrow();
+                            } else {
+                                store.putLabeled(pool.get(i % pool.size()));
+                            }
+                            ops.incrementAndGet();
+                        } catch (StoreException e) {
+                            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+                            closedErrors.incrementAndGet();
+                            return null;
+                        }
+                    }
+                }));
+            }
+            while (ops.get() < 200) {
+                Thread.sleep(1);
+            }
+            store.close();
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            ex.shutdownNow();
+        }
+        assertEquals(4, closedErrors.get(), "every thread saw a clean 'closed' StoreException");
+        long atClose = store.count();
+        assertTrue(atClose >= 10);
+        try (EeltStore again = EeltStore.open(dir)) {
+            assertEquals(atClose, again.count(), "everything acknowledged before close is there");
+        }
+    }
 }

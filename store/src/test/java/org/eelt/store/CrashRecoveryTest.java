@@ -48,6 +48,16 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * Without fsync an acknowledged write is in the OS page cache, which a killed process does not
+     * lose (only a power loss or kernel crash would): SIGKILL keeps every acked label here too.
+     */
+    @Test
+    void withoutSyncAcknowledgedLabelsStillSurviveAProcessKill() throws Exception {
+        List<Acked> acked = runAndKill(0, 200, false);
+        check(acked);
+    }
+
     private void check(List<Acked> acked) {
         try (EeltStore store = EeltStore.open(dir)) {
             long count = store.count();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the store is intact once write access is back. Works as a normal user (chmod) and as
  * root, who ignores permission bits (then {@code chattr +i} makes the directory immutable).
  */
+@SuppressWarnings("try")
 class ReadOnlyStoreTest {
     @TempDir
     Path dir;
@@ -46,6 +47,28 @@ class ReadOnlyStoreTest {
             }
             assertTrue(store.putLabeled(TestData.cluster(77, 3, "s")).inserted());
         }
+    }
+
+    @Test
+    void readOnlyOpenWorksOnAReadOnlyDirectoryAndNextToAWriter() throws Exception {
+        Path storeDir = dir.resolve("store");
+        List<LabeledFrame> frames = TestData.clusters(4, 3);
+        try (EeltStore writer = EeltStore.open(storeDir)) {
+            writer.putLabeledAll(frames);
+            try (EeltStore reader = EeltStore.openReadOnly(storeDir)) {
+                assertTrue(reader.isReadOnly());
+                assertEquals(4, reader.count());
+                assertEquals(frames.get(2).frame(), reader.get(reader.hashOf(frames.get(2))).orElseThrow().label().frame());
+                var e = assertThrows(StoreException.class, () -> reader.putLabeled(TestData.cluster(9, 3, "s")));
+                assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+                assertThrows(StoreException.class, () -> reader.putLong("k", 1));
+            }
+        }
+        try (ReadOnly ro = ReadOnly.make(storeDir); EeltStore reader = EeltStore.openReadOnly(storeDir)) {
+            assertEquals(4, reader.export(reader.snapshot()).size());
+        }
+        var none = assertThrows(StoreException.class, () -> EeltStore.openReadOnly(dir.resolve("nothing")));
+        assertTrue(none.getMessage().contains("no store here"), none.getMessage());
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.eelt.trainer.model.DpSpec;
  * visiting order), so a restart continues exactly where training stopped.
  *
  * <p>Binary, big-endian, written atomically (temporary file then rename). Version history:
- * 1 — first version (magic {@code EELTCKPT}).
+ * 1 — first version (magic {@code EELTCKPT}); 2 — adds the validation sampler's state (version-1
+ * files still load, with an empty validation state).
  *
  * @param model        the model
  * @param step         the next step to run (number of completed steps)
@@ -28,10 +29,12 @@ import org.eelt.trainer.model.DpSpec;
  * @param adamV        Adam second moments
  * @param adamT        Adam update count
  * @param samplerState state of the training batch sampler
+ * @param validationState state of the validation batch sampler (empty without validation data)
  */
-public record Checkpoint(DpModel model, long step, double[] adamM, double[] adamV, long adamT, long[] samplerState) {
+public record Checkpoint(DpModel model, long step, double[] adamM, double[] adamV, long adamT, long[] samplerState,
+                         long[] validationState) {
     private static final String MAGIC = "EELTCKPT";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /** Writes atomically to {@code file}. */
     public void save(Path file) throws IOException {
@@ -46,10 +49,8 @@ public record Checkpoint(DpModel model, long step, double[] adamM, double[] adam
             doubles(out, adamM);
             doubles(out, adamV);
             out.writeLong(adamT);
-            out.writeInt(samplerState.length);
-            for (long v : samplerState) {
-                out.writeLong(v);
-            }
+            longs(out, samplerState);
+            longs(out, validationState);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -71,7 +72,7 @@ public record Checkpoint(DpModel model, long step, double[] adamM, double[] adam
                         "pass a file written by the trainer (training.save_ckpt)");
             }
             int v = in.readInt();
-            if (v != VERSION) {
+            if (v < 1 || v > VERSION) {
                 throw new FormatException(file.toString(), "header", "checkpoint version " + v + " is unknown (this build reads "
                         + VERSION + ")", "use a matching EELT version");
             }
@@ -80,11 +81,9 @@ public record Checkpoint(DpModel model, long step, double[] adamM, double[] adam
             double[] m = doubles(in);
             double[] vv = doubles(in);
             long t = in.readLong();
-            long[] st = new long[in.readInt()];
-            for (int i = 0; i < st.length; i++) {
-                st[i] = in.readLong();
-            }
-            return new Checkpoint(model, step, m, vv, t, st);
+            long[] st = longs(in);
+            long[] val = v >= 2 ? longs(in) : new long[0];
+            return new Checkpoint(model, step, m, vv, t, st, val);
         }
     }
 
@@ -117,6 +116,21 @@ public record Checkpoint(DpModel model, long step, double[] adamM, double[] adam
         DpSpec spec = new DpSpec(types, ints(in), in.readDouble(), in.readDouble(), ints(in), in.readInt(), ints(in),
                 in.readBoolean(), in.readBoolean(), in.readBoolean());
         return new DpModel(spec, doubles(in), doubles(in), doubles(in));
+    }
+
+    private static void longs(DataOutputStream out, long[] a) throws IOException {
+        out.writeInt(a.length);
+        for (long v : a) {
+            out.writeLong(v);
+        }
+    }
+
+    private static long[] longs(DataInputStream in) throws IOException {
+        long[] a = new long[in.readInt()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readLong();
+        }
+        return a;
     }
 
     private static void ints(DataOutputStream out, int[] a) throws IOException {

@@ -41,6 +41,15 @@ public final class EnsembleTrainer {
      * @throws IOException when data cannot be read or a member fails on I/O
      */
     public static List<TrainResult> train(TrainConfig config, int k, Listeners listeners) throws IOException {
+        return train(config, k, listeners, 1);
+    }
+
+    /**
+     * As {@link #train(TrainConfig, int, Listeners)} with {@code threadsPerMember} loss threads
+     * inside each member (k·threadsPerMember threads in all).
+     */
+    public static List<TrainResult> train(TrainConfig config, int k, Listeners listeners, int threadsPerMember)
+            throws IOException {
         if (k < 1) {
             throw new IllegalArgumentException("ensemble size must be >= 1, got " + k);
         }
@@ -57,7 +66,8 @@ public final class EnsembleTrainer {
             for (int m = 0; m < k; m++) {
                 TrainConfig mc = member(config, m);
                 TrainListener l = listeners.of(m);
-                fs.add(pool.submit(() -> Trainer.train(mc, l, TrainOptions.fresh(), train, valid)));
+                fs.add(pool.submit(() -> Trainer.train(mc, l, TrainOptions.fresh().withThreads(threadsPerMember), train,
+                        valid)));
             }
             List<TrainResult> out = new ArrayList<>();
             for (Future<TrainResult> f : fs) {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * How a run starts (DeePMD-kit's {@code dp train --restart / --init-model}).
  *
  * @param restart   checkpoint to resume exactly (model, optimizer, step, data order), or null
- * @param initModel checkpoint whose model (weights and statistics) warm-starts a fresh run
+ * @param initModel checkpoint, EELT model file or DeePMD-kit dpmodel YAML whose model (weights
+ *                  and statistics) warm-starts a fresh run
  *                  (new optimizer, step 0), or null
  * @param threads   threads that share the atoms of each frame (≥ 1; results do not depend on it
  *                  beyond floating-point summation order)

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eelt.trainer.config.DataConfig;
 import org.eelt.trainer.config.TrainConfig;
 import org.eelt.trainer.data.BatchSampler;
@@ -104,9 +108,12 @@ public final class Trainer {
             adam = new Adam(model.layout().size());
             adam.restore(ck.adamM(), ck.adamV(), ck.adamT());
             sampler.restore(ck.samplerState());
+            if (vsampler != null && ck.validationState().length > 0) {
+                vsampler.restore(ck.validationState());
+            }
             first = ck.step();
         } else if (options.initModel() != null) {
-            DpModel init = Checkpoint.load(options.initModel()).model();
+            DpModel init = initModel(options.initModel());
             requireSameSpec(init.spec(), spec, options.initModel());
             model = init;
             adam = new Adam(model.layout().size());
@@ -131,16 +138,42 @@ public final class Trainer {
         LcurvePoint lastTrn = null, lastVal = null;
         boolean stopped = false;
         long step = first;
+        // the next batch (neighbor search, environments) is prepared on a helper thread while the
+        // current step computes; the sampler state saved in checkpoints is the one after the last
+        // batch actually used, so restarts stay exact
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "eelt-trainer-prefetch");
+            t.setDaemon(true);
+            return t;
+        });
         try (LcurveWriter lc = new LcurveWriter(config.dispFile(), options.restart() != null, vsampler != null,
                 pf.hasE(), pf.hasF(), hasV)) {
+            long[] used = sampler.state();
+            Future<List<TrainFrame>> next = step < config.numbSteps() ? prefetch.submit(() -> sampler.next(spec)) : null;
             for (; step < config.numbSteps(); step++) {
                 if (Thread.currentThread().isInterrupted()) {
                     stopped = true;
                     break;
                 }
+                List<TrainFrame> batch;
+                try {
+                    batch = next.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopped = true;
+                    break;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException("preparing a training batch failed", e.getCause());
+                }
+                used = sampler.state();
+                if (step + 1 < config.numbSteps()) {
+                    next = prefetch.submit(() -> sampler.next(spec));
+                }
                 double lr = config.learningRate().at(step);
                 double[] pref = pf.at(lr / config.learningRate().startLr());
-                List<TrainFrame> batch = sampler.next(spec);
                 LossTerms terms = loss.evaluate(model, batch, pref, grad);
                 lastTrn = point(terms);
                 if (step % config.dispFreq() == 0) {
@@ -153,16 +186,27 @@ public final class Trainer {
                 listener.stepped(new TrainProgress(step + 1, config.numbSteps(), first, lr, terms.loss(),
                         (System.nanoTime() - t0) * 1e-9));
                 if ((step + 1) % config.saveFreq() == 0 && step + 1 < config.numbSteps()) {
-                    save(config, model, step + 1, adam, sampler, listener);
+                    save(config, model, step + 1, adam, used, vsampler, listener);
                 }
             }
-            save(config, model, step, adam, sampler, listener);
+            save(config, model, step, adam, used, vsampler, listener);
+        } finally {
+            prefetch.shutdownNow();
         }
         if (vsampler != null) {
             double lr = config.learningRate().at(Math.max(0, step - 1));
             lastVal = validate(loss, model, vsampler, config, pf.at(lr / config.learningRate().startLr()));
         }
         return new TrainResult(model, step, lastTrn, lastVal, (System.nanoTime() - t0) * 1e-9, stopped);
+    }
+
+    /** @return the model of a checkpoint, an EELT model file or a DeePMD-kit dpmodel YAML. */
+    static DpModel initModel(Path file) throws IOException {
+        try {
+            return Checkpoint.load(file).model();
+        } catch (org.eelt.protocol.io.FormatException notCheckpoint) {
+            return ModelExport.read(file);
+        }
     }
 
     private static void requireSameSpec(DpSpec have, DpSpec want, Path file) {
@@ -190,9 +234,10 @@ public final class Trainer {
         return new LcurvePoint(Math.sqrt(l / nb), Math.sqrt(e / nb), Math.sqrt(f / nb), Math.sqrt(v / nb));
     }
 
-    private static void save(TrainConfig c, DpModel m, long step, Adam adam, BatchSampler s, TrainListener listener)
-            throws IOException {
-        new Checkpoint(m, step, adam.firstMoment(), adam.secondMoment(), adam.steps(), s.state()).save(c.saveCkpt());
+    private static void save(TrainConfig c, DpModel m, long step, Adam adam, long[] samplerState, BatchSampler v,
+                             TrainListener listener) throws IOException {
+        new Checkpoint(m, step, adam.firstMoment(), adam.secondMoment(), adam.steps(), samplerState,
+                v == null ? new long[0] : v.state()).save(c.saveCkpt());
         listener.checkpointed(step, c.saveCkpt());
     }
 }

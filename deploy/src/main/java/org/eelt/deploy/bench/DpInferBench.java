@@ -1,6 +1,7 @@
 package org.eelt.deploy.bench;
 
 import org.eelt.potential.ForceResult;
+import org.eelt.potential.dp.CompressedEmbeddings;
 import org.eelt.potential.dp.DeepPotEvaluator;
 import org.eelt.potential.dp.DeepPotFlops;
 import org.eelt.potential.dp.DeepPotModel;
@@ -45,7 +46,9 @@ public final class DpInferBench {
     public static Result run(Config config) throws IOException {
         Structure frame = DeepmdNpy.read(config.waterSystem()).get(0).structure();
         DeepPotModel model = DeepPotModels.random(DpArchitecture.waterExample(config.typeOneSide()), config.seed());
-        DeepPotEvaluator ev = new DeepPotEvaluator(model, config.precision(), config.blockAtoms());
+        DeepPotEvaluator ev = new DeepPotEvaluator(model, config.precision(), config.blockAtoms(), config.threads(),
+                config.compressed() ? CompressedEmbeddings.build(model.descriptor(), CompressedEmbeddings.DEFAULT_R_MIN,
+                        CompressedEmbeddings.DEFAULT_STEP) : null);
         NeighborList nl = Neighbors.build(frame, model.rcut(), 0.0);
         int[] types = frame.types(model.typeMap());
         int[] perType = new int[model.ntypes()];
@@ -57,19 +60,20 @@ public final class DpInferBench {
         for (int i = 0; i < config.warmup(); i++) {
             sink += ev.compute(frame, nl).energy();
         }
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long c0 = threads.getCurrentThreadCpuTime();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < config.steps(); i++) {
             ForceResult r = ev.compute(frame, nl);
             sink += r.forces()[0];
         }
         double seconds = (System.nanoTime() - t0) * 1e-9 / config.steps();
-        double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) * 1e-9 / config.steps();
+        double cpuSeconds = (os.getProcessCpuTime() - c0) * 1e-9 / config.steps();
         double dgemm = dgemmGflops(config.dgemmSize(), config.dgemmReps());
         int n = frame.size();
         double gflops = flops / seconds * 1e-9;
-        return new Result(n, config.typeOneSide(), config.precision().name().toLowerCase(Locale.ROOT), config.steps(),
+        return new Result(n, config.threads(), config.blockAtoms(), config.compressed(), config.typeOneSide(), config.precision().name().toLowerCase(Locale.ROOT), config.steps(),
                 seconds * 1e6 / n, seconds * 1e3, cpuSeconds * 1e3, flops / cpuSeconds * 1e-9, flops, gflops, dgemm,
                 gflops / dgemm, config.dgemmSize(),
                 Runtime.getRuntime().availableProcessors(), System.getenv().getOrDefault("OMP_NUM_THREADS", ""),
@@ -156,30 +160,37 @@ public final class DpInferBench {
      * @param typeOneSide  embedding per neighbor type only (true) or per type pair
      * @param precision    arithmetic precision
      * @param blockAtoms   centre atoms per block
+     * @param threads      blocks evaluated concurrently
+     * @param compressed   tabulated embedding nets (model compression) instead of the exact nets
      * @param warmup       untimed evaluations
      * @param steps        timed evaluations
      * @param dgemmSize    square DGEMM size
      * @param dgemmReps    DGEMM repetitions (best is kept)
      * @param seed         model initialisation seed
      */
-    public record Config(Path waterSystem, boolean typeOneSide, Precision precision, int blockAtoms, int warmup,
+    public record Config(Path waterSystem, boolean typeOneSide, Precision precision, int blockAtoms, int threads,
+                         boolean compressed, int warmup,
                          int steps, int dgemmSize, int dgemmReps, long seed) {
         /** @return the default configuration for a water system directory. */
         public static Config defaults(Path waterSystem) {
-            return new Config(waterSystem, false, Precision.FLOAT64, DeepPotEvaluator.DEFAULT_BLOCK_ATOMS, 5, 20, 1024, 5,
-                    1);
+            return new Config(waterSystem, false, Precision.FLOAT64, DeepPotEvaluator.DEFAULT_BLOCK_ATOMS, 1, false, 5, 20,
+                    1024, 5, 1);
         }
     }
 
     /**
      * @param atoms          atoms in the frame
+     * @param threads        evaluator threads
+     * @param blockAtoms     centre atoms per block
+     * @param compressed     whether the embedding nets were tabulated (FLOPs still count the uncompressed
+     *                       network, so gflops is then an effective rate)
      * @param typeOneSide    embedding variant
      * @param precision      "float64" or "float32"
      * @param steps          timed evaluations
      * @param usPerStepAtom  µs per step per atom
      * @param msPerStep      ms per energy+forces evaluation (wall clock)
-     * @param cpuMsPerStep   ms of this thread's CPU time per evaluation (robust when the machine is shared;
-     *                       equals the wall time with OMP_NUM_THREADS=1 on an idle machine)
+     * @param cpuMsPerStep   ms of this process's CPU time per evaluation, all threads (robust when the
+     *                       machine is shared; equals threads × wall time on an idle machine)
      * @param cpuGflops      FLOPs per CPU second
      * @param flopsPerStep   FLOPs per evaluation (uncompressed, forward + backward)
      * @param gflops         achieved GFLOP/s
@@ -190,20 +201,21 @@ public final class DpInferBench {
      * @param ompThreads     OMP_NUM_THREADS as set
      * @param finite         whether all outputs were finite
      */
-    public record Result(int atoms, boolean typeOneSide, String precision, int steps, double usPerStepAtom,
+    public record Result(int atoms, int threads, int blockAtoms, boolean compressed, boolean typeOneSide, String precision, int steps, double usPerStepAtom,
                          double msPerStep, double cpuMsPerStep, double cpuGflops, long flopsPerStep, double gflops,
                          double dgemmGflops, double ratio,
                          int dgemmSize, int cpus, String ompThreads, boolean finite) {
         /** @return the figures as one JSON object. */
         public String toJson() {
             return String.format(Locale.ROOT, "{\"benchmark\": \"dp-infer\", \"system\": \"water-192\", \"atoms\": %d, "
+                            + "\"threads\": %d, \"block_atoms\": %d, \"compressed\": %b, "
                             + "\"model\": \"se_e2_a sel[46,92] rcut6 emb[25,50,100] axis16 fit[240,240,240] random-init\", "
                             + "\"type_one_side\": %b, \"precision\": \"%s\", \"steps\": %d, \"ms_per_step\": %.3f, "
                             + "\"cpu_ms_per_step\": %.3f, \"cpu_gflops\": %.3f, "
                             + "\"us_per_step_atom\": %.3f, \"flops_per_step\": %d, \"gflops\": %.3f, "
                             + "\"dgemm_gflops\": %.3f, \"dgemm_size\": %d, \"ratio\": %.4f, \"cpus\": %d, "
                             + "\"omp_num_threads\": \"%s\", \"finite\": %b}",
-                    atoms, typeOneSide, precision, steps, msPerStep, cpuMsPerStep, cpuGflops, usPerStepAtom,
+                    atoms, threads, blockAtoms, compressed, typeOneSide, precision, steps, msPerStep, cpuMsPerStep, cpuGflops, usPerStepAtom,
                     flopsPerStep, gflops, dgemmGflops,
                     dgemmSize, ratio, cpus, ompThreads, finite);
         }
@@ -211,7 +223,8 @@ public final class DpInferBench {
 
     /**
      * Runs the benchmark on {@code args[0]} (default ../shared/data/deepmd-water/data_0) and prints JSON;
-     * further arguments: type_one_side (true/false), precision (float64/float32), steps; or {@code large}
+     * further arguments: type_one_side (true/false), precision (float64/float32), steps, threads,
+     * block atoms, compressed (true/false); or {@code large}
      * for the 10,368-atom frame.
      */
     public static void main(String[] args) throws IOException {
@@ -224,7 +237,10 @@ public final class DpInferBench {
         boolean oneSide = args.length > 1 && Boolean.parseBoolean(args[1]);
         Precision p = args.length > 2 ? Precision.valueOf(args[2].toUpperCase(Locale.ROOT)) : Precision.FLOAT64;
         int steps = args.length > 3 ? Integer.parseInt(args[3]) : c.steps();
-        System.out.println(run(new Config(dir, oneSide, p, c.blockAtoms(), c.warmup(), steps, c.dgemmSize(),
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int block = args.length > 5 ? Integer.parseInt(args[5]) : c.blockAtoms();
+        boolean compressed = args.length > 6 && Boolean.parseBoolean(args[6]);
+        System.out.println(run(new Config(dir, oneSide, p, block, threads, compressed, c.warmup(), steps, c.dgemmSize(),
                 c.dgemmReps(), c.seed())).toJson());
     }
 }

@@ -1,5 +1,8 @@
 package org.eelt.deploy.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +18,16 @@ import org.eelt.trainer.model.Layer;
 import org.eelt.trainer.model.ParamInit;
 import org.eelt.trainer.model.ParamLayout;
 import org.eelt.trainer.optim.Adam;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training-step benchmark of the se_e2_a trainer on DeePMD-kit's water data: one optimizer
  * step = energy/force loss and its exact weight gradient on one 192-atom frame + Adam.
  *
- * <p>Prints one JSON line: {@code steps_per_s}, {@code gflops} (explicit FLOP count of the
- * uncompressed network per step × steps/s), {@code dgemm_gflops} (ND4J/OpenBLAS DGEMM,
- * 1024³, same thread count) and {@code ratio} = gflops / dgemm_gflops, plus the settings.
+ * <p>JSON keys: {@code steps_per_s}, {@code gflops} (explicit FLOP count of the uncompressed
+ * network per step × steps/s), {@code dgemm_gflops} (ND4J DGEMM, {@link DpInferBench#dgemmGflops})
+ * and {@code ratio} = gflops / dgemm_gflops, plus the settings and
+ * {@code main_thread_cpu_steps_per_s}, the rate from the calling thread's CPU time (with one
+ * thread the whole step runs there), which stays meaningful on a loaded machine.
  *
  * <p>FLOP count: for one frame, F = forward FLOPs of the dense layers over all N·N_c embedding
  * rows (padded slots included, as an uncompressed DeePMD-kit network computes them:
@@ -33,79 +35,103 @@ import org.nd4j.linalg.factory.Nd4j;
  * the fitting net (Σ 2·in·out per atom). One training step of this trainer does a value pass
  * (forward + input backward = 2F) and a dual-number pass (forward with tangents 2F, backward with
  * tangents and weight gradients 5F): 9F per frame, which is what {@code gflops} counts.
- *
- * <p>Usage: {@code DpTrainBench [--arch small|water] [--steps n] [--threads t] [--data dir]}.
  */
 public final class DpTrainBench {
     private DpTrainBench() {
     }
 
-    /** Entry point; see the class documentation for arguments. */
-    public static void main(String[] args) throws Exception {
-        String arch = "small";
-        int steps = 10, threads = 1;
-        Path data = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--arch" -> arch = args[++i];
-                case "--steps" -> steps = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--data" -> data = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --arch small|water, --steps n, --threads t, --data dir");
-            }
+    /**
+     * @param waterSystem deepmd/npy water system (192 atoms)
+     * @param arch        "small" (10, 20, 40 / 4 / 60³) or "water" (DeePMD-kit's example, 25, 50, 100 / 16 / 240³)
+     * @param steps       timed steps (after 2 warm-up steps)
+     * @param threads     loss threads (atoms of a frame split between them)
+     * @param dgemmSize   square DGEMM size
+     */
+    public record Config(Path waterSystem, String arch, int steps, int threads, int dgemmSize) {
+        /** @return small architecture, 10 steps, 1 thread, DGEMM 1024. */
+        public static Config defaults(Path waterSystem) {
+            return new Config(waterSystem, "small", 10, 1, 1024);
         }
-        if (data == null) {
-            data = findShared().resolve("data/deepmd-water/data_0");
+    }
+
+    /**
+     * @param arch                    architecture name
+     * @param atoms                   atoms per frame
+     * @param params                  trainable parameters
+     * @param threads                 loss threads
+     * @param steps                   timed steps
+     * @param stepsPerS               wall-clock steps/s
+     * @param flopsPerStep            counted FLOPs per step
+     * @param gflops                  counted GFLOP/s
+     * @param dgemmGflops             DGEMM GFLOP/s
+     * @param mainThreadCpuStepsPerS  steps per CPU-second of the calling thread
+     */
+    public record Result(String arch, int atoms, int params, int threads, int steps, double stepsPerS,
+                         double flopsPerStep, double gflops, double dgemmGflops, double mainThreadCpuStepsPerS) {
+        /** @return gflops / dgemm_gflops. */
+        public double ratio() {
+            return gflops / dgemmGflops;
         }
-        DpSpec spec = spec(arch);
-        DeepmdSystem sys = DeepmdSystem.load(data, spec.typeMap());
+
+        /** @return one JSON line. */
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"bench\": \"dp_train\", \"arch\": \"%s\", \"atoms\": %d, \"params\": %d, "
+                            + "\"threads\": %d, \"steps\": %d, \"steps_per_s\": %.4f, \"flops_per_step\": %.4e, "
+                            + "\"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f, \"main_thread_cpu_steps_per_s\": %.4f}",
+                    arch, atoms, params, threads, steps, stepsPerS, flopsPerStep, gflops, dgemmGflops, ratio(),
+                    mainThreadCpuStepsPerS);
+        }
+    }
+
+    /** Runs the benchmark. */
+    public static Result run(Config c) throws IOException {
+        DpSpec spec = spec(c.arch());
+        DeepmdSystem sys = DeepmdSystem.load(c.waterSystem(), spec.typeMap());
         double[][] st = EnvStatistics.compute(spec, List.of(sys), 10);
         ParamLayout lay = new ParamLayout(spec);
         DpModel model = new DpModel(spec, ParamInit.draw(lay, 1, EnergyBias.leastSquares(List.of(sys), spec.typeMap())),
                 st[0], st[1]);
         List<TrainFrame> frames = new ArrayList<>();
-        for (int k = 0; k < Math.min(sys.frames(), steps + 2); k++) {
+        for (int k = 0; k < Math.min(sys.frames(), c.steps() + 2); k++) {
             frames.add(sys.trainFrame(k, spec));
         }
         Adam adam = new Adam(lay.size());
         double[] p = model.parameters(), g = new double[p.length];
-        double seconds;
-        try (EnergyForceVirialLoss loss = new EnergyForceVirialLoss(lay, threads)) {
+        double[] pref = {0.02, 1000, 0};
+        ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
+        double seconds, cpuSeconds;
+        try (EnergyForceVirialLoss loss = new EnergyForceVirialLoss(lay, c.threads())) {
             for (int w = 0; w < 2; w++) {
-                loss.evaluate(model, List.of(frames.get(w)), new double[] {0.02, 1000, 0}, g);
+                loss.evaluate(model, List.of(frames.get(w % frames.size())), pref, g);
             }
-            long t0 = System.nanoTime();
-            for (int s = 0; s < steps; s++) {
-                loss.evaluate(model, List.of(frames.get((s + 2) % frames.size())), new double[] {0.02, 1000, 0}, g);
+            long t0 = System.nanoTime(), c0 = tmx.getCurrentThreadCpuTime();
+            for (int s = 0; s < c.steps(); s++) {
+                loss.evaluate(model, List.of(frames.get((s + 2) % frames.size())), pref, g);
                 adam.step(p, g, 1e-3);
                 model = model.withParameters(p);
             }
             seconds = (System.nanoTime() - t0) * 1e-9;
+            cpuSeconds = (tmx.getCurrentThreadCpuTime() - c0) * 1e-9;
         }
-        double stepsPerS = steps / seconds;
+        double stepsPerS = c.steps() / seconds;
         double flopsPerStep = 9 * forwardFlops(lay, sys.natoms());
-        double gflops = stepsPerS * flopsPerStep * 1e-9;
-        double dgemm = dgemmGflops(1024);
-        System.out.println(String.format(Locale.ROOT,
-                "{\"bench\": \"dp_train\", \"arch\": \"%s\", \"atoms\": %d, \"params\": %d, \"threads\": %d, \"steps\": %d, "
-                        + "\"steps_per_s\": %.4f, \"flops_per_step\": %.4e, \"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f}",
-                arch, sys.natoms(), lay.size(), threads, steps, stepsPerS, flopsPerStep, gflops, dgemm, gflops / dgemm));
+        return new Result(c.arch(), sys.natoms(), lay.size(), c.threads(), c.steps(), stepsPerS, flopsPerStep,
+                stepsPerS * flopsPerStep * 1e-9, DpInferBench.dgemmGflops(c.dgemmSize(), 3), c.steps() / cpuSeconds);
     }
 
     /** @return the architecture: DeePMD-kit's water example, or a small one (10, 20, 40 / 4 / 60³). */
-    static DpSpec spec(String arch) {
+    public static DpSpec spec(String arch) {
         return switch (arch) {
             case "water" -> new DpSpec(List.of("O", "H"), new int[] {46, 92}, 6.0, 0.5, new int[] {25, 50, 100}, 16,
                     new int[] {240, 240, 240}, false, true, false);
             case "small" -> new DpSpec(List.of("O", "H"), new int[] {46, 92}, 6.0, 0.5, new int[] {10, 20, 40}, 4,
                     new int[] {60, 60, 60}, false, true, false);
-            default -> throw new IllegalArgumentException("--arch must be small or water, got " + arch);
+            default -> throw new IllegalArgumentException("arch must be small or water, got " + arch);
         };
     }
 
     /** @return forward FLOPs of the uncompressed network for one frame of n atoms. */
-    static double forwardFlops(ParamLayout lay, int n) {
+    public static double forwardFlops(ParamLayout lay, int n) {
         DpSpec s = lay.spec();
         double rows = (double) n * s.nnei();
         double emb = 0;
@@ -120,28 +146,16 @@ public final class DpTrainBench {
         return rows * (emb + 8.0 * m) + n * (8.0 * m * s.axisNeuron() + fit);
     }
 
-    /** @return the DGEMM rate (GFLOP/s) of ND4J on n×n doubles, best of 3. */
-    static double dgemmGflops(int n) {
-        INDArray a = Nd4j.rand(DataType.DOUBLE, n, n), b = Nd4j.rand(DataType.DOUBLE, n, n);
-        INDArray c = Nd4j.zeros(DataType.DOUBLE, n, n);
-        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-        double best = Double.MAX_VALUE;
-        for (int r = 0; r < 3; r++) {
-            long t0 = System.nanoTime();
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-            best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
-        }
-        return 2.0 * n * n * n / best * 1e-9;
-    }
-
-    private static Path findShared() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null) {
-            if (p.resolve("shared/DESIGN.md").toFile().isFile()) {
-                return p.resolve("shared");
-            }
-            p = p.getParent();
-        }
-        return Path.of("/work/shared");
+    /**
+     * Runs on {@code args[0]} (default ../shared/data/deepmd-water/data_0) and prints JSON; further
+     * arguments: arch (small/water), steps, threads.
+     */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/deepmd-water/data_0");
+        Config d = Config.defaults(dir);
+        Config c = new Config(dir, args.length > 1 ? args[1] : d.arch(),
+                args.length > 2 ? Integer.parseInt(args[2]) : d.steps(),
+                args.length > 3 ? Integer.parseInt(args[3]) : d.threads(), d.dgemmSize());
+        System.out.println(run(c).toJson());
     }
 }

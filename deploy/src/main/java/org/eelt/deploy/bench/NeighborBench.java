@@ -5,6 +5,8 @@ import org.eelt.potential.neighbor.NeighborList;
 import org.eelt.protocol.atoms.Cell;
 import org.eelt.protocol.atoms.Structure;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,16 +16,24 @@ import java.util.Locale;
  * Neighbor-list build benchmark on fcc Cu (a = 3.615 Å, cutoff 6 Å, skin 0 Å by default): for each
  * requested atom count N it builds an n×n×n supercell of the 4-atom cubic cell (n = round(∛(N/4)),
  * so 4n³ atoms) and times {@link CellListNeighbors#build(Structure, double, double, boolean)}, best of
- * a few repeats after a warm-up build. It reports ms per build, ns per atom, pairs per atom (78 for
+ * a few repeats after a JIT warm-up (up to 400 builds of 864 atoms or 4 s). It reports ms per build, ns per atom, pairs per atom (78 for
  * fcc within 6 Å: shells 12 + 6 + 24 + 12 + 24) and the log–log slope of time against N, which is 1
  * for linear scaling.
  *
+ * <p>Times: wall clock (System.nanoTime) and the building thread's CPU time, each the best of the
+ * repeats; on a shared machine the CPU time is the steadier number. The build is single-threaded.
+ *
  * <p>Memory: the list holds 8 bytes per pair (index + packed image); building needs about twice that
- * plus ~100 bytes per atom, i.e. ≈ 1.4 GB at 10⁶ atoms with a 6 Å cutoff, so -Xmx3g suffices.
+ * plus ~100 bytes per atom, i.e. ≈ 1.4 GB at 10⁶ atoms with a 6 Å cutoff: the default sizes ran
+ * with -Xmx2g (measured); give -Xmx3g for headroom.
  */
 public final class NeighborBench {
     /** Lattice constant of fcc Cu in Å. */
     public static final double A_CU = 3.615;
+    /** Warm-up: at most this many builds of 864 atoms ... */
+    private static final int WARMUP_BUILDS = 400;
+    /** ... and at most this long (ns). */
+    private static final long WARMUP_NANOS = 4_000_000_000L;
     /** Default atom counts: 10³ … 10⁶. */
     public static final int[] DEFAULT_ATOMS = {1_000, 10_000, 100_000, 1_000_000};
 
@@ -35,7 +45,8 @@ public final class NeighborBench {
     /**
      * @param cutoff         cutoff in Å (&gt; 0)
      * @param skin           skin in Å (≥ 0)
-     * @param repeats        timed builds per size (≥ 1), after one warm-up build
+     * @param repeats        timed builds per size (≥ 1; small sizes get up to 50 so that about 10⁶ atoms
+     *                       are built in all), after a JIT warm-up and one untimed build per size
      * @param sortByNeighbor whether to time the sorted-row variant
      */
     public NeighborBench(double cutoff, double skin, int repeats, boolean sortByNeighbor) {
@@ -59,14 +70,15 @@ public final class NeighborBench {
      *
      * @param atoms        number of atoms 4n³
      * @param replicas     n, the supercell replication per axis
-     * @param buildMs      best build time in ms
+     * @param buildMs      best wall-clock build time in ms
+     * @param cpuMs        best thread CPU time of a build in ms (NaN when the JVM cannot measure it)
      * @param nsPerAtom    buildMs · 10⁶ / atoms
      * @param pairs        number of directed pairs
      * @param pairsPerAtom pairs / atoms
      * @param listMiB      heap held by the list in MiB ({@link NeighborList#bytes()})
      * @param heapUsedMiB  JVM heap in use right after the last build, list still alive (MiB)
      */
-    public record Point(int atoms, int replicas, double buildMs, double nsPerAtom, long pairs, double pairsPerAtom,
+    public record Point(int atoms, int replicas, double buildMs, double cpuMs, double nsPerAtom, long pairs, double pairsPerAtom,
                         double listMiB, double heapUsedMiB) {
     }
 
@@ -77,11 +89,12 @@ public final class NeighborBench {
      * @param sortByNeighbor   whether rows were sorted
      * @param points           one entry per size, ascending
      * @param scalingExponent  least-squares slope of ln(buildMs) against ln(atoms)
+     * @param cpuScalingExponent the same for the CPU time
      * @param maxHeapMiB       the JVM's maximum heap (MiB)
      * @param processors       available processors
      */
     public record Result(double cutoff, double skin, int repeats, boolean sortByNeighbor, List<Point> points,
-                         double scalingExponent, double maxHeapMiB, int processors) {
+                         double scalingExponent, double cpuScalingExponent, double maxHeapMiB, int processors) {
         /** @return the result as a JSON object (units in the key names). */
         public String toJson() {
             StringBuilder sb = new StringBuilder();
@@ -95,6 +108,7 @@ public final class NeighborBench {
             sb.append("  \"processors\": ").append(processors).append(",\n");
             sb.append("  \"max_heap_MiB\": ").append(num(maxHeapMiB)).append(",\n");
             sb.append("  \"scaling_exponent\": ").append(num(scalingExponent)).append(",\n");
+            sb.append("  \"cpu_scaling_exponent\": ").append(num(cpuScalingExponent)).append(",\n");
             sb.append("  \"points\": [");
             for (int k = 0; k < points.size(); k++) {
                 Point p = points.get(k);
@@ -102,6 +116,7 @@ public final class NeighborBench {
                 sb.append("    {\"atoms\": ").append(p.atoms())
                         .append(", \"replicas\": ").append(p.replicas())
                         .append(", \"build_ms\": ").append(num(p.buildMs()))
+                        .append(", \"cpu_ms\": ").append(num(p.cpuMs()))
                         .append(", \"ns_per_atom\": ").append(num(p.nsPerAtom()))
                         .append(", \"pairs\": ").append(p.pairs())
                         .append(", \"pairs_per_atom\": ").append(num(p.pairsPerAtom()))
@@ -134,9 +149,10 @@ public final class NeighborBench {
         }
         int[] sorted = atomCounts.clone();
         Arrays.sort(sorted);
-        // warm up the JIT on a small cell so the first timed size is not interpreted
-        Structure warm = fccCu(4);
-        for (int k = 0; k < 20; k++) {
+        // warm up the JIT to steady state: ~250 builds of 864 atoms were needed on the build machine
+        Structure warm = fccCu(6);
+        long warmEnd = System.nanoTime() + WARMUP_NANOS;
+        for (int k = 0; k < WARMUP_BUILDS && System.nanoTime() < warmEnd; k++) {
             CellListNeighbors.build(warm, cutoff, skin, sortByNeighbor);
         }
         List<Point> points = new ArrayList<>();
@@ -148,36 +164,47 @@ public final class NeighborBench {
             Structure s = fccCu(n);
             NeighborList list = CellListNeighbors.build(s, cutoff, skin, sortByNeighbor);
             long best = Long.MAX_VALUE;
-            for (int r = 0; r < repeats; r++) {
+            long bestCpu = Long.MAX_VALUE;
+            int reps = Math.max(repeats, Math.min(50, 1_000_000 / s.size()));
+            for (int r = 0; r < reps; r++) {
                 list = null;
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 list = CellListNeighbors.build(s, cutoff, skin, sortByNeighbor);
                 best = Math.min(best, System.nanoTime() - t0);
+                bestCpu = Math.min(bestCpu, cpuNanos() - c0);
             }
             double heapUsed = usedHeapMiB();
-            double ms = best / 1e6;
-            points.add(new Point(s.size(), n, ms, best / (double) s.size(), list.pairs(),
+            double cpuMs = bestCpu < 0 ? Double.NaN : bestCpu / 1e6;
+            points.add(new Point(s.size(), n, best / 1e6, cpuMs, best / (double) s.size(), list.pairs(),
                     list.pairs() / (double) s.size(), list.bytes() / 1048576.0, heapUsed));
         }
-        return new Result(cutoff, skin, repeats, sortByNeighbor, List.copyOf(points), slope(points),
+        return new Result(cutoff, skin, repeats, sortByNeighbor, List.copyOf(points), slope(points, false),
+                slope(points, true),
                 Runtime.getRuntime().maxMemory() / 1048576.0, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Least-squares slope of ln t against ln N; NaN for fewer than two sizes. */
-    static double slope(List<Point> points) {
+    /** Least-squares slope of ln t against ln N (t wall or CPU time); NaN for fewer than two sizes. */
+    static double slope(List<Point> points, boolean cpu) {
         int m = points.size();
         if (m < 2) {
             return Double.NaN;
         }
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         for (Point p : points) {
-            double x = Math.log(p.atoms()), y = Math.log(p.buildMs());
+            double x = Math.log(p.atoms()), y = Math.log(cpu ? p.cpuMs() : p.buildMs());
             sx += x;
             sy += y;
             sxx += x * x;
             sxy += x * y;
         }
         return (m * sxy - sx * sy) / (m * sxx - sx * sx);
+    }
+
+    /** Thread CPU time in ns, or a negative number where unsupported. */
+    private static long cpuNanos() {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1L;
     }
 
     private static double usedHeapMiB() {
@@ -211,7 +238,7 @@ public final class NeighborBench {
 
     /**
      * Prints the JSON of a run, for measuring outside the CLI.
-     * Arguments: optional atom counts (default 10³ … 10⁶). Needs about -Xmx3g for 10⁶ atoms.
+     * Arguments: optional atom counts (default 10³ … 10⁶). Runs with -Xmx2g for 10⁶ atoms (-Xmx3g advised).
      */
     public static void main(String[] args) {
         int[] counts = args.length == 0 ? DEFAULT_ATOMS : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();

@@ -1,5 +1,6 @@
 package org.eelt.deploy.cli;
 
+import org.eelt.labeler.oracle.OracleSetupException;
 import org.eelt.protocol.io.FormatException;
 import picocli.CommandLine;
 
@@ -15,7 +16,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         String name = cmd.getCommandSpec().qualifiedName();
-        if (ex instanceof FormatException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof FormatException || ex instanceof IllegalArgumentException
+                || ex instanceof OracleSetupException) {
             System.err.println(name + ": error: " + ex.getMessage());
             return 2;
         }

@@ -10,5 +10,11 @@ final class Subcommands {
     static void register(CommandLine cl) {
         cl.addSubcommand(new ConvertCommand());
         cl.addSubcommand(new InfoCommand());
+        cl.addSubcommand(new LabelCommand());
+        cl.addSubcommand(new BuildCommand());
+        cl.addSubcommand(new MdCommand());
+        cl.addSubcommand(new DpCommand());
+        cl.addSubcommand(new ModelDeviCommand());
+        cl.addSubcommand(new BenchCommand());
     }
 }

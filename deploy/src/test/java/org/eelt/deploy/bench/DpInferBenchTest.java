@@ -39,7 +39,7 @@ class DpInferBenchTest {
     @Test
     void benchmarkRunsAndReportsTheRequiredKeys() throws Exception {
         DpInferBench.Config c = new DpInferBench.Config(water(), true, Precision.FLOAT64,
-                DeepPotEvaluator.DEFAULT_BLOCK_ATOMS, 0, 1, 128, 1, 3);
+                DeepPotEvaluator.DEFAULT_BLOCK_ATOMS, 2, true, 0, 1, 128, 1, 3);
         DpInferBench.Result r = DpInferBench.run(c);
         String json = r.toJson();
         for (String key : new String[] {"\"us_per_step_atom\"", "\"gflops\"", "\"dgemm_gflops\"", "\"ratio\""}) {

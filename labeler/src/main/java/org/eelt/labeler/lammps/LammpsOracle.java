@@ -102,6 +102,10 @@ public final class LammpsOracle extends ExternalOracle {
         if (!parameters.types().isEmpty()) {
             return parameters.types();
         }
+        List<String> inferred = typesFromPairCoeff(parameters.pairCoeff());
+        if (!inferred.isEmpty()) {
+            return inferred;
+        }
         List<String> distinct = structure.distinctSpecies();
         if (distinct.size() != 1) {
             throw new OracleSetupException("lammps: the structure has species " + distinct
@@ -109,6 +113,25 @@ public final class LammpsOracle extends ExternalOracle {
                     + " in the order pair_coeff expects");
         }
         return distinct;
+    }
+
+    /**
+     * Many-body styles (eam/alloy, eam/fs, tersoff, ...) take one {@code pair_coeff * * FILE E1 E2 ...}
+     * whose element list maps LAMMPS types 1..T to elements; when that is the only pair_coeff and
+     * every entry is an element symbol, it is the type map.
+     *
+     * @return the element names of types 1..T, or an empty list when pair_coeff does not say
+     */
+    static List<String> typesFromPairCoeff(List<String> pairCoeff) {
+        if (pairCoeff.size() != 1) {
+            return List.of();
+        }
+        String[] tokens = pairCoeff.get(0).trim().split("\\s+");
+        if (tokens.length < 4 || !tokens[0].equals("*") || !tokens[1].equals("*")) {
+            return List.of();
+        }
+        List<String> names = List.of(tokens).subList(3, tokens.length);
+        return names.stream().allMatch(t -> Element.find(t).isPresent()) ? names : List.of();
     }
 
     @Override

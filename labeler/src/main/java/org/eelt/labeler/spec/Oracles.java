@@ -8,6 +8,7 @@ import org.eelt.labeler.oracle.Oracle;
 import org.eelt.labeler.oracle.OracleSettings;
 import org.eelt.labeler.oracle.OracleSetupException;
 import org.eelt.labeler.xtb.XtbOracle;
+import org.eelt.potential.Potential;
 import org.eelt.potential.builtin.LennardJones;
 import org.eelt.potential.builtin.SuttonChen;
 import org.eelt.potential.builtin.TabulatedEam;
@@ -34,6 +35,29 @@ public final class Oracles {
      * @throws OracleSetupException when something it needs is missing
      */
     public static Oracle create(OracleSpec spec, OracleSettings settings) {
+        if (spec instanceof OracleSpec.Lj || spec instanceof OracleSpec.SuttonChenSpec || spec instanceof OracleSpec.Eam) {
+            return builtin(spec, settings);
+        } else if (spec instanceof OracleSpec.Lammps l) {
+            return new LammpsOracle(l.parameters(), settings);
+        } else if (spec instanceof OracleSpec.Xtb x) {
+            return new XtbOracle(x.parameters(), settings);
+        } else if (spec instanceof OracleSpec.Cp2k c) {
+            return new Cp2kOracle(c.parameters(), settings);
+        }
+        throw new IllegalStateException("unhandled SPEC " + spec);
+    }
+
+    /**
+     * Builds the potential of a built-in SPEC ({@code lj:}, {@code sutton-chen:}, {@code eam:}), e.g. to
+     * drive MD with the same potential an oracle labels with.
+     *
+     * @throws OracleSetupException for an external SPEC (LAMMPS, xtb, CP2K) or a missing/bad potential file
+     */
+    public static Potential builtinPotential(OracleSpec spec, OracleSettings settings) {
+        return builtin(spec, settings).potential();
+    }
+
+    private static BuiltinOracle builtin(OracleSpec spec, OracleSettings settings) {
         if (spec instanceof OracleSpec.Lj lj) {
             return new BuiltinOracle("lj", lj.canonical(), lennardJones(lj));
         } else if (spec instanceof OracleSpec.SuttonChenSpec sc) {
@@ -48,14 +72,9 @@ public final class Oracles {
             }
             String settingsText = "eam:file=" + file.getFileName() + ";sha256=" + FileDigest.sha256(file);
             return new BuiltinOracle("eam", settingsText, pot);
-        } else if (spec instanceof OracleSpec.Lammps l) {
-            return new LammpsOracle(l.parameters(), settings);
-        } else if (spec instanceof OracleSpec.Xtb x) {
-            return new XtbOracle(x.parameters(), settings);
-        } else if (spec instanceof OracleSpec.Cp2k c) {
-            return new Cp2kOracle(c.parameters(), settings);
         }
-        throw new IllegalStateException("unhandled SPEC " + spec);
+        throw new OracleSetupException("'" + spec.canonical() + "' is an external code, not a built-in potential: "
+                + "use lj:, sutton-chen: or eam: (or a Deep Potential model) here");
     }
 
     /** Finds a potential file: as given (absolute or relative to the working directory), else in the potentials dir. */

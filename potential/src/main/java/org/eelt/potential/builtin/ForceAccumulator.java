@@ -6,7 +6,8 @@ import org.eelt.potential.ForceResult;
  * Scratch arrays of one force evaluation: forces (eV/Å), global and per-atom virial (eV) and
  * per-atom energies (eV). A pair contribution with displacement d = r_j + S − r_i (Å) and
  * scalar g = (1/r)·dE/dr (eV/Å²) gives F_i = g·d, F_j = −g·d and the virial
- * Ξ += −d ⊗ d·g (= Σ_k r_k ⊗ F_k for the pair), split half to each atom.
+ * Ξ += −d ⊗ d·g (= Σ_k r_k ⊗ F_k for the pair), split half to each atom when per-atom virials
+ * are requested.
  */
 final class ForceAccumulator {
     final double[] forces;
@@ -14,9 +15,13 @@ final class ForceAccumulator {
     final double[] atomVirials;
     final double[] atomEnergies;
 
-    ForceAccumulator(int n) {
+    /**
+     * @param n           atoms
+     * @param atomVirials whether to accumulate per-atom virials (otherwise {@link #result()} gives null)
+     */
+    ForceAccumulator(int n, boolean atomVirials) {
         forces = new double[3 * n];
-        atomVirials = new double[9 * n];
+        this.atomVirials = atomVirials ? new double[9 * n] : null;
         atomEnergies = new double[n];
     }
 
@@ -42,6 +47,13 @@ final class ForceAccumulator {
         virial[4] += v4;
         virial[5] += v5;
         virial[8] += v8;
+        if (atomVirials != null) {
+            atomVirialPair(i, j, v0, v1, v2, v4, v5, v8);
+        }
+    }
+
+    /** Adds the upper triangle (xx, xy, xz, yy, yz, zz in eV) of a pair's virial, half to each atom. */
+    void atomVirialPair(int i, int j, double v0, double v1, double v2, double v4, double v5, double v8) {
         int a = 9 * i, b = 9 * j;
         double h0 = 0.5 * v0, h1 = 0.5 * v1, h2 = 0.5 * v2, h4 = 0.5 * v4, h5 = 0.5 * v5, h8 = 0.5 * v8;
         atomVirials[a] += h0;
@@ -58,6 +70,16 @@ final class ForceAccumulator {
         atomVirials[b + 8] += h8;
     }
 
+    /** Adds the upper triangle (xx, xy, xz, yy, yz, zz in eV) of a virial sum. */
+    void addVirial(double v0, double v1, double v2, double v4, double v5, double v8) {
+        virial[0] += v0;
+        virial[1] += v1;
+        virial[2] += v2;
+        virial[4] += v4;
+        virial[5] += v5;
+        virial[8] += v8;
+    }
+
     /** Adds a pair energy (eV), half to each atom. */
     void pairEnergy(int i, int j, double e) {
         atomEnergies[i] += 0.5 * e;
@@ -67,8 +89,10 @@ final class ForceAccumulator {
     /** Fills the symmetric lower triangles and packs the result. */
     ForceResult result() {
         symmetrize(virial, 0);
-        for (int a = 0; a < atomVirials.length; a += 9) {
-            symmetrize(atomVirials, a);
+        if (atomVirials != null) {
+            for (int a = 0; a < atomVirials.length; a += 9) {
+                symmetrize(atomVirials, a);
+            }
         }
         double e = 0;
         for (double v : atomEnergies) {

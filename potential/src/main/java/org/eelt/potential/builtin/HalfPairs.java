@@ -81,8 +81,15 @@ final class HalfPairs {
     static final class Cache {
         private volatile HalfPairs last;
 
-        /** @return the half list of {@code nl}, cached by identity */
-        HalfPairs of(NeighborList nl) {
+        /**
+         * @param atoms the structure's atom count, which the list must match
+         * @return the half list of {@code nl}, cached by identity
+         */
+        HalfPairs of(NeighborList nl, int atoms) {
+            if (nl.atoms() != atoms) {
+                throw new IllegalArgumentException("the neighbor list was built for " + nl.atoms()
+                        + " atoms but the structure has " + atoms + ": rebuild the list for this structure");
+            }
             HalfPairs h = last;
             if (h == null || h.source != nl) {
                 h = HalfPairs.of(nl);

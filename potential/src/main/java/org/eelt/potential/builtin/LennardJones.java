@@ -122,12 +122,12 @@ public final class LennardJones implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
-        HalfPairs hp = halfPairs.of(nl);
+        HalfPairs hp = halfPairs.of(nl, structure.size());
         int n = structure.size();
         int t = species.size();
         int[] type = SpeciesTypes.of(structure, species, "the Lennard-Jones potential");
         double[] x = structure.positions();
-        ForceAccumulator acc = new ForceAccumulator(n);
+        ForceAccumulator acc = new ForceAccumulator(n, true);
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int row = type[i] * t;

@@ -110,7 +110,7 @@ public final class SuttonChen implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
-        HalfPairs hp = halfPairs.of(nl);
+        HalfPairs hp = halfPairs.of(nl, structure.size());
         int n = structure.size();
         SpeciesTypes.of(structure, species, "the Sutton-Chen " + p.element() + " potential");
         double[] x = structure.positions();
@@ -134,7 +134,7 @@ public final class SuttonChen implements Potential {
             }
         }
         // embedding: F(ρ) = −ε c √ρ, F'(ρ) = −ε c / (2√ρ)
-        ForceAccumulator acc = new ForceAccumulator(n);
+        ForceAccumulator acc = new ForceAccumulator(n, true);
         double[] fp = new double[n];
         for (int i = 0; i < n; i++) {
             double s = Math.sqrt(rho[i]);

@@ -38,9 +38,15 @@ public final class TabulatedEam implements Potential {
     private final double cutsq;
     private final int nr;
     private final int nrho;
+    private final boolean atomicVirials;
 
     /** @param tables tables from {@link EamFileReader} */
     public TabulatedEam(EamTables tables) {
+        this(tables, true);
+    }
+
+    private TabulatedEam(EamTables tables, boolean atomicVirials) {
+        this.atomicVirials = atomicVirials;
         this.tables = tables;
         this.frhoSpline = new double[tables.frho().length][];
         for (int k = 0; k < frhoSpline.length; k++) {
@@ -72,6 +78,15 @@ public final class TabulatedEam implements Potential {
         return new TabulatedEam(EamFileReader.read(file));
     }
 
+    /**
+     * @param on whether {@link ForceResult#atomicVirials()} are computed (on by default; MD does
+     *           not need them and runs faster without)
+     * @return a potential with the same tables
+     */
+    public TabulatedEam withAtomicVirials(boolean on) {
+        return on == atomicVirials ? this : new TabulatedEam(tables, on);
+    }
+
     /** @return the tables this potential evaluates. */
     public EamTables tables() {
         return tables;
@@ -99,7 +114,7 @@ public final class TabulatedEam implements Potential {
 
     @Override
     public ForceResult compute(Structure structure, NeighborList nl) {
-        HalfPairs hp = halfPairs.of(nl);
+        HalfPairs hp = halfPairs.of(nl, structure.size());
         int n = structure.size();
         int[] type = SpeciesTypes.of(structure, tables.elements(), tables.source());
         int[][] t2rho = tables.rhorIndex();
@@ -110,6 +125,7 @@ public final class TabulatedEam implements Potential {
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int ti = type[i];
+            double rhoi = 0;
             for (int q = hp.offsets[i], e = hp.offsets[i + 1]; q < e; q++) {
                 int j = hp.neighbors[q];
                 double sx = hp.shifts[3 * q], sy = hp.shifts[3 * q + 1], sz = hp.shifts[3 * q + 2];
@@ -126,13 +142,14 @@ public final class TabulatedEam implements Potential {
                 p = Math.min(p, 1.0);
                 int o = 7 * m;
                 double[] c = rhorSpline[t2rho[tj][ti]];
-                rho[i] += ((c[o + 3] * p + c[o + 4]) * p + c[o + 5]) * p + c[o + 6];
+                rhoi += ((c[o + 3] * p + c[o + 4]) * p + c[o + 5]) * p + c[o + 6];
                 c = rhorSpline[t2rho[ti][tj]];
                 rho[j] += ((c[o + 3] * p + c[o + 4]) * p + c[o + 5]) * p + c[o + 6];
             }
+            rho[i] += rhoi;
         }
         // embedding energies and F'(ρ)
-        ForceAccumulator acc = new ForceAccumulator(n);
+        ForceAccumulator acc = new ForceAccumulator(n, atomicVirials);
         double[] fp = new double[n];
         for (int i = 0; i < n; i++) {
             double p = rho[i] * rdrho + 1.0;
@@ -149,10 +166,15 @@ public final class TabulatedEam implements Potential {
             }
             acc.atomEnergies[i] = phi;
         }
-        // pass 2: pair energies and forces
+        // pass 2: pair energies and forces; atom i's sums and the virial stay in locals
+        double[] f = acc.forces;
+        double[] ae = acc.atomEnergies;
+        boolean perAtom = acc.atomVirials != null;
+        double v0 = 0, v1 = 0, v2 = 0, v4 = 0, v5 = 0, v8 = 0;
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int ti = type[i];
+            double fxi = 0, fyi = 0, fzi = 0, ei = 0;
             for (int q = hp.offsets[i], e = hp.offsets[i + 1]; q < e; q++) {
                 int j = hp.neighbors[q];
                 double sx = hp.shifts[3 * q], sy = hp.shifts[3 * q + 1], sz = hp.shifts[3 * q + 2];
@@ -181,10 +203,34 @@ public final class TabulatedEam implements Potential {
                 double phi = z2 * recip;
                 double phip = z2p * recip - phi * recip;
                 double psip = fp[i] * rhojp + fp[j] * rhoip + phip;
-                acc.pairEnergy(i, j, phi);
-                acc.pair(i, j, dx, dy, dz, psip * recip);
+                double g = psip * recip;
+                double fx = g * dx, fy = g * dy, fz = g * dz;
+                fxi += fx;
+                fyi += fy;
+                fzi += fz;
+                f[3 * j] -= fx;
+                f[3 * j + 1] -= fy;
+                f[3 * j + 2] -= fz;
+                double half = 0.5 * phi;
+                ei += half;
+                ae[j] += half;
+                double w0 = -dx * fx, w1 = -dx * fy, w2 = -dx * fz, w4 = -dy * fy, w5 = -dy * fz, w8 = -dz * fz;
+                v0 += w0;
+                v1 += w1;
+                v2 += w2;
+                v4 += w4;
+                v5 += w5;
+                v8 += w8;
+                if (perAtom) {
+                    acc.atomVirialPair(i, j, w0, w1, w2, w4, w5, w8);
+                }
             }
+            f[3 * i] += fxi;
+            f[3 * i + 1] += fyi;
+            f[3 * i + 2] += fzi;
+            ae[i] += ei;
         }
+        acc.addVirial(v0, v1, v2, v4, v5, v8);
         return acc.result();
     }
 }

@@ -18,12 +18,21 @@ import java.util.List;
  * <pre>
  *   F_i += g_p,  F_j −= g_p,  Ξ[a][b] −= g_p,a · d_p,b,  W_j[a][b] −= g_p,a · d_p,b
  * </pre>
- * Ξ = −Σ_k r_k ⊗ ∂E/∂r_k over all atoms and periodic images; the per-atom virial W_j is the
- * translation-invariant one that DeePMD-kit's PyTorch backend reports (assigned to the neighbor
- * atom j of each pair), flattened row-major with index 3a + b; Σ_j W_j = Ξ.
+ * Ξ = −Σ_k r_k ⊗ ∂E/∂r_k over all atoms and periodic images (Ξ is symmetric for this rotation-
+ * invariant model, so the order of a and b does not matter for the total); the per-atom virial
+ * W_j is the translation-invariant one that DeePMD-kit's PyTorch backend reports (assigned to the
+ * neighbor atom j of each pair), flattened row-major with index 3a + b, a the force and b the
+ * coordinate component, the order of DeePMD-kit's {@code atom_virial} (checked against its
+ * reference values); Σ_j W_j = Ξ.
+ *
+ * <p>When more neighbors of a type lie within r_c than sel provides, the farthest are dropped
+ * (as DeePMD-kit does) and a WARNING with their count is logged, once per evaluator (later
+ * occurrences at DEBUG, so MD runs do not flood the log).
  *
  * <p>Centre atoms are processed in blocks of {@code blockAtoms}, so memory is bounded by the
- * block, not the structure. Immutable and thread-safe.
+ * block, not the structure (a 10,368-atom water frame peaks at about 0.5 GB of heap with blocks of
+ * 128). Blocks may run on several threads; their results are reduced in block order, so the
+ * output does not depend on the thread count. Immutable and thread-safe.
  */
 public final class DeepPotEvaluator implements Potential {
     private static final Logger LOG = LoggerFactory.getLogger(DeepPotEvaluator.class);
@@ -34,6 +43,13 @@ public final class DeepPotEvaluator implements Potential {
     private final DeepPotModel evalModel;
     private final Precision precision;
     private final int blockAtoms;
+    private final int threads;
+    private final CompressedEmbeddings tables;
+    private final java.util.concurrent.atomic.AtomicBoolean warnedOverflow =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** Shared worker pool for multi-threaded evaluation (daemon threads). */
+    private static final java.util.concurrent.ForkJoinPool POOL =
+            new java.util.concurrent.ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     /** Float64 evaluation with the default block size. */
     public DeepPotEvaluator(DeepPotModel model) {
@@ -46,9 +62,39 @@ public final class DeepPotEvaluator implements Potential {
      * @param blockAtoms centre atoms per block (≥ 1)
      */
     public DeepPotEvaluator(DeepPotModel model, Precision precision, int blockAtoms) {
+        this(model, precision, blockAtoms, 1);
+    }
+
+    /**
+     * @param model      the model
+     * @param precision  {@link Precision#FLOAT64} (exact) or {@link Precision#FLOAT32}
+     * @param blockAtoms centre atoms per block (≥ 1)
+     * @param threads    blocks evaluated concurrently (≥ 1); results are bit-identical for every
+     *                   thread count, because block results are reduced in block order. Use with
+     *                   OMP_NUM_THREADS=1 so OpenBLAS does not oversubscribe the cores.
+     */
+    public DeepPotEvaluator(DeepPotModel model, Precision precision, int blockAtoms, int threads) {
+        this(model, precision, blockAtoms, threads, null);
+    }
+
+    /**
+     * @param model      the model
+     * @param precision  arithmetic precision
+     * @param blockAtoms centre atoms per block (≥ 1)
+     * @param threads    blocks evaluated concurrently (≥ 1)
+     * @param tables     tabulated embedding nets ({@link CompressedEmbeddings#build}) for the compressed,
+     *                   approximate but much faster evaluation, or null for the exact nets
+     */
+    public DeepPotEvaluator(DeepPotModel model, Precision precision, int blockAtoms, int threads,
+                            CompressedEmbeddings tables) {
         if (blockAtoms < 1) {
             throw new IllegalArgumentException("blockAtoms must be >= 1, got " + blockAtoms);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+        this.tables = tables;
         this.model = model;
         this.precision = precision;
         this.evalModel = precision == Precision.FLOAT32 ? model.roundedToFloat() : model;
@@ -58,6 +104,15 @@ public final class DeepPotEvaluator implements Potential {
     /** @return the model. */
     public DeepPotModel model() {
         return model;
+    }
+
+    /**
+     * @return a compressed evaluator: embedding nets tabulated with {@link CompressedEmbeddings#DEFAULT_STEP}
+     * down to {@link CompressedEmbeddings#DEFAULT_R_MIN} (float64, default block size, one thread)
+     */
+    public static DeepPotEvaluator compressed(DeepPotModel model) {
+        return new DeepPotEvaluator(model, Precision.FLOAT64, DEFAULT_BLOCK_ATOMS, 1, CompressedEmbeddings.build(
+                model.descriptor(), CompressedEmbeddings.DEFAULT_R_MIN, CompressedEmbeddings.DEFAULT_STEP));
     }
 
     /** @return the precision. */
@@ -116,27 +171,40 @@ public final class DeepPotEvaluator implements Potential {
         int hidden = evalModel.fitting().net(0).layers().get(evalModel.fitting().net(0).layers().size() - 1).in();
         double[] lastHidden = keepExtras ? new double[n * hidden] : null;
         long dropped = 0;
-        for (int a0 = 0; a0 < n; a0 += blockAtoms) {
-            int a1 = Math.min(n, a0 + blockAtoms);
-            NeighborSelection sel = NeighborSelection.build(pos, types, nl, evalModel, a0, a1);
-            dropped += sel.dropped;
-            DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types);
-            FittingPass fp = FittingPass.forward(evalModel, dp);
-            System.arraycopy(fp.atomEnergy, 0, atomE, a0, a1 - a0);
-            if (keepExtras) {
-                System.arraycopy(dp.dd, 0, descriptor, a0 * dim, (a1 - a0) * dim);
-                System.arraycopy(fp.lastHidden(), 0, lastHidden, a0 * hidden, (a1 - a0) * hidden);
+        int blocks = (n + blockAtoms - 1) / blockAtoms;
+        for (int w0 = 0; w0 < blocks; w0 += threads) {
+            int w1 = Math.min(blocks, w0 + threads);
+            List<Block> wave = new java.util.ArrayList<>(w1 - w0);
+            if (w1 - w0 == 1) {
+                wave.add(block(w0, n, pos, types, nl, keepExtras));
+            } else {
+                List<java.util.concurrent.ForkJoinTask<Block>> tasks = new java.util.ArrayList<>();
+                for (int b = w0; b < w1; b++) {
+                    final int bb = b;
+                    tasks.add(POOL.submit(() -> block(bb, n, pos, types, nl, keepExtras)));
+                }
+                for (java.util.concurrent.ForkJoinTask<Block> t : tasks) {
+                    wave.add(t.join());
+                }
             }
-            double[] dD = fp.backward(null, null);
-            double[] dRHat = dp.backward(dD, null);
-            double[] g = new double[3 * sel.n * sel.nnei];
-            EnvMatrix.backward(sel, types, desc, dp.masked, dRHat, g);
-            accumulate(sel, g, forces, virial, atomV);
+            for (Block bl : wave) {
+                NeighborSelection sel = bl.sel;
+                int a0 = sel.a0, a1 = sel.a0 + sel.n;
+                dropped += sel.dropped;
+                System.arraycopy(bl.atomEnergy, 0, atomE, a0, a1 - a0);
+                if (keepExtras) {
+                    System.arraycopy(bl.descriptor, 0, descriptor, a0 * dim, (a1 - a0) * dim);
+                    System.arraycopy(bl.lastHidden, 0, lastHidden, a0 * hidden, (a1 - a0) * hidden);
+                }
+                accumulate(sel, bl.g, forces, virial, atomV);
+            }
         }
-        if (dropped > 0) {
+        if (dropped > 0 && warnedOverflow.compareAndSet(false, true)) {
             LOG.warn("{} neighbors within rcut = {} Å were dropped because a sel section was full (sel = {}); "
                             + "energies are not smooth: increase sel", dropped, model.rcut(),
                     java.util.Arrays.toString(desc.sel()));
+        } else if (dropped > 0) {
+            LOG.debug("{} neighbors dropped (sel overflow)", dropped);
         }
         double energy = 0;
         for (double e : atomE) {
@@ -144,6 +212,32 @@ public final class DeepPotEvaluator implements Potential {
         }
         checkFinite(energy, atomE, forces, atomV);
         return new Run(new ForceResult(energy, forces, virial, atomE, atomV), descriptor, lastHidden);
+    }
+
+    /** One block's outputs: its slot table, slot gradients g_p = ∂E/∂d_p and per-atom results. */
+    private record Block(NeighborSelection sel, double[] g, double[] atomEnergy, double[] descriptor,
+                         double[] lastHidden) {
+    }
+
+    /** Forward and backward pass of block b (centre atoms [b·blockAtoms, min(n, (b+1)·blockAtoms))). */
+    private Block block(int b, int n, double[] pos, int[] types, NeighborList nl, boolean keepExtras) {
+        int a0 = b * blockAtoms;
+        int a1 = Math.min(n, a0 + blockAtoms);
+        SeE2aDescriptor desc = evalModel.descriptor();
+        NeighborSelection sel = NeighborSelection.build(pos, types, nl, evalModel, a0, a1);
+        Arena arena = Arena.local();
+        try {
+            DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types, arena, tables);
+            FittingPass fp = FittingPass.forward(evalModel, dp);
+            double[] lastHidden = keepExtras ? fp.lastHidden() : null;
+            double[] dD = fp.backward(null, null);
+            double[] dRHat = dp.backward(dD, null);
+            double[] g = new double[3 * sel.n * sel.nnei];
+            EnvMatrix.backward(sel, types, desc, dp.masked, dRHat, g);
+            return new Block(sel, g, fp.atomEnergy, keepExtras ? dp.dd.clone() : null, lastHidden);
+        } finally {
+            arena.releaseAll();
+        }
     }
 
     /** Scatters the slot gradients g_p = ∂E/∂d_p into forces and (per-atom) virials. */

@@ -1,5 +1,9 @@
 package org.eelt.potential.dp;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -42,6 +46,23 @@ public final class DeepPotModels {
         EnergyFitting fitting = new EnergyFitting(fit, new double[nt], arch.fittingNeuron(), arch.fittingResnetDt(),
                 new int[0]);
         return new DeepPotModel(arch.typeMap(), desc, fitting, new double[nt], ones(nt), new int[0], List.of());
+    }
+
+    /**
+     * Loads a model file of either kind: EELT's own {@code eelt-dp} file (recognised by its
+     * {@code format: eelt-dp} key) or a DeePMD-kit dpmodel YAML ({@code .yaml}/{@code .yml}).
+     *
+     * @param file the model file
+     * @return the model with its provenance ({@link ModelProvenance#imported} for dpmodel files)
+     * @throws IOException on read failure
+     * @throws org.eelt.protocol.io.FormatException on bad content, naming the key
+     */
+    public static EeltModelFile load(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (text.lines().limit(50).anyMatch(l -> l.matches("^\"?format\"?\\s*:\\s*\"?eelt-dp\"?\\s*$"))) {
+            return EeltModelFile.parse(text, file.toString());
+        }
+        return new EeltModelFile(DpModelYaml.parse(text, file.toString()), ModelProvenance.imported(file.toString()));
     }
 
     /**

@@ -162,7 +162,11 @@ public final class DenseLayer {
      * @param grad weight-gradient accumulator or null
      */
     public void backward(double[] x, double[] t, double[] dy, int rows, double[] dx, Grad grad) {
-        double[] dz = new double[rows * out];
+        backward(x, t, dy, rows, dx, grad, null);
+    }
+
+    void backward(double[] x, double[] t, double[] dy, int rows, double[] dx, Grad grad, Arena arena) {
+        double[] dz = Arena.raw(arena, rows * out);
         for (int r = 0; r < rows; r++) {
             int o = r * out;
             for (int j = 0; j < out; j++) {

@@ -57,14 +57,19 @@ public final class DenseNet {
     }
 
     Trace forward(double[] x, int rows, Precision precision) {
+        return forward(x, rows, precision, null);
+    }
+
+    /** Forward pass with work arrays from {@code arena} (null: fresh arrays). */
+    Trace forward(double[] x, int rows, Precision precision, Arena arena) {
         int n = layers.size();
         double[][] inputs = new double[n + 1][];
         double[][] acts = new double[n][];
         inputs[0] = x;
         for (int l = 0; l < n; l++) {
             DenseLayer layer = layers.get(l);
-            double[] t = new double[rows * layer.out()];
-            double[] y = layer.outputIsActivation() ? t : new double[rows * layer.out()];
+            double[] t = Arena.raw(arena, rows * layer.out());
+            double[] y = layer.outputIsActivation() ? t : Arena.raw(arena, rows * layer.out());
             layer.forward(inputs[l], rows, t, y);
             precision.round(t, t.length);
             if (y != t) {
@@ -85,11 +90,16 @@ public final class DenseNet {
      * @return dL/dx, rows×{@link #in()}
      */
     public double[] backward(Trace trace, double[] dy, DenseLayer.Grad[] grads) {
+        return backward(trace, dy, grads, null);
+    }
+
+    /** Backward pass with work arrays from {@code arena} (null: fresh arrays). */
+    double[] backward(Trace trace, double[] dy, DenseLayer.Grad[] grads, Arena arena) {
         double[] g = dy;
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
-            double[] dx = new double[trace.rows * layer.in()];
-            layer.backward(trace.inputs[l], trace.acts[l], g, trace.rows, dx, grads == null ? null : grads[l]);
+            double[] dx = Arena.raw(arena, trace.rows * layer.in());
+            layer.backward(trace.inputs[l], trace.acts[l], g, trace.rows, dx, grads == null ? null : grads[l], arena);
             g = dx;
         }
         return g;

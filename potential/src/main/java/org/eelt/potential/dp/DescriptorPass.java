@@ -31,8 +31,20 @@ final class DescriptorPass {
     final double[] t;
     /** D per atom, n·M·M₂. */
     final double[] dd;
+    /** Work-array pool, or null for fresh arrays. */
+    final Arena arena;
+    /** Tabulated embeddings, or null for the exact nets. */
+    final CompressedEmbeddings tables;
+    /** With tables: G and dG/dŝ per group [t_i][t_j], rows×M. */
+    final double[][][] tabG;
+    final double[][][] tabDG;
 
-    private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types) {
+    private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types, Arena arena,
+                           CompressedEmbeddings tables) {
+        this.arena = arena;
+        this.tables = tables;
+        this.tabG = tables == null ? null : new double[desc.ntypes()][desc.ntypes()][];
+        this.tabDG = tables == null ? null : new double[desc.ntypes()][desc.ntypes()][];
         this.desc = desc;
         this.precision = precision;
         this.sel = sel;
@@ -41,7 +53,7 @@ final class DescriptorPass {
         this.nnei = sel.nnei;
         this.m = desc.embeddingWidth();
         this.m2 = desc.axisNeuron();
-        this.rHat = new double[n * nnei * 4];
+        this.rHat = Arena.raw(arena, n * nnei * 4);
         this.masked = new boolean[n * nnei];
         int nt = desc.ntypes();
         int[] cnt = new int[nt];
@@ -58,8 +70,8 @@ final class DescriptorPass {
             atomsOfType[ti][fill[ti]++] = li;
         }
         this.traces = new DenseNet.Trace[nt][nt];
-        this.t = new double[n * m * 4];
-        this.dd = new double[n * m * m2];
+        this.t = Arena.zeros(arena, n * m * 4);
+        this.dd = Arena.raw(arena, n * m * m2);
     }
 
     /**
@@ -70,7 +82,19 @@ final class DescriptorPass {
      * @return the pass with R̂, embedding traces, T and D computed
      */
     static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types) {
-        DescriptorPass p = new DescriptorPass(desc, precision, sel, types);
+        return forward(desc, precision, sel, types, null);
+    }
+
+    /** As {@link #forward(SeE2aDescriptor, Precision, NeighborSelection, int[])} with work arrays from an arena. */
+    static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types,
+                                  Arena arena) {
+        return forward(desc, precision, sel, types, arena, null);
+    }
+
+    /** As above, with the embedding nets replaced by their tables when {@code tables} is non-null. */
+    static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types,
+                                  Arena arena, CompressedEmbeddings tables) {
+        DescriptorPass p = new DescriptorPass(desc, precision, sel, types, arena, tables);
         p.runForward();
         return p;
     }
@@ -92,16 +116,26 @@ final class DescriptorPass {
                 }
                 int base = desc.sectionStart(tj);
                 int rows = atoms.length * sj;
-                double[] x = new double[rows];
+                double[] x = Arena.raw(arena, rows);
                 for (int q = 0; q < atoms.length; q++) {
                     int slot0 = atoms[q] * nnei + base;
                     for (int s = 0; s < sj; s++) {
                         x[q * sj + s] = rHat[4 * (slot0 + s)];
                     }
                 }
-                DenseNet.Trace tr = desc.embedding(ti, tj).forward(x, rows, precision);
-                traces[ti][tj] = tr;
-                double[] g = tr.output();
+                double[] g;
+                if (tables == null) {
+                    DenseNet.Trace tr = desc.embedding(ti, tj).forward(x, rows, precision, arena);
+                    traces[ti][tj] = tr;
+                    g = tr.output();
+                } else {
+                    g = Arena.raw(arena, rows * m);
+                    double[] dg = Arena.raw(arena, rows * m);
+                    tables.table(ti, tj).eval(x, rows, g, dg);
+                    precision.round(g, rows * m);
+                    tabG[ti][tj] = g;
+                    tabDG[ti][tj] = dg;
+                }
                 for (int q = 0; q < atoms.length; q++) {
                     int a = atoms[q];
                     int slot0 = a * nnei + base;
@@ -147,7 +181,7 @@ final class DescriptorPass {
      * @return n·M·4
      */
     double[] backwardGram(double[] dD) {
-        double[] dT = new double[n * m * 4];
+        double[] dT = Arena.zeros(arena, n * m * 4);
         for (int a = 0; a < n; a++) {
             int to = a * m * 4;
             int od = a * m * m2;
@@ -176,20 +210,21 @@ final class DescriptorPass {
      */
     double[] backward(double[] dD, DenseLayer.Grad[][] grads) {
         double[] dT = backwardGram(dD);
-        double[] dRHat = new double[n * nnei * 4];
+        double[] dRHat = Arena.zeros(arena, n * nnei * 4);
         int nt = desc.ntypes();
         double scale = 1.0 / nnei;
         for (int ti = 0; ti < nt; ti++) {
             int[] atoms = atomsOfType[ti];
             for (int tj = 0; tj < nt; tj++) {
                 DenseNet.Trace tr = traces[ti][tj];
-                if (tr == null) {
+                double[] g = tables == null ? (tr == null ? null : tr.output()) : tabG[ti][tj];
+                if (g == null) {
                     continue;
                 }
                 int sj = desc.sel(tj);
                 int base = desc.sectionStart(tj);
-                double[] g = tr.output();
-                double[] dG = new double[tr.rows() * m];
+                int rowsG = atoms.length * sj;
+                double[] dG = Arena.raw(arena, rowsG * m);
                 for (int q = 0; q < atoms.length; q++) {
                     int a = atoms[q];
                     int slot0 = a * nnei + base;
@@ -216,7 +251,23 @@ final class DescriptorPass {
                     }
                 }
                 int netIndex = desc.typeOneSide() ? tj : ti * nt + tj;
-                double[] dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex]);
+                double[] dx;
+                if (tables == null) {
+                    dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex], arena);
+                } else {
+                    if (grads != null) {
+                        throw new UnsupportedOperationException("weight gradients need the exact embedding nets");
+                    }
+                    dx = Arena.raw(arena, rowsG);
+                    double[] dg = tabDG[ti][tj];
+                    for (int r = 0; r < rowsG; r++) {
+                        double acc = 0;
+                        for (int k = 0; k < m; k++) {
+                            acc += dG[r * m + k] * dg[r * m + k];
+                        }
+                        dx[r] = acc;
+                    }
+                }
                 for (int q = 0; q < atoms.length; q++) {
                     int slot0 = atoms[q] * nnei + base;
                     for (int s = 0; s < sj; s++) {

@@ -29,11 +29,11 @@ final class FittingPass {
             if (atoms.length == 0) {
                 continue;
             }
-            double[] x = new double[atoms.length * dim];
+            double[] x = Arena.raw(desc.arena, atoms.length * dim);
             for (int q = 0; q < atoms.length; q++) {
                 System.arraycopy(desc.dd, atoms[q] * dim, x, q * dim, dim);
             }
-            DenseNet.Trace tr = model.fitting().net(ti).forward(x, atoms.length, desc.precision);
+            DenseNet.Trace tr = model.fitting().net(ti).forward(x, atoms.length, desc.precision, desc.arena);
             f.traces[ti] = tr;
             double[] out = tr.output();
             boolean excluded = model.atomExcluded(ti);
@@ -55,7 +55,7 @@ final class FittingPass {
      */
     double[] backward(double[] weights, DenseLayer.Grad[][] grads) {
         int dim = desc.m * desc.m2;
-        double[] dD = new double[desc.n * dim];
+        double[] dD = Arena.zeros(desc.arena, desc.n * dim);
         for (int ti = 0; ti < model.ntypes(); ti++) {
             DenseNet.Trace tr = traces[ti];
             if (tr == null || model.atomExcluded(ti)) {
@@ -66,7 +66,7 @@ final class FittingPass {
             for (int q = 0; q < atoms.length; q++) {
                 dy[q] = weights == null ? 1.0 : weights[atoms[q]];
             }
-            double[] dx = model.fitting().net(ti).backward(tr, dy, grads == null ? null : grads[ti]);
+            double[] dx = model.fitting().net(ti).backward(tr, dy, grads == null ? null : grads[ti], desc.arena);
             for (int q = 0; q < atoms.length; q++) {
                 System.arraycopy(dx, q * dim, dD, atoms[q] * dim, dim);
             }

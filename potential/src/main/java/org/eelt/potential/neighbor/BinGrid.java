@@ -59,13 +59,13 @@ final class BinGrid {
     final int[] offsetSpan = new int[3];
 
     /**
-     * @param structure    positions (Å) and cell
+     * @param structure    cell (and atom count)
+     * @param r            the structure's positions (3N, Å), not modified
      * @param listRadius   r_list = cutoff + skin in Å
      * @param binsPerRadius m ≥ 1: bins per list radius along each axis
      */
-    BinGrid(Structure structure, double listRadius, int binsPerRadius) {
+    BinGrid(Structure structure, double[] r, double listRadius, int binsPerRadius) {
         Cell cell = structure.cell();
-        double[] r = structure.positions();
         int n = structure.size();
         this.atoms = n;
         boolean periodicFrame = cell.isPeriodic();

@@ -1,6 +1,7 @@
 package org.eelt.potential.neighbor;
 
 import org.eelt.protocol.atoms.Cell;
+import org.eelt.protocol.atoms.Structure;
 
 /**
  * A full (both i→j and j→i) neighbor list in compressed-row form, built for positions
@@ -180,6 +181,21 @@ public final class NeighborList {
     /** @return the skin in Å. */
     public double skin() {
         return skin;
+    }
+
+    /**
+     * Rebuild test for a structure that may also have a new cell (barostat, deformation): true when the
+     * atom count changed, the cell changed (image shifts are decoded through the build-time cell and
+     * plane spacings may have shrunk), or some atom moved more than skin/2.
+     *
+     * @param structure the current structure, positions unwrapped relative to the build
+     * @return whether the list must be rebuilt
+     */
+    public boolean needsRebuild(Structure structure) {
+        if (cell != null && !cell.equals(structure.cell())) {
+            return true;
+        }
+        return needsRebuild(structure.positions());
     }
 
     /**

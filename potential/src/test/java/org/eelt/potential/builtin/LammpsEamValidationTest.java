@@ -117,4 +117,14 @@ class LammpsEamValidationTest {
                 configurations(3.75, new String[] {"Cu", "Zr"}, new double[] {0.6, 0.4}, 14, 0.78),
                 "eam/fs", "pair_coeff * * " + file + " Cu Zr", List.of("Cu", "Zr"));
     }
+
+    @Test
+    void copperNickelFromTwoFuncflFilesMatchesLammps() throws Exception {
+        // different grids (dr 0.01 vs 0.0097 Å, cutoffs 4.95 vs 4.8 Å): exercises LAMMPS's re-gridding
+        Path cu = potential("Cu_u3.eam");
+        Path ni = potential("Ni_u3.eam");
+        TabulatedEam eam = new TabulatedEam(EamFileReader.funcfl(List.of(cu, ni)));
+        compare(eam, configurations(3.56, new String[] {"Cu", "Ni"}, new double[] {0.5, 0.5}, 15, 0.636),
+                "eam", "pair_coeff 1 1 " + cu + "\npair_coeff 2 2 " + ni, List.of("Cu", "Ni"));
+    }
 }

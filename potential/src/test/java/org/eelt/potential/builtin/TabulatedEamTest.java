@@ -158,4 +158,16 @@ class TabulatedEamTest {
         FormatException e = assertThrows(FormatException.class, () -> TabulatedEam.load(cut));
         assertTrue(e.getMessage().contains("cut.eam.alloy") && e.getMessage().contains("line"), e.getMessage());
     }
+
+    @Test
+    void perAtomVirialsCanBeSwitchedOffWithoutChangingAnythingElse() {
+        TabulatedEam eam = TabulatedEam.load(lammpsFile("Cu_mishin1.eam.alloy"));
+        Structure s = PotentialChecks.rattle(PotentialChecks.fcc("Cu", 3.615, 2), 0.1, 4);
+        ForceResult with = eam.compute(s);
+        ForceResult without = eam.withAtomicVirials(false).compute(s);
+        assertTrue(without.atomicVirials() == null && with.atomicVirials() != null);
+        assertEquals(with.energy(), without.energy(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(with.forces(), without.forces(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(with.virial(), without.virial(), 0.0);
+    }
 }

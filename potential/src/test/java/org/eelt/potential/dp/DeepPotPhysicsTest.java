@@ -65,6 +65,14 @@ class DeepPotPhysicsTest {
     }
 
     @Test
+    void forcesAreMinusGradientSlab() {
+        Cell slab = new Cell(new double[] {6.5, 0, 0, 0.4, 6.2, 0, 0, 0, 20.0}, new boolean[] {true, true, false});
+        Structure s = TestSystems.randomWater(5, Cell.periodic(6.5, 0, 0, 0.4, 6.2, 0, 0, 0, 20.0), 1.0, 0.95, 17);
+        checkForcesByFiniteDifference(fixture, s.withCell(slab));
+        checkForcesByFiniteDifference(pairModel, s.withCell(slab));
+    }
+
+    @Test
     void forcesAreMinusGradientIsolated() {
         checkForcesByFiniteDifference(fixture, molecule());
         checkForcesByFiniteDifference(pairModel, molecule());
@@ -191,11 +199,16 @@ class DeepPotPhysicsTest {
     }
 
     @Test
-    void forcesSumToZeroAndBlockSizeDoesNotMatter() {
+    void forcesSumToZeroAndBlockSizeAndThreadsDoNotMatter() {
         Structure s = periodicWater();
         ForceResult a = new DeepPotEvaluator(pairModel).compute(s);
         ForceResult b = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 1).compute(s);
         assertSame(a, b, 1e-12);
+        ForceResult c = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 4, 1).compute(s);
+        ForceResult d = new DeepPotEvaluator(pairModel, Precision.FLOAT64, 4, 3).compute(s);
+        assertEquals(c.energy(), d.energy(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(c.forces(), d.forces(), 0.0, "threads give identical bits");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(c.atomicVirials(), d.atomicVirials(), 0.0);
         double[] sum = new double[3];
         for (int i = 0; i < a.forces().length; i++) {
             sum[i % 3] += a.forces()[i];

@@ -68,6 +68,18 @@ class DpModelIoTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void exportedModelTreeEqualsDeepmdKitsOwnSerialization() {
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()));
+        java.util.Map<String, Object> original = yaml.load(fixtureText);
+        java.util.Map<String, Object> exported = yaml.load(DpModelYaml.toYaml(fixture));
+        assertEquals(original.get("model"), exported.get("model"),
+                "the model section written by EELT is the one DeePMD-kit wrote, key for key and value for value");
+        assertTrue(exported.containsKey("model_def_script"));
+    }
+
+    @Test
     void exportedYamlUsesPyYamlCompatibleFloats() {
         String y = DpModelYaml.toYaml(fixture);
         assertTrue(y.contains("\"@class\": \"np.ndarray\""));
@@ -90,6 +102,34 @@ class DpModelIoTest {
         String text = Files.readString(f);
         assertTrue(text.contains("format: \"eelt-dp\"") || text.contains("\"format\": \"eelt-dp\""));
         assertEquals(text, back.toYaml(), "re-export is identical");
+    }
+
+    @Test
+    void loadRecognisesBothFormats(@TempDir Path dir) throws Exception {
+        Path dp = dir.resolve("m.yaml");
+        DpModelYaml.write(fixture, dp);
+        Path ee = dir.resolve("m.eelt.yaml");
+        ModelProvenance prov = new ModelProvenance("trainer", 1, "s", "v", 3, 4);
+        new EeltModelFile(fixture, prov).write(ee);
+        assertEquals(prov, DeepPotModels.load(ee).provenance());
+        assertTrue(DeepPotModels.load(dp).provenance().source().startsWith("import:"));
+        assertSameParameters(fixture, DeepPotModels.load(dp).model());
+        assertSameParameters(fixture, DeepPotModels.load(SharedData.file("fixtures/deepmd/deeppot_sea.yaml")).model());
+    }
+
+    @Test
+    void versionOneFixtureStaysLoadable() throws Exception {
+        Path f = Path.of(DpModelIoTest.class.getResource("eelt-dp-v1.yaml").toURI());
+        EeltModelFile v1 = EeltModelFile.read(f);
+        assertEquals(new ModelProvenance("trainer", 2026, "water-data_0-3", "0.1.0-SNAPSHOT", 1000, 1795000000000L),
+                v1.provenance());
+        assertEquals(new DpArchitecture(java.util.List.of("O", "H"), 4.0, 0.5, new int[] {4, 8}, new int[] {2, 4}, 2,
+                false, true, new int[] {4, 4}, true), v1.architecture());
+        EeltModelFile again = EeltModelFile.parse(v1.toYaml(), "re-export");
+        assertSameParameters(v1.model(), again.model());
+        ForceResult r = new DeepPotEvaluator(v1.model()).compute(
+                TestSystems.randomWater(3, Cell.orthorhombic(6, 6, 6), 1.0, 0.95, 1));
+        assertTrue(Double.isFinite(r.energy()));
     }
 
     @Test

@@ -38,6 +38,10 @@ class NeighborListTest {
         }
         assertTrue(list.needsRebuild(moved), "0.51 Å > skin/2");
         assertTrue(list.needsRebuild(new double[3]), "a different atom count always needs a rebuild");
+        assertFalse(list.needsRebuild(s));
+        assertTrue(list.needsRebuild(s.withPositions(moved)));
+        Cell strained = s.cell().transformed(new double[] {1.01, 0, 0, 0, 1, 0, 0, 0, 1});
+        assertTrue(list.needsRebuild(s.withCell(strained)), "a new cell needs a rebuild");
     }
 
     @Test

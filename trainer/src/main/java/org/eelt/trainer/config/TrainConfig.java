@@ -77,14 +77,25 @@ public record TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, Le
         model.allowOnly(Set.of("type_map", "descriptor", "fitting_net", "data_stat_nbatch"));
         Node desc = model.child("descriptor", true);
         desc.allowOnly(Set.of("type", "sel", "rcut", "rcut_smth", "neuron", "axis_neuron", "resnet_dt",
-                "type_one_side", "seed", "activation_function", "precision"));
+                "type_one_side", "seed", "activation_function", "precision", "trainable", "set_davg_zero",
+                "exclude_types", "env_protection"));
+        onlyDefault(desc, "trainable", true, "frozen descriptors are not supported");
+        onlyDefault(desc, "set_davg_zero", false, "davg is always computed from the data");
+        onlyDefault(desc, "env_protection", 0.0, "only 0.0 is supported");
+        if (desc.has("exclude_types") && !(desc.raw("exclude_types") instanceof List<?> l && l.isEmpty())) {
+            throw desc.error("exclude_types", "type exclusions are not supported by the trainer; remove the key");
+        }
         String type = desc.string("type", "se_e2_a");
         if (!type.equals("se_e2_a") && !type.equals("se_a")) {
             throw desc.error("type", "'" + type + "' is not supported; use se_e2_a");
         }
         checkActivation(desc);
         Node fit = model.child("fitting_net", false);
-        fit.allowOnly(Set.of("neuron", "resnet_dt", "seed", "activation_function", "precision", "type"));
+        fit.allowOnly(Set.of("neuron", "resnet_dt", "seed", "activation_function", "precision", "type", "trainable",
+                "numb_fparam", "numb_aparam"));
+        onlyDefault(fit, "trainable", true, "frozen fitting layers are not supported");
+        onlyDefault(fit, "numb_fparam", 0L, "frame parameters are not supported");
+        onlyDefault(fit, "numb_aparam", 0L, "atomic parameters are not supported");
         checkActivation(fit);
         if (desc.raw("sel") instanceof String) {
             throw desc.error("sel", "\"auto\" is not supported; give one neighbor count per type, e.g. [46, 92]");
@@ -99,8 +110,10 @@ public record TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, Le
             throw new ConfigException(name, "model", e.getMessage());
         }
         Node tr = root.child("training", true);
+        // DeePMD-kit keys that only affect logging or tooling are accepted and ignored
         tr.allowOnly(Set.of("training_data", "validation_data", "numb_steps", "seed", "disp_file", "disp_freq",
-                "save_freq", "save_ckpt", "disp_training", "time_training", "profiling", "stop_batch"));
+                "save_freq", "save_ckpt", "disp_training", "time_training", "profiling", "profiling_file", "stop_batch",
+                "tensorboard", "tensorboard_log_dir", "tensorboard_freq", "numb_test", "max_ckpt_keep"));
         long steps = tr.has("numb_steps") ? tr.integer("numb_steps", null) : tr.integer("stop_batch", null);
         if (steps <= 0) {
             throw tr.error("numb_steps", "must be > 0, got " + steps);
@@ -119,7 +132,10 @@ public record TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, Le
         }
         Node loss = root.child("loss", false);
         loss.allowOnly(Set.of("type", "start_pref_e", "limit_pref_e", "start_pref_f", "limit_pref_f", "start_pref_v",
-                "limit_pref_v"));
+                "limit_pref_v", "start_pref_ae", "limit_pref_ae", "start_pref_pf", "limit_pref_pf"));
+        for (String k : List.of("start_pref_ae", "limit_pref_ae", "start_pref_pf", "limit_pref_pf")) {
+            onlyDefault(loss, k, 0.0, "atomic-energy and atom-prefactor losses are not supported; set 0 or remove");
+        }
         if (!loss.string("type", "ener").equals("ener")) {
             throw loss.error("type", "only 'ener' is supported");
         }
@@ -142,6 +158,18 @@ public record TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, Le
         return new TrainConfig(spec, desc.integer("seed", seed), fit.integer("seed", seed + 1), schedule, pref,
                 train, valid, steps, seed, baseDir.resolve(tr.string("disp_file", "lcurve.out")), dispFreq, saveFreq,
                 baseDir.resolve(tr.string("save_ckpt", "model.ckpt")));
+    }
+
+    /** Accepts a key only at its DeePMD-kit default, since any other value would change the model. */
+    private static void onlyDefault(Node n, String key, Object def, String why) {
+        if (!n.has(key)) {
+            return;
+        }
+        Object v = n.raw(key);
+        boolean same = def instanceof Number d ? v instanceof Number x && x.doubleValue() == d.doubleValue() : def.equals(v);
+        if (!same) {
+            throw n.error(key, "value " + v + " is not supported (" + why + ")");
+        }
     }
 
     private static void checkActivation(Node n) {

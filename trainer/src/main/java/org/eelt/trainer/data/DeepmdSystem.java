@@ -89,46 +89,52 @@ public final class DeepmdSystem {
     }
 
     /**
-     * Builds a system from frames in memory (e.g. a store snapshot), all with the species order,
-     * atom count and periodicity of the first; every frame must carry energy and forces.
+     * An in-memory system from labeled frames (e.g. a dataset snapshot of the store). All frames
+     * must have the same species sequence and an energy label; forces and virials are used when
+     * every frame has them.
      *
-     * @param name    a name for messages (used as the system's path)
-     * @param frames  the frames (Å, eV, eV/Å; virials eV when all frames have one)
-     * @param typeMap the model's type names; every species must be in it
-     * @return the system
-     * @throws IllegalArgumentException naming the frame that does not fit
+     * @param name    a name for messages (stands in for the directory)
+     * @param frames  the frames (same atoms in the same order)
+     * @param typeMap the model's type names
+     * @throws IllegalArgumentException naming the first offending frame
      */
     public static DeepmdSystem fromFrames(String name, List<Frame> frames, List<String> typeMap) {
         if (frames.isEmpty()) {
-            throw new IllegalArgumentException(name + ": a system needs at least one frame");
+            throw new IllegalArgumentException(name + ": no frames");
         }
         String[] species = frames.get(0).structure().species();
-        for (int i = 0; i < species.length; i++) {
-            if (!typeMap.contains(species[i])) {
-                throw new IllegalArgumentException(name + ": species '" + species[i] + "' (atom " + i
-                        + ") is not in the model's type_map " + typeMap);
-            }
-        }
         boolean pbc = frames.get(0).structure().cell().isPeriodic();
         List<double[]> coord = new ArrayList<>(), box = new ArrayList<>(), force = new ArrayList<>(), virial = new ArrayList<>();
         List<Double> energy = new ArrayList<>();
-        boolean hasVirial = true;
+        boolean hasForce = true, hasVirial = true;
         for (int k = 0; k < frames.size(); k++) {
             Frame f = frames.get(k);
-            if (!java.util.Arrays.equals(f.structure().species(), species) || f.structure().cell().isPeriodic() != pbc) {
-                throw new IllegalArgumentException(name + ": frame " + k + " has other species or periodicity than frame 0");
+            if (!java.util.Arrays.equals(species, f.structure().species())) {
+                throw new IllegalArgumentException(name + ", frame " + k + ": species differ from frame 0; put frames "
+                        + "with another composition or atom order in their own system");
             }
-            if (!f.hasEnergy() || !f.hasForces()) {
-                throw new IllegalArgumentException(name + ": frame " + k + " lacks an energy or forces label");
+            if (!f.hasEnergy()) {
+                throw new IllegalArgumentException(name + ", frame " + k + ": no energy label; label the frame first");
+            }
+            if (f.structure().cell().isPeriodic() != pbc) {
+                throw new IllegalArgumentException(name + ", frame " + k + ": periodicity differs from frame 0");
             }
             coord.add(f.structure().positions());
             box.add(pbc ? f.structure().cell().matrix() : null);
             energy.add(f.energy());
             force.add(f.forces());
             virial.add(f.virial());
+            hasForce &= f.hasForces();
             hasVirial &= f.hasVirial();
         }
-        return new DeepmdSystem(Path.of(name), species, pbc, coord, box, energy, force, hasVirial ? virial : null);
+        for (int i = 0; i < species.length; i++) {
+            if (!typeMap.contains(species[i])) {
+                throw new IllegalArgumentException(name + ": species '" + species[i] + "' (atom " + i
+                        + ") is not in the model's type_map " + typeMap + "; add it to model.type_map");
+            }
+        }
+        return new DeepmdSystem(Path.of(name), species.clone(), pbc, coord, box, energy, hasForce ? force : null,
+                hasVirial ? virial : null);
     }
 
     /** Without type_map.raw the reader names types Type_i; like DeePMD-kit, i indexes the model's type_map. */

@@ -88,18 +88,26 @@ public final class EnergyForceVirialLoss implements AutoCloseable {
             fs.add(pool.submit(() -> body.accept(kk)));
         }
         body.accept(0);
+        // an interrupt of the caller must not leave workers writing into shared buffers: wait for
+        // all chunks, then restore the flag so the trainer stops after this step
+        boolean interrupted = false;
         for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("loss evaluation interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
                 }
-                throw new IllegalStateException(e.getCause());
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

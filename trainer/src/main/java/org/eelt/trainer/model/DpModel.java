@@ -21,6 +21,8 @@ public final class DpModel implements Potential {
     private final double[] params;
     private final double[] davg;
     private final double[] dstd;
+    /** Scratch per thread for {@link #compute}, allocated on first use (kernels never share it). */
+    private final ThreadLocal<Object> work;
 
     /**
      * @param spec   architecture
@@ -46,6 +48,7 @@ public final class DpModel implements Potential {
         this.params = params.clone();
         this.davg = davg.clone();
         this.dstd = dstd.clone();
+        this.work = ThreadLocal.withInitial(() -> SeE2aKernel.newWorkspace(layout));
     }
 
     /** @return the architecture. */
@@ -105,8 +108,7 @@ public final class DpModel implements Potential {
         int n = env.natoms();
         double[] g = new double[n * env.nnei() * 3];
         double[] ae = new double[n];
-        double e = SeE2aKernel.evaluate(layout, params, davg, dstd, env, null, g, ae, null, 0, 0,
-                SeE2aKernel.newWorkspace(layout));
+        double e = SeE2aKernel.evaluate(layout, params, davg, dstd, env, null, g, ae, null, 0, 0, work.get());
         double[] f = new double[3 * n];
         double[] v = new double[9];
         forcesAndVirial(env, g, f, v);

@@ -59,108 +59,173 @@ public final class SeE2aKernel {
                                   double[] grad, double a, double c, Object work) {
         Workspace ws = (Workspace) work;
         DpSpec spec = lay.spec();
-        int n = env.natoms(), nnei = env.nnei(), nt = spec.ntypes();
-        int m = spec.embedWidth(), m2 = spec.axisNeuron();
-        int[] sel = spec.sel();
-        int[] types = env.types();
-        int[] nbr = env.neighbors();
-        double[] disp = env.displacements(), rows = env.rows(), jac = env.jac();
-        boolean tan = tangent != null;
-        boolean back = grad != null || gSlot != null;
-        double inv = 1.0 / nnei;
-        double energy = 0;
+        int n = env.natoms(), nt = spec.ntypes(), ds = spec.descriptorSize();
         if (from < 0 || to > n || from > to) {
             throw new IllegalArgumentException("atom range [" + from + ", " + to + ") outside 0.." + n);
         }
-        for (int i = from; i < to; i++) {
-            int ti = types[i];
-            int base = i * nnei;
-            for (int j = 0; j < nnei; j++) {
-                int slot = base + j;
-                for (int k = 0; k < 4; k++) {
-                    ws.rhat[4 * j + k] = (rows[4 * slot + k] - davg[4 * ti + k]) / dstd[4 * ti + k];
-                }
-                if (tan) {
-                    if (nbr[slot] < 0) {
-                        for (int k = 0; k < 4; k++) {
-                            ws.rhatT[4 * j + k] = 0;
-                        }
-                    } else {
-                        double dx = disp[3 * slot], dy = disp[3 * slot + 1], dz = disp[3 * slot + 2];
-                        double tx = tangent[3 * slot], ty = tangent[3 * slot + 1], tz = tangent[3 * slot + 2];
-                        double dot = dx * tx + dy * ty + dz * tz;
-                        double j0 = jac[3 * slot], q = jac[3 * slot + 1], j2 = jac[3 * slot + 2] * dot;
-                        ws.rhatT[4 * j] = j0 * dot / dstd[4 * ti];
-                        ws.rhatT[4 * j + 1] = (q * tx + j2 * dx) / dstd[4 * ti + 1];
-                        ws.rhatT[4 * j + 2] = (q * ty + j2 * dy) / dstd[4 * ti + 2];
-                        ws.rhatT[4 * j + 3] = (q * tz + j2 * dz) / dstd[4 * ti + 3];
-                    }
-                }
+        boolean tan = tangent != null;
+        boolean back = grad != null || gSlot != null;
+        int[] types = env.types();
+        double energy = 0;
+        for (int b0 = from; b0 < to; b0 += Workspace.BLOCK) {
+            int cnt = Math.min(Workspace.BLOCK, to - b0);
+            for (int k = 0; k < cnt; k++) {
+                AtomWork aw = ws.atoms[k];
+                aw.atom = b0 + k;
+                aw.type = types[b0 + k];
+                descriptor(lay, p, davg, dstd, env, tangent, aw);
             }
-            // embedding nets, block by neighbor type, and T = (1/Nc) Σ Gᵀ R̂
-            java.util.Arrays.fill(ws.t, 0);
-            if (tan) {
-                java.util.Arrays.fill(ws.tT, 0);
-            }
+            // fitting nets, row-batched over the atoms of one centre type in this block
             for (int t = 0; t < nt; t++) {
-                Layer[] el = lay.embedding(spec.embeddingNet(ti, t));
-                int s0 = spec.selOffset(t);
-                int nr = rowsOf(nbr, base + s0, sel[t], ws, t);
-                double[][] x = ws.ex[t], xT = ws.exT[t];
-                for (int r = 0; r < nr; r++) {
-                    x[0][r] = ws.rhat[4 * (s0 + r)];
-                    xT[0][r] = tan ? ws.rhatT[4 * (s0 + r)] : 0;
-                }
-                for (int l = 0; l < el.length; l++) {
-                    Dense.forward(p, el[l], nr, x[l], tan ? xT[l] : null, ws.eh[t][l], ws.ehT[t][l], x[l + 1], xT[l + 1]);
-                }
-                double[] g = x[el.length], gT = xT[el.length];
-                for (int r = 0; r < nr; r++) {
-                    int jr = 4 * (s0 + r);
-                    double wr = r < ws.nReal[t] ? inv : ws.nPad[t] * inv;
-                    for (int mm = 0; mm < m; mm++) {
-                        double gv = g[r * m + mm] * wr;
-                        for (int k = 0; k < 4; k++) {
-                            ws.t[4 * mm + k] += gv * ws.rhat[jr + k];
-                        }
-                        if (tan) {
-                            double gt = gT[r * m + mm] * wr;
-                            for (int k = 0; k < 4; k++) {
-                                ws.tT[4 * mm + k] += gt * ws.rhat[jr + k] + gv * ws.rhatT[jr + k];
-                            }
-                        }
+                int rowsN = 0;
+                for (int k = 0; k < cnt; k++) {
+                    if (ws.atoms[k].type == t) {
+                        ws.rowAtom[rowsN++] = k;
                     }
                 }
-            }
-            // descriptor D = T T<ᵀ
-            double[] dsc = ws.fx[0], dscT = ws.fxT[0];
-            for (int mm = 0; mm < m; mm++) {
-                for (int k2 = 0; k2 < m2; k2++) {
-                    double s = 0, st = 0;
-                    for (int k = 0; k < 4; k++) {
-                        s += ws.t[4 * mm + k] * ws.t[4 * k2 + k];
-                        if (tan) {
-                            st += ws.tT[4 * mm + k] * ws.t[4 * k2 + k] + ws.t[4 * mm + k] * ws.tT[4 * k2 + k];
-                        }
-                    }
-                    dsc[mm * m2 + k2] = s;
-                    dscT[mm * m2 + k2] = st;
+                if (rowsN == 0) {
+                    continue;
                 }
-            }
-            Layer[] fl = lay.fitting(ti);
-            for (int l = 0; l < fl.length; l++) {
-                Dense.forward(p, fl[l], 1, ws.fx[l], tan ? ws.fxT[l] : null, ws.fh[l], ws.fhT[l], ws.fx[l + 1], ws.fxT[l + 1]);
-            }
-            double ei = ws.fx[fl.length][0] + p[lay.bias() + ti];
-            energy += ei;
-            if (atomE != null) {
-                atomE[i] = ei;
+                for (int r = 0; r < rowsN; r++) {
+                    AtomWork aw = ws.atoms[ws.rowAtom[r]];
+                    System.arraycopy(aw.desc, 0, ws.fx[0], r * ds, ds);
+                    System.arraycopy(aw.descT, 0, ws.fxT[0], r * ds, ds);
+                }
+                Layer[] fl = lay.fitting(t);
+                for (int l = 0; l < fl.length; l++) {
+                    Dense.forward(p, fl[l], rowsN, ws.fx[l], tan ? ws.fxT[l] : null, ws.fh[l], ws.fhT[l],
+                            ws.fx[l + 1], ws.fxT[l + 1]);
+                }
+                double bias = p[lay.bias() + t];
+                for (int r = 0; r < rowsN; r++) {
+                    double ei = ws.fx[fl.length][r] + bias;
+                    energy += ei;
+                    if (atomE != null) {
+                        atomE[ws.atoms[ws.rowAtom[r]].atom] = ei;
+                    }
+                }
+                if (!back) {
+                    continue;
+                }
+                if (grad != null) {
+                    grad[lay.bias() + t] += a * rowsN;
+                }
+                double[] dy = ws.b1, dyT = ws.b1T, dx = ws.b2, dxT = ws.b2T;
+                for (int r = 0; r < rowsN; r++) {
+                    dy[r] = 1;
+                    dyT[r] = 0;
+                }
+                for (int l = fl.length - 1; l >= 0; l--) {
+                    Dense.backward(p, fl[l], rowsN, ws.fx[l], ws.fxT[l], ws.fh[l], ws.fhT[l], dy, tan ? dyT : null,
+                            dx, tan ? dxT : null, grad, a, c);
+                    double[] sw = dy;
+                    dy = dx;
+                    dx = sw;
+                    sw = dyT;
+                    dyT = dxT;
+                    dxT = sw;
+                }
+                for (int r = 0; r < rowsN; r++) {
+                    AtomWork aw = ws.atoms[ws.rowAtom[r]];
+                    System.arraycopy(dy, r * ds, aw.dDesc, 0, ds);
+                    if (tan) {
+                        System.arraycopy(dyT, r * ds, aw.dDescT, 0, ds);
+                    }
+                }
             }
             if (back) {
-                backward(lay, p, davg, dstd, env, i, gSlot, grad, a, c, tan, ws);
+                for (int k = 0; k < cnt; k++) {
+                    backward(lay, p, dstd, env, gSlot, grad, a, c, tan, ws.atoms[k]);
+                }
             }
         }
         return energy;
+    }
+
+    /** Environment rows, embedding nets, T and D (with tangents) of the atom {@code aw.atom}. */
+    private static void descriptor(ParamLayout lay, double[] p, double[] davg, double[] dstd, Environment env,
+                                   double[] tangent, AtomWork ws) {
+        DpSpec spec = lay.spec();
+        int nnei = env.nnei(), nt = spec.ntypes();
+        int m = spec.embedWidth(), m2 = spec.axisNeuron();
+        int[] sel = spec.sel();
+        int[] nbr = env.neighbors();
+        double[] disp = env.displacements(), rows = env.rows(), jac = env.jac();
+        boolean tan = tangent != null;
+        double inv = 1.0 / nnei;
+        int i = ws.atom, ti = ws.type;
+        int base = i * nnei;
+        for (int j = 0; j < nnei; j++) {
+            int slot = base + j;
+            for (int k = 0; k < 4; k++) {
+                ws.rhat[4 * j + k] = (rows[4 * slot + k] - davg[4 * ti + k]) / dstd[4 * ti + k];
+            }
+            if (tan) {
+                if (nbr[slot] < 0) {
+                    for (int k = 0; k < 4; k++) {
+                        ws.rhatT[4 * j + k] = 0;
+                    }
+                } else {
+                    double dx = disp[3 * slot], dy = disp[3 * slot + 1], dz = disp[3 * slot + 2];
+                    double tx = tangent[3 * slot], ty = tangent[3 * slot + 1], tz = tangent[3 * slot + 2];
+                    double dot = dx * tx + dy * ty + dz * tz;
+                    double j0 = jac[3 * slot], q = jac[3 * slot + 1], j2 = jac[3 * slot + 2] * dot;
+                    ws.rhatT[4 * j] = j0 * dot / dstd[4 * ti];
+                    ws.rhatT[4 * j + 1] = (q * tx + j2 * dx) / dstd[4 * ti + 1];
+                    ws.rhatT[4 * j + 2] = (q * ty + j2 * dy) / dstd[4 * ti + 2];
+                    ws.rhatT[4 * j + 3] = (q * tz + j2 * dz) / dstd[4 * ti + 3];
+                }
+            }
+        }
+        // embedding nets, block by neighbor type, and T = (1/Nc) Σ Gᵀ R̂
+        java.util.Arrays.fill(ws.t, 0);
+        if (tan) {
+            java.util.Arrays.fill(ws.tT, 0);
+        }
+        for (int t = 0; t < nt; t++) {
+            Layer[] el = lay.embedding(spec.embeddingNet(ti, t));
+            int s0 = spec.selOffset(t);
+            int nr = rowsOf(nbr, base + s0, sel[t], ws, t);
+            double[][] x = ws.ex[t], xT = ws.exT[t];
+            for (int r = 0; r < nr; r++) {
+                x[0][r] = ws.rhat[4 * (s0 + r)];
+                xT[0][r] = tan ? ws.rhatT[4 * (s0 + r)] : 0;
+            }
+            for (int l = 0; l < el.length; l++) {
+                Dense.forward(p, el[l], nr, x[l], tan ? xT[l] : null, ws.eh[t][l], ws.ehT[t][l], x[l + 1], xT[l + 1]);
+            }
+            double[] g = x[el.length], gT = xT[el.length];
+            for (int r = 0; r < nr; r++) {
+                int jr = 4 * (s0 + r);
+                double wr = r < ws.nReal[t] ? inv : ws.nPad[t] * inv;
+                for (int mm = 0; mm < m; mm++) {
+                    double gv = g[r * m + mm] * wr;
+                    for (int k = 0; k < 4; k++) {
+                        ws.t[4 * mm + k] += gv * ws.rhat[jr + k];
+                    }
+                    if (tan) {
+                        double gt = gT[r * m + mm] * wr;
+                        for (int k = 0; k < 4; k++) {
+                            ws.tT[4 * mm + k] += gt * ws.rhat[jr + k] + gv * ws.rhatT[jr + k];
+                        }
+                    }
+                }
+            }
+        }
+        // descriptor D = T T<ᵀ
+        for (int mm = 0; mm < m; mm++) {
+            for (int k2 = 0; k2 < m2; k2++) {
+                double s = 0, st = 0;
+                for (int k = 0; k < 4; k++) {
+                    s += ws.t[4 * mm + k] * ws.t[4 * k2 + k];
+                    if (tan) {
+                        st += ws.tT[4 * mm + k] * ws.t[4 * k2 + k] + ws.t[4 * mm + k] * ws.tT[4 * k2 + k];
+                    }
+                }
+                ws.desc[mm * m2 + k2] = s;
+                ws.descT[mm * m2 + k2] = st;
+            }
+        }
     }
 
     /**
@@ -170,7 +235,7 @@ public final class SeE2aKernel {
      *
      * @return the number of rows to evaluate
      */
-    private static int rowsOf(int[] nbr, int first, int n, Workspace ws, int t) {
+    private static int rowsOf(int[] nbr, int first, int n, AtomWork ws, int t) {
         int real = 0;
         while (real < n && nbr[first + real] >= 0) {
             real++;
@@ -180,30 +245,15 @@ public final class SeE2aKernel {
         return real + (real < n ? 1 : 0);
     }
 
-    private static void backward(ParamLayout lay, double[] p, double[] davg, double[] dstd, Environment env, int i,
-                                 double[] gSlot, double[] grad, double a, double c, boolean tan, Workspace ws) {
+    /** From δD (and δ̇D) of the atom: δT, the embedding nets' backward pass and g = ∂E/∂d per slot. */
+    private static void backward(ParamLayout lay, double[] p, double[] dstd, Environment env,
+                                 double[] gSlot, double[] grad, double a, double c, boolean tan, AtomWork ws) {
         DpSpec spec = lay.spec();
-        int nnei = env.nnei(), nt = spec.ntypes(), ti = env.types()[i];
+        int nnei = env.nnei(), nt = spec.ntypes(), ti = ws.type, i = ws.atom;
         int m = spec.embedWidth(), m2 = spec.axisNeuron();
         int[] sel = spec.sel();
         double inv = 1.0 / nnei;
-        if (grad != null) {
-            grad[lay.bias() + ti] += a;
-        }
-        Layer[] fl = lay.fitting(ti);
-        double[] dy = ws.d1, dyT = ws.d1T, dx = ws.d2, dxT = ws.d2T;
-        dy[0] = 1;
-        dyT[0] = 0;
-        for (int l = fl.length - 1; l >= 0; l--) {
-            Dense.backward(p, fl[l], 1, ws.fx[l], ws.fxT[l], ws.fh[l], ws.fhT[l], dy, tan ? dyT : null,
-                    dx, tan ? dxT : null, grad, a, c);
-            double[] s = dy;
-            dy = dx;
-            dx = s;
-            s = dyT;
-            dyT = dxT;
-            dxT = s;
-        }
+        double[] dy = ws.dDesc, dyT = ws.dDescT;
         // dy = δD (M·M₂); δT = δD T< + [m < M₂] δDᵀ T
         for (int mm = 0; mm < m; mm++) {
             for (int k = 0; k < 4; k++) {

@@ -89,6 +89,14 @@ class TrainConfigTest {
         e = assertThrows(ConfigException.class,
                 () -> TrainConfig.parse(WATER.replace("[25, 50, 100]", "[25, \"x\", 100]"), "input.json", Path.of(".")));
         assertEquals("model.descriptor.neuron[1]", e.keyPath());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse(WATER.replace("\"seed\": 1}", "\"seed\": 1, "
+                + "\"exclude_types\": [[0, 1]]}"), "input.json", Path.of(".")));
+        assertEquals("model.descriptor.exclude_types", e.keyPath());
+        e = assertThrows(ConfigException.class, () -> TrainConfig.parse(WATER.replace("\"limit_pref_v\": 0",
+                "\"limit_pref_v\": 0, \"start_pref_ae\": 1"), "input.json", Path.of(".")));
+        assertEquals("loss.start_pref_ae", e.keyPath());
+        TrainConfig.parse(WATER.replace("\"save_freq\": 1000", "\"save_freq\": 1000, \"profiling_file\": \"t.json\", "
+                + "\"_comment\": \"that's all\""), "input.json", Path.of("."));
         e = assertThrows(ConfigException.class, () -> TrainConfig.parse("{model: [", "input.json", Path.of(".")));
         assertEquals("<syntax>", e.keyPath());
     }

@@ -72,6 +72,20 @@ class DataTest {
     }
 
     @Test
+    void inMemoryFramesMakeTheSameSystem() throws IOException {
+        DeepmdSystem disk = DeepmdSystem.load(SharedData.water(0), List.of("O", "H"));
+        List<org.eelt.protocol.atoms.Frame> frames = org.eelt.protocol.io.DeepmdNpy.read(SharedData.water(0));
+        DeepmdSystem mem = DeepmdSystem.fromFrames("snapshot-1", frames, List.of("O", "H"));
+        assertEquals(disk.frames(), mem.frames());
+        assertArrayEquals(disk.force(7), mem.force(7));
+        assertEquals(disk.energy(3), mem.energy(3));
+        assertEquals(disk.structure(5), mem.structure(5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeepmdSystem.fromFrames("snapshot-1", frames, List.of("O")));
+        assertTrue(e.getMessage().contains("'H'"), e.getMessage());
+    }
+
+    @Test
     void energyBiasIsExactForTwoCompositionsAndMinimumNormForOne() throws IOException {
         DpSpec spec = TinyModels.spec(true);
         DpModel teacher = TinyModels.model(spec, 1);

@@ -78,6 +78,20 @@ class DeepPotConversionTest {
         }
     }
 
+    @Test
+    void exportedFilesReadBackBitExact(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        DpModel m = TinyModels.model(TinyModels.spec(false), 12);
+        java.nio.file.Path eelt = tmp.resolve("m.eelt.yaml"), dp = tmp.resolve("m.yaml");
+        org.eelt.trainer.ModelExport.writeEelt(m, eelt, 12, "snap-1", 100);
+        org.eelt.trainer.ModelExport.writeDeepmd(m, dp);
+        for (java.nio.file.Path f : List.of(eelt, dp)) {
+            DpModel back = org.eelt.trainer.ModelExport.read(f);
+            assertArrayEquals(m.parameters(), back.parameters(), 0.0, f.toString());
+            assertArrayEquals(m.dstd(), back.dstd(), 0.0);
+        }
+        assertEquals(100, org.eelt.potential.dp.EeltModelFile.read(eelt).provenance().trainingSteps());
+    }
+
     static double[] arr(Object o) {
         List<?> l = (List<?>) o;
         double[] v = new double[l.size()];

@@ -1,0 +1,121 @@
+package org.eelt.deploy.cli;
+
+import org.eelt.deploy.bench.DpInferBench;
+import org.eelt.deploy.bench.MdEamBench;
+import org.eelt.deploy.bench.NeighborBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code eelt bench ...}: speed and memory benchmarks that print one JSON object. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks. Each prints one JSON object on stdout (progress goes to stderr).",
+                "Speed targets live here, never in unit tests."},
+        subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Shared {@code --json} flag: JSON is the only output form, the flag is accepted for scripts. */
+    static class JsonFlag {
+        @Option(names = "--json", description = "print JSON (the only output form; accepted for scripts)")
+        boolean json;
+    }
+
+    @Command(name = "neighbors", mixinStandardHelpOptions = true,
+            description = {"Neighbor-list build time per atom for fcc Cu (a = 3.615 Å, r_c = 6 Å, skin 0) from 10^3 to",
+                    "10^6 atoms, with the log-log slope of time vs N (1 = linear scaling). Needs about 3 GB heap",
+                    "for 10^6 atoms."})
+    static final class Neighbors extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--atoms", split = ",", paramLabel = "N", description = "atom counts (default: 1000,10000,100000,1000000)")
+        int[] atoms = NeighborBench.DEFAULT_ATOMS;
+
+        @Option(names = "--cutoff", defaultValue = "6.0", paramLabel = "Å", description = "cutoff (default: ${DEFAULT-VALUE})")
+        double cutoff;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "timed builds per size, best taken (default: ${DEFAULT-VALUE})")
+        int repeats;
+
+        @Override
+        public Integer call() {
+            System.out.println(new NeighborBench(cutoff, 0.0, repeats, false).run(atoms).toJson());
+            return 0;
+        }
+    }
+
+    /** @return the shared reference data folder: {@code $EELT_SHARED}, else {@code ../shared} beside the checkout. */
+    static Path sharedDir() {
+        String env = System.getenv("EELT_SHARED");
+        if (env != null) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("eelt.home", ".")).toAbsolutePath().resolve("../shared").normalize();
+    }
+
+    @Command(name = "md-eam", mixinStandardHelpOptions = true,
+            description = {"Our NVT MD vs LAMMPS (when installed) on the same fcc Cu system, potential file, steps and",
+                    "timestep, in one run: µs/step/atom for both and ours/LAMMPS. Both use a Langevin thermostat",
+                    "(Debian's LAMMPS has no temp/csvr) and a 1 Å skin. Headline figures are CPU time."})
+    static final class MdEam extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--potential", paramLabel = "FILE", description = "EAM file (default: /usr/share/lammps/potentials/Cu_u3.eam)")
+        Path potential;
+
+        @Option(names = "--cells", defaultValue = "10", description = "fcc cells per edge, 4 atoms each (default: ${DEFAULT-VALUE} = 4000 atoms)")
+        int cells;
+
+        @Option(names = "--steps", defaultValue = "1000", description = "MD steps (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--repeats", defaultValue = "2", description = "alternating timed runs of each code, best kept (default: ${DEFAULT-VALUE})")
+        int repeats;
+
+        @Override
+        public Integer call() throws Exception {
+            MdEamBench.Settings d = MdEamBench.Settings.defaults();
+            MdEamBench.Settings s = new MdEamBench.Settings(potential != null ? potential : d.potential(), cells, steps,
+                    d.timestep(), d.temperature(), d.skin(), repeats);
+            System.out.println(MdEamBench.run(s).toJson());
+            return 0;
+        }
+    }
+
+    @Command(name = "dp-infer", mixinStandardHelpOptions = true,
+            description = {"Deep Potential inference speed on DeePMD-kit's water example (192 atoms, sel [46, 92],",
+                    "embedding [25, 50, 100], axis 16, fitting [240, 240, 240]): µs per step per atom for energy +",
+                    "forces, GFLOP/s from an explicit FLOP count of the uncompressed network, the DGEMM GFLOP/s ND4J",
+                    "reaches in the same run, and their ratio."})
+    static final class DpInfer extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--system", paramLabel = "DIR", description = "deepmd/npy water system (default: ../shared/data/deepmd-water/data_0)")
+        Path system;
+
+        @Option(names = "--compressed", description = "tabulate the embedding nets (model compression); FLOPs still count "
+                + "the uncompressed network, so the rate is an effective one")
+        boolean compressed;
+
+        @Option(names = "--threads", defaultValue = "1", description = "evaluator threads (default: ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--type-one-side", description = "embedding nets per neighbor type only (default: per type pair)")
+        boolean typeOneSide;
+
+        @Option(names = "--steps", defaultValue = "20", description = "timed evaluations (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Override
+        public Integer call() throws Exception {
+            Path sys = system != null ? system : sharedDir().resolve("data/deepmd-water/data_0");
+            DpInferBench.Config d = DpInferBench.Config.defaults(sys);
+            DpInferBench.Config c = new DpInferBench.Config(sys, typeOneSide, d.precision(), d.blockAtoms(), threads,
+                    compressed, d.warmup(), steps, d.dgemmSize(), d.dgemmReps(), d.seed());
+            System.out.println(DpInferBench.run(c).toJson());
+            return 0;
+        }
+    }
+}
