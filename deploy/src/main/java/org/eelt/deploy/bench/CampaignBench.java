@@ -1,0 +1,164 @@
+package org.eelt.deploy.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eelt.deploy.campaign.CampaignRunner;
+import org.eelt.deploy.campaign.CampaignSpec;
+import org.eelt.deploy.campaign.CampaignSpecParser;
+import org.eelt.deploy.campaign.Summary;
+import org.eelt.deploy.campaign.TestSet;
+import org.eelt.examiner.agent.EnsembleModels;
+import org.eelt.labeler.spec.Oracles;
+import org.eelt.labeler.oracle.OracleSettings;
+import org.eelt.protocol.messages.ModelPublished;
+import org.eelt.store.EeltStore;
+import org.eelt.store.StoredModel;
+
+/**
+ * {@code eelt bench campaign --json}: runs one small Cu campaign asynchronously and synchronously
+ * (DP-GEN-style barriers) with the same real oracle (built-in Sutton–Chen), label budget and
+ * seeds. The oracle's cost is given a declared, <b>simulated</b> log-normal latency (median
+ * {@code latencyMedianS} s, log-σ {@code latencySigma}), so that oracle time dominates as DFT
+ * does. For each run, member 0's model versions are tested on the same independent test set;
+ * the target RMSE is the worse of the two runs' final RMSEs, and each run's wall time is the
+ * creation time of its first model at or below the target. ratio = async / sync.
+ */
+public final class CampaignBench {
+    private CampaignBench() {
+    }
+
+    /**
+     * Settings.
+     *
+     * @param workDir        where the two run directories go
+     * @param labels         label budget of each run
+     * @param workers        labelers
+     * @param latencyMedianS simulated oracle latency median, s
+     * @param latencySigma   simulated oracle latency log-σ
+     * @param maxWallS       wall budget of each run, s
+     */
+    public record Config(Path workDir, int labels, int workers, double latencyMedianS, double latencySigma,
+                         double maxWallS) {
+        /** @return defaults in {@code workDir}: 48 labels, 2 labelers, latency median 1 s, σ 0.8, 420 s per run. */
+        public static Config defaults(Path workDir) {
+            return new Config(workDir, 48, 2, 1.0, 0.8, 420);
+        }
+    }
+
+    /** One run's outcome. */
+    public record Run(String mode, double wallS, double timeToTargetS, double finalRmse, double labelerUtilization,
+                      long labeled) {
+    }
+
+    /** Both runs. */
+    public record Result(Config config, Run async, Run sync, double targetRmse) {
+        /** @return the JSON object of the benchmark. */
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"async_wall_s\": %.3f, \"sync_wall_s\": %.3f, \"ratio\": %.4f,"
+                            + " \"async_labeler_utilization\": %.4f, \"sync_labeler_utilization\": %.4f,"
+                            + " \"target_test_force_rmse\": %.5f, \"async_final_test_force_rmse\": %.5f,"
+                            + " \"sync_final_test_force_rmse\": %.5f, \"async_run_wall_s\": %.3f, \"sync_run_wall_s\": %.3f,"
+                            + " \"async_labeled\": %d, \"sync_labeled\": %d, \"oracle\": \"sutton-chen (real labels)\","
+                            + " \"oracle_latency\": \"SIMULATED log-normal, median %.3f s, sigma %.3f\", \"labelers\": %d}",
+                    async.timeToTargetS, sync.timeToTargetS, async.timeToTargetS / sync.timeToTargetS,
+                    async.labelerUtilization, sync.labelerUtilization, targetRmse, async.finalRmse, sync.finalRmse,
+                    async.wallS, sync.wallS, async.labeled, sync.labeled, config.latencyMedianS, config.latencySigma,
+                    config.workers);
+        }
+    }
+
+    /** @return the campaign text of one mode. */
+    static String spec(Config c, String mode) {
+        return """
+                eelt.campaign {
+                  name = "bench-%s"
+                  mode = %s
+                  seed = 21
+                  type-map = [Cu]
+                  systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
+                  strains = [-0.03, 0, 0.03]
+                  exploration {
+                    chunk-steps = 40
+                    sample-interval = 10
+                    failed-batches-restart = 1
+                    stages = [{temperatures = [300, 900], walkers = 2, steps-per-walker = 1000000}]
+                  }
+                  examination { trust-lo = 0.10, trust-hi = 0.50, max-candidates-per-model = 8, dedupe-threshold = 0.02 }
+                  labeling {
+                    oracle = "sutton-chen:"
+                    workers = %d
+                    simulated-latency { median-s = %s, sigma = %s }
+                  }
+                  training {
+                    ensemble-size = 2
+                    model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
+                    first-round-steps = 1500
+                    steps-per-round = 400
+                    trigger = { new-labels = 4 }
+                  }
+                  initial-data { bootstrap = 8, rattle = 0.05, strain = 0.03 }
+                  convergence { accurate-ratio = 0.999, window = 300, max-labels = %d, max-wall-s = %s }
+                  test { temperatures = [300, 600, 900], frames = 4, equilibration-steps = 100, steps-between = 25 }
+                }
+                """.formatted(mode, mode, c.workers, c.latencyMedianS, c.latencySigma, c.labels, c.maxWallS);
+    }
+
+    /** Runs both modes and compares them. */
+    public static Result run(Config c) throws IOException {
+        List<double[]> asyncCurve = new ArrayList<>(), syncCurve = new ArrayList<>();
+        Summary a = runOne(c, "async", asyncCurve);
+        Summary s = runOne(c, "sync", syncCurve);
+        double target = Math.max(last(asyncCurve), last(syncCurve));
+        return new Result(c, new Run("async", a.number("wall_s"), firstBelow(asyncCurve, target), last(asyncCurve),
+                a.number("labeler_utilization"), (long) a.number("labeled")),
+                new Run("sync", s.number("wall_s"), firstBelow(syncCurve, target), last(syncCurve),
+                        s.number("labeler_utilization"), (long) s.number("labeled")), target);
+    }
+
+    private static double last(List<double[]> curve) {
+        return curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1)[1];
+    }
+
+    private static double firstBelow(List<double[]> curve, double target) {
+        for (double[] p : curve) {
+            if (p[1] <= target) {
+                return p[0];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Runs one mode; fills (seconds since start, test force RMSE) of member 0's models. */
+    private static Summary runOne(Config c, String mode, List<double[]> curve) throws IOException {
+        Path dir = c.workDir().resolve(mode);
+        String text = spec(c, mode);
+        long t0 = System.currentTimeMillis();
+        Summary summary = CampaignRunner.run(new CampaignRunner.Options(text, c.workDir(), dir, false, null, 2000));
+        CampaignSpec spec = CampaignSpecParser.parse(text, c.workDir());
+        List<TestSet.Labeled> test = TestSet.build(spec, Oracles.create(spec.labeling().oracle(), OracleSettings.defaults()));
+        try (EeltStore store = EeltStore.open(dir.resolve("store"))) {
+            for (long v : store.modelVersions()) {
+                StoredModel m = store.model(v).orElseThrow();
+                if (!"0".equals(m.metadata().attributes().get("member"))) {
+                    continue;
+                }
+                ModelPublished p = new ModelPublished(0, 1, 0, new String(m.bytes(), StandardCharsets.UTF_8), 0, 0, 0, 0);
+                double rmse = TestSet.errors(EnsembleModels.potentialOf(p), test).forceRmse();
+                curve.add(new double[] {(m.metadata().provenance().createdEpochMs() - t0) / 1000.0, rmse});
+            }
+        }
+        return summary;
+    }
+
+    /** Runs the benchmark in {@code args[0]} (default: a temp directory) and prints the JSON. */
+    public static void main(String[] args) throws IOException {
+        Path dir = args.length > 0 ? Path.of(args[0]) : java.nio.file.Files.createTempDirectory("eelt-campaign-bench");
+        System.out.println(run(Config.defaults(dir)).toJson());
+        System.exit(0);
+    }
+}

@@ -1,0 +1,100 @@
+package org.eelt.deploy.campaign;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.examiner.agent.Examiner;
+import org.eelt.examiner.agent.ExaminerSettings;
+import org.eelt.explorer.agent.WalkerSettings;
+import org.eelt.explorer.build.Perturbations;
+import org.eelt.labeler.agent.Labeler;
+import org.eelt.labeler.agent.LabelerSettings;
+import org.eelt.protocol.atoms.Structure;
+import org.eelt.protocol.messages.AtomsData;
+import org.eelt.protocol.messages.LabelOutcome;
+import org.eelt.protocol.messages.ModelPublished;
+import org.eelt.trainer.agent.TrainerMember;
+import org.eelt.trainer.agent.TrainerSettings;
+
+/** Spawning of the campaign's agents from the spec, shared by the asynchronous and synchronous supervisors. */
+final class CampaignAgents {
+    private CampaignAgents() {
+    }
+
+    static ActorRef<Examiner.Command> examiner(ActorContext<?> ctx, CampaignSpec spec,
+                                               ActorRef<Topic.Command<ModelPublished>> topic) {
+        CampaignSpec.Examination ex = spec.examination();
+        return ctx.spawn(Behaviors.supervise(Examiner.create(new ExaminerSettings(spec.training().ensembleSize(),
+                ex.trust(), ex.policy(), ex.maxCandidatesPerModel(), ex.dedupeThreshold(), spec.convergence().window(),
+                ex.adaptiveRatio(), ex.adaptiveFloor()), topic)).onFailure(SupervisorStrategy.resume()), "examiner");
+    }
+
+    static void labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
+                         ActorRef<DatasetRecorder.Command> recorder) {
+        CampaignSpec.Labeling l = env.spec().labeling();
+        ActorRef<LabelOutcome> outcomes = ctx.spawn(DatasetRecorder.outcomeForwarder(recorder), "outcomes");
+        for (int i = 0; i < l.workers(); i++) {
+            String id = "labeler-" + i;
+            LabelerSettings s = new LabelerSettings(id, Duration.ofMillis((long) (l.timeoutS() * 1000)), l.retries(),
+                    Duration.ofMillis((long) (l.backoffS() * 1000)), l.quarantineAfter(),
+                    Duration.ofMillis((long) (l.quarantineS() * 1000)));
+            ctx.spawn(Behaviors.supervise(Labeler.create(s, env.oracles(), examiner, outcomes))
+                    .onFailure(SupervisorStrategy.restart()), id);
+        }
+    }
+
+    static List<ActorRef<TrainerMember.Command>> trainers(ActorContext<?> ctx, CampaignEnv env,
+                                                          Map<Integer, ModelPublished> latest,
+                                                          ActorRef<Topic.Command<ModelPublished>> topic) {
+        CampaignSpec spec = env.spec();
+        CampaignSpec.Training t = spec.training();
+        List<ActorRef<TrainerMember.Command>> out = new ArrayList<>();
+        for (int m = 0; m < t.ensembleSize(); m++) {
+            TrainerSettings s = new TrainerSettings(m, t.model(), t.firstRoundSteps(), t.stepsPerRound(), t.startLr(),
+                    t.warmStartLr(), t.stopLr(), t.prefactors(), t.batchAtoms(), t.warmStart(), spec.seed(),
+                    env.runDir().resolve("train"));
+            ModelPublished last = latest.get(m);
+            out.add(ctx.spawn(Behaviors.supervise(TrainerMember.create(s, new StoreDatasetSource(env.store()),
+                    last == null ? 0 : last.generation(), topic, null)).onFailure(SupervisorStrategy.restart()),
+                    "trainer-" + m));
+        }
+        return out;
+    }
+
+    /** @return the settings of walker w of stage {@code stage} running {@code steps} MD steps. */
+    static WalkerSettings walker(CampaignSpec spec, int stage, int w, long steps, String id, long salt) {
+        CampaignSpec.Stage st = spec.exploration().stages().get(stage);
+        CampaignSpec.Exploration e = spec.exploration();
+        double t = st.temperatures().get(w % st.temperatures().size());
+        return new WalkerSettings(id, w % spec.training().ensembleSize(), t, e.timestepPs(), e.frictionPerPs(),
+                e.chunkSteps(), e.sampleInterval(), steps, e.maxInFlight(), e.failedBatchesRestart(), e.maxForce(),
+                spec.seed() * 1_000_003L + stage * 1009L + w * 17L + salt);
+    }
+
+    /** @return the start structure of walker w of a stage (cycling through the initial structures). */
+    static AtomsData start(CampaignSpec spec, int stage, int w) {
+        int walkers = spec.exploration().stages().get(stage).walkers();
+        return AtomsData.of(spec.systems().get((w + stage * walkers) % spec.systems().size()));
+    }
+
+    /** K perturbed copies of the initial structures: random strain, then Gaussian rattle. */
+    static List<AtomsData> bootstrap(CampaignSpec spec, int k, long salt) {
+        List<AtomsData> out = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(spec.seed() * 31 + salt);
+        for (int i = 0; i < k; i++) {
+            Structure s = spec.systems().get(i % spec.systems().size());
+            s = Perturbations.strain(s, spec.initialData().strain(), rng.nextLong());
+            s = Perturbations.rattle(s, spec.initialData().rattleA(), rng.nextLong());
+            out.add(AtomsData.of(s));
+        }
+        return out;
+    }
+}

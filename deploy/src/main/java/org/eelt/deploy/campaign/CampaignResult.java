@@ -1,0 +1,41 @@
+package org.eelt.deploy.campaign;
+
+import java.util.List;
+
+/**
+ * What a finished campaign reports (before the independent test).
+ *
+ * @param status              converged, budget-exhausted or failed
+ * @param reason              why it stopped, in words
+ * @param explored            frames visited by walkers and sent to the examiner
+ * @param examined            frames scored by the examiner
+ * @param labeled             labels in the store
+ * @param labelFailures       candidates given up after retries
+ * @param modelVersions       model versions stored (all members)
+ * @param stagesConverged     stages that met the accurate-ratio criterion
+ * @param wallS               wall-clock seconds (accumulated over resumes)
+ * @param labelerUtilization  labeler busy time / (workers × wall)
+ * @param trainerUtilization  trainer busy time / (members × wall)
+ * @param explorerUtilization walker MD time / walker lifetime
+ * @param lastAccurateRatio   the accurate ratio of the last window
+ * @param history             samples over time for the report
+ */
+public record CampaignResult(String status, String reason, long explored, long examined, long labeled,
+                             long labelFailures, long modelVersions, int stagesConverged, double wallS,
+                             double labelerUtilization, double trainerUtilization, double explorerUtilization,
+                             double lastAccurateRatio, List<Sample> history) {
+    /**
+     * One sample of the progress curves.
+     *
+     * @param t             seconds since the start
+     * @param explored      frames explored
+     * @param labeled       labels
+     * @param queued        candidates queued
+     * @param generation    ensemble generation
+     * @param accurateRatio accurate ratio of the window
+     * @param stage         stage index
+     */
+    public record Sample(double t, long explored, long labeled, int queued, long generation, double accurateRatio,
+                         int stage) {
+    }
+}

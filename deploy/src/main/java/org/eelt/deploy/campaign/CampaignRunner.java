@@ -1,0 +1,258 @@
+package org.eelt.deploy.campaign;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.eelt.examiner.agent.EnsembleModels;
+import org.eelt.labeler.oracle.Oracle;
+import org.eelt.labeler.oracle.OracleSettings;
+import org.eelt.labeler.spec.Oracles;
+import org.eelt.protocol.atoms.Frame;
+import org.eelt.protocol.atoms.LabeledFrame;
+import org.eelt.protocol.atoms.Provenance;
+import org.eelt.protocol.io.FormatOptions;
+import org.eelt.protocol.io.Formats;
+import org.eelt.protocol.messages.ModelPublished;
+import org.eelt.store.EeltStore;
+import org.eelt.store.StoredModel;
+
+/**
+ * Runs a campaign in one JVM: {@code RUN_DIR/campaign.conf} (the spec, kept for resume),
+ * {@code RUN_DIR/store} (RocksDB), {@code RUN_DIR/train} (checkpoints), then the independent test,
+ * {@code RUN_DIR/summary.json} and {@code RUN_DIR/report.html}. A resumed run continues from the
+ * store: labels, models, stage, explored count and wall time survive a SIGKILL.
+ */
+public final class CampaignRunner {
+    /** Name of the spec copy in the run directory. */
+    public static final String SPEC_FILE = "campaign.conf";
+
+    private CampaignRunner() {
+    }
+
+    /**
+     * Run options.
+     *
+     * @param specText   the campaign HOCON (null on resume: read from RUN_DIR)
+     * @param specDir    directory for relative paths in the spec
+     * @param runDir     the run directory
+     * @param resume     continue a run in runDir
+     * @param progress   progress line stream (stderr) or null
+     * @param tickMillis progress period, ms
+     */
+    public record Options(String specText, Path specDir, Path runDir, boolean resume, PrintStream progress,
+                          long tickMillis) {
+    }
+
+    /**
+     * Runs (or resumes) a campaign and writes summary.json and report.html.
+     *
+     * @return the summary
+     * @throws IOException            when files cannot be read or written
+     * @throws CampaignSpecException  on a bad spec
+     */
+    public static Summary run(Options o) throws IOException {
+        Path runDir = o.runDir().toAbsolutePath();
+        Path specFile = runDir.resolve(SPEC_FILE);
+        String text;
+        Path specDir = o.specDir();
+        if (o.resume()) {
+            if (!Files.isRegularFile(specFile)) {
+                throw new IllegalArgumentException(runDir + " holds no " + SPEC_FILE + ": it is not an EELT run"
+                        + " directory; start one with `eelt run [CAMPAIGN.conf] --out DIR`");
+            }
+            text = Files.readString(specFile);
+            specDir = specDir == null ? runDir : specDir;
+        } else {
+            if (Files.exists(runDir.resolve("store"))) {
+                throw new IllegalArgumentException(runDir + " already holds a campaign; continue it with"
+                        + " `eelt run --resume " + runDir + "` or choose another --out");
+            }
+            text = o.specText();
+        }
+        CampaignSpec spec = CampaignSpecParser.parse(text, specDir == null ? runDir : specDir);
+        if (o.resume() && spec.mode() == CampaignSpec.Mode.SYNC) {
+            throw new IllegalArgumentException("eelt.campaign.mode = sync runs cannot be resumed (the synchronous"
+                    + " mode is a benchmark baseline); start a new run");
+        }
+        Files.createDirectories(runDir);
+        if (!o.resume()) {
+            Files.writeString(specFile, text);
+        }
+        OracleSettings os = oracleSettings(runDir);
+        Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(Oracles.create(spec.labeling().oracle(), os),
+                spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(), spec.seed());
+        long t0 = System.nanoTime();
+        try (EeltStore store = EeltStore.open(runDir.resolve("store"))) {
+            if (store.count() == 0) {
+                importInitial(spec, store);
+            }
+            CampaignEnv env = new CampaignEnv(spec, store, runDir, oracles, o.progress(),
+                    (int) parseLong(store, "campaign/stage"), parseLong(store, "campaign/explored"),
+                    parseDouble(store, "campaign/wall-s"), latestModels(store), o.tickMillis());
+            CampaignResult result = runActors(env);
+            Map<Integer, ModelPublished> models = latestModels(store);
+            Summary summary = Summary.evaluate(spec, result, store, models, Oracles.create(spec.labeling().oracle(), os),
+                    (System.nanoTime() - t0) * 1e-9);
+            summary.write(runDir.resolve("summary.json"));
+            ReportWriter.write(runDir.resolve("report.html"), spec, result, summary);
+            return summary;
+        }
+    }
+
+    /**
+     * Command-line entry point without picocli (used by the crash test's child JVM):
+     * {@code CampaignRunner SPEC.conf RUN_DIR} or {@code CampaignRunner --resume RUN_DIR}.
+     * Prints the summary JSON on stdout; exit status 0 unless the campaign failed.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: CampaignRunner SPEC.conf RUN_DIR | CampaignRunner --resume RUN_DIR");
+            System.exit(2);
+        }
+        boolean resume = args[0].equals("--resume");
+        Path spec = resume ? null : Path.of(args[0]);
+        Summary s = run(new Options(resume ? null : Files.readString(spec), resume ? null
+                : spec.toAbsolutePath().getParent(), Path.of(args[1]), resume, System.err, 1000));
+        System.out.print(s.toJson());
+        System.exit("failed".equals(s.status()) ? 1 : 0);
+    }
+
+    private static long parseLong(EeltStore store, String key) {
+        return store.getString(key).map(s -> {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                return 0L;
+            }
+        }).orElse(0L);
+    }
+
+    private static double parseDouble(EeltStore store, String key) {
+        return store.getString(key).map(s -> {
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return 0.0;
+            }
+        }).orElse(0.0);
+    }
+
+    /** @return oracle machine settings from {@code eelt.oracles.*} (application.conf / system properties). */
+    static OracleSettings oracleSettings(Path runDir) {
+        Config c = ConfigFactory.load();
+        Map<String, String> flat = new HashMap<>();
+        if (c.hasPath("eelt.oracles")) {
+            c.getConfig("eelt.oracles").entrySet().forEach(e -> flat.put(OracleSettings.PREFIX + e.getKey(),
+                    String.valueOf(e.getValue().unwrapped())));
+        }
+        return OracleSettings.fromMap(flat).withWorkRoot(runDir.resolve("oracle-work"));
+    }
+
+    private static void importInitial(CampaignSpec spec, EeltStore store) throws IOException {
+        for (String f : spec.initialData().files()) {
+            List<LabeledFrame> labels = new ArrayList<>();
+            FormatOptions opts = FormatOptions.defaults().withTypeMap(spec.typeMap());
+            for (Frame fr : Formats.read(Path.of(f), null, opts)) {
+                if (!fr.hasEnergy() || !fr.hasForces()) {
+                    throw new CampaignSpecException("eelt.campaign.initial-data.files", f
+                            + " has frames without energy and forces labels; give labeled data");
+                }
+                labels.add(new LabeledFrame(fr, Provenance.imported(f)));
+            }
+            store.putLabeledAll(labels);
+        }
+    }
+
+    /** @return the newest stored model of each ensemble member (from the model metadata). */
+    static Map<Integer, ModelPublished> latestModels(EeltStore store) {
+        Map<Integer, ModelPublished> out = new HashMap<>();
+        for (long v : store.modelVersions()) {
+            StoredModel m = store.model(v).orElseThrow();
+            Map<String, String> a = m.metadata().attributes();
+            if (!a.containsKey("member") || !a.containsKey("generation")) {
+                continue;
+            }
+            int member = Integer.parseInt(a.get("member"));
+            long gen = Long.parseLong(a.get("generation"));
+            ModelPublished old = out.get(member);
+            if (old == null || old.generation() < gen) {
+                out.put(member, new ModelPublished(member, gen, m.metadata().datasetSnapshot(),
+                        new String(m.bytes(), StandardCharsets.UTF_8), Double.parseDouble(a.getOrDefault("train_rmse_e", "NaN")),
+                        Double.parseDouble(a.getOrDefault("train_rmse_f", "NaN")), Long.parseLong(a.getOrDefault("steps", "0")),
+                        0.0));
+            }
+        }
+        return out;
+    }
+
+    /** @return the model of {@code member} with the lowest generation ≥ 1 (the first trained), if any. */
+    static ModelPublished firstModel(EeltStore store, int member) {
+        for (long v : store.modelVersions()) {
+            StoredModel m = store.model(v).orElseThrow();
+            Map<String, String> a = m.metadata().attributes();
+            if (Integer.toString(member).equals(a.get("member"))) {
+                return new ModelPublished(member, Long.parseLong(a.get("generation")), m.metadata().datasetSnapshot(),
+                        new String(m.bytes(), StandardCharsets.UTF_8), 0, 0, 0, 0);
+            }
+        }
+        return null;
+    }
+
+    private static CampaignResult runActors(CampaignEnv env) {
+        CompletableFuture<CampaignResult> done = new CompletableFuture<>();
+        Behavior<CampaignResult> guardian = Behaviors.setup(ctx -> {
+            if (env.spec().mode() == CampaignSpec.Mode.SYNC) {
+                ctx.spawn(SyncCampaign.create(env, ctx.getSelf()), "campaign");
+            } else {
+                ctx.spawn(Campaign.create(env, ctx.getSelf()), "campaign");
+            }
+            return Behaviors.receiveMessage(r -> complete(done, r));
+        });
+        ActorSystem<CampaignResult> system = ActorSystem.create(guardian, "eelt", ConfigFactory.load());
+        try {
+            double budget = Math.max(60, env.spec().convergence().maxWallS() - env.wallBase()) + 600;
+            return done.get((long) budget, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the campaign ran", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the campaign did not finish: " + e, e);
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                System.err.println("eelt: actor system did not terminate cleanly: " + e);
+            }
+        }
+    }
+
+    private static Behavior<CampaignResult> complete(CompletableFuture<CampaignResult> done, CampaignResult r) {
+        done.complete(r);
+        return Behaviors.stopped();
+    }
+
+    /** @return the Deep Potential of a published model. */
+    static org.eelt.potential.Potential potential(ModelPublished m) {
+        return EnsembleModels.potentialOf(m);
+    }
+}

@@ -1,0 +1,150 @@
+package org.eelt.deploy.campaign;
+
+import java.util.List;
+
+import org.eelt.examiner.selection.SelectionPolicy;
+import org.eelt.examiner.selection.TrustLevels;
+import org.eelt.protocol.atoms.Structure;
+import org.eelt.trainer.model.DpSpec;
+import org.eelt.trainer.schedule.LossPrefactors;
+
+/**
+ * A validated campaign (parsed by {@link CampaignSpecParser} from HOCON under {@code eelt.campaign}).
+ *
+ * @param name        campaign name
+ * @param mode        async (default) or sync
+ * @param typeMap     species in model type order
+ * @param systems     initial structures (builders or files, with strains applied), Å
+ * @param exploration exploration stages and MD settings
+ * @param examination trust levels and selection
+ * @param labeling    oracle SPEC and labeler pool
+ * @param training    model and training rounds
+ * @param initialData initial labeled data and bootstrap
+ * @param convergence convergence criteria and budgets
+ * @param test        independent test set settings
+ * @param seed        base random seed
+ */
+public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<Structure> systems,
+                           Exploration exploration, Examination examination, Labeling labeling, Training training,
+                           InitialData initialData, Convergence convergence, TestSet test, long seed) {
+
+    /** Campaign mode. */
+    public enum Mode {
+        /** Agents run concurrently (default). */
+        ASYNC,
+        /** DP-GEN-style rounds with barriers: train all, explore all, label all (benchmark baseline). */
+        SYNC
+    }
+
+    /**
+     * One exploration stage.
+     *
+     * @param temperatures   K; walkers cycle through them
+     * @param walkers        concurrent walkers
+     * @param stepsPerWalker MD steps of each walker
+     */
+    public record Stage(List<Double> temperatures, int walkers, long stepsPerWalker) {
+    }
+
+    /**
+     * Exploration settings.
+     *
+     * @param stages           stages in order
+     * @param timestepPs       Δt, ps (given as {@code timestep-fs})
+     * @param frictionPerPs    Langevin γ, 1/ps
+     * @param chunkSteps       MD steps per chunk
+     * @param sampleInterval   steps between sampled frames
+     * @param maxInFlight      unacknowledged batches per walker (backpressure)
+     * @param failedBatchesRestart batches without accurate frames before a restart
+     * @param maxForce         explosion threshold, eV/Å
+     */
+    public record Exploration(List<Stage> stages, double timestepPs, double frictionPerPs, int chunkSteps,
+                              int sampleInterval, int maxInFlight, int failedBatchesRestart, double maxForce) {
+    }
+
+    /**
+     * Examination settings.
+     *
+     * @param trust            force trust levels, eV/Å
+     * @param policy           selection policy
+     * @param maxCandidatesPerModel cap per ensemble generation
+     * @param dedupeThreshold  near-duplicate RMS displacement, Å
+     * @param adaptiveRatio    adaptive-lower candidate fraction
+     * @param adaptiveFloor    adaptive-lower floor, eV/Å
+     */
+    public record Examination(TrustLevels trust, SelectionPolicy policy, int maxCandidatesPerModel,
+                              double dedupeThreshold, double adaptiveRatio, double adaptiveFloor) {
+    }
+
+    /**
+     * Labeling settings.
+     *
+     * @param oracle          oracle SPEC (see the labeler's SPEC grammar); binaries come from server config
+     * @param workers         labelers
+     * @param timeoutS        timeout of one oracle call, s
+     * @param retries         retries per candidate
+     * @param backoffS        first retry delay, s
+     * @param quarantineAfter consecutive failures before a labeler pauses
+     * @param quarantineS     pause, s
+     * @param simulatedLatencyMedianS median of a declared, simulated log-normal extra latency per call, s (0 = none)
+     * @param simulatedLatencySigma   log-normal σ of that latency
+     */
+    public record Labeling(String oracle, int workers, double timeoutS, int retries, double backoffS,
+                           int quarantineAfter, double quarantineS, double simulatedLatencyMedianS,
+                           double simulatedLatencySigma) {
+    }
+
+    /**
+     * Training settings.
+     *
+     * @param ensembleSize    K
+     * @param model           architecture
+     * @param firstRoundSteps steps of the first round
+     * @param stepsPerRound   steps of later rounds
+     * @param startLr         first-round start learning rate
+     * @param warmStartLr     later rounds' start learning rate
+     * @param stopLr          end learning rate
+     * @param prefactors      loss prefactors
+     * @param batchAtoms      auto batch rule
+     * @param triggerNewLabels a round starts after this many new labels (1 with {@code trigger = idle})
+     * @param warmStart       warm start from the previous round
+     */
+    public record Training(int ensembleSize, DpSpec model, long firstRoundSteps, long stepsPerRound, double startLr,
+                           double warmStartLr, double stopLr, LossPrefactors prefactors, int batchAtoms,
+                           int triggerNewLabels, boolean warmStart) {
+    }
+
+    /**
+     * Initial data.
+     *
+     * @param files      deepmd/npy directories or extxyz files with labels, imported once
+     * @param bootstrap  K perturbed copies of the initial structures labeled before the first round
+     * @param rattleA    Gaussian rattle of bootstrap structures, Å
+     * @param strain     max random strain of bootstrap structures
+     */
+    public record InitialData(List<String> files, int bootstrap, double rattleA, double strain) {
+    }
+
+    /**
+     * Convergence and budgets.
+     *
+     * @param accurateRatio required accurate ratio x
+     * @param window        M, examined frames in the window
+     * @param maxLabels     label budget
+     * @param maxWallS      wall-clock budget, s
+     */
+    public record Convergence(double accurateRatio, int window, long maxLabels, double maxWallS) {
+    }
+
+    /**
+     * Independent test set: oracle-driven Langevin MD at each temperature from the first system.
+     *
+     * @param temperatures        K
+     * @param frames              frames per temperature
+     * @param equilibrationSteps  steps before the first frame
+     * @param stepsBetween        steps between frames
+     * @param seed                seed (independent of the campaign's)
+     */
+    public record TestSet(List<Double> temperatures, int frames, int equilibrationSteps, int stepsBetween, long seed) {
+    }
+}

@@ -1,0 +1,74 @@
+package org.eelt.deploy.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.eelt.store.EeltStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a campaign's JVM with SIGKILL once the first models are stored, resumes it in the same
+ * run directory, and checks that no label was lost or duplicated and that the campaign completes.
+ */
+class CampaignCrashTest {
+    @Test
+    void sigkillMidCampaignThenResume(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("small.conf");
+        Files.writeString(spec, CampaignTestSupport.smallCampaign(45));
+        Path run = dir.resolve("run");
+        Path log = dir.resolve("child.err");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), CampaignRunner.class.getName(),
+                spec.toString(), run.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("child.out")
+                .toFile());
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        Process child = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline && child.isAlive() && !modelsStored(log)) {
+            Thread.sleep(500);
+        }
+        assertTrue(child.isAlive(), "the child ran to the end before it could be killed; see " + log);
+        Thread.sleep(3000); // let it label a few more candidates with the first ensemble
+        child.destroyForcibly(); // SIGKILL on Linux
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        assertTrue(!Files.exists(run.resolve("summary.json")), "the killed run wrote no summary");
+
+        Set<String> before = CampaignTestSupport.hashes(run);
+        assertTrue(before.size() >= 8, "the bootstrap labels were stored before the kill: " + before.size());
+        long modelsBefore;
+        try (EeltStore s = EeltStore.open(run.resolve("store"))) {
+            modelsBefore = s.latestModelVersion();
+        }
+
+        Summary summary = CampaignRunner.run(new CampaignRunner.Options(null, null, run, true, System.err, 2000));
+        assertTrue(Set.of("converged", "budget-exhausted").contains(summary.status()), summary.status());
+        Set<String> after = CampaignTestSupport.hashes(run);
+        assertTrue(after.containsAll(before), "no label lost");
+        assertTrue(after.size() >= before.size());
+        assertEquals((long) summary.number("labeled"), after.size(), "no label duplicated");
+        assertTrue(summary.number("model_versions") >= modelsBefore, "models kept across the crash");
+        assertTrue(Files.isRegularFile(run.resolve("summary.json")));
+    }
+
+    private static boolean modelsStored(Path log) throws java.io.IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(log)) {
+            if (line.contains("(gen 1)")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,455 @@
+package org.eelt.examiner.agent;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.examiner.deviation.ModelDeviations;
+import org.eelt.examiner.selection.AccurateWindow;
+import org.eelt.examiner.selection.ExactKey;
+import org.eelt.examiner.selection.NearDuplicates;
+import org.eelt.examiner.selection.SelectionPolicy;
+import org.eelt.examiner.selection.TrustLevels.Verdict;
+import org.eelt.potential.Potential;
+import org.eelt.protocol.atoms.Structure;
+import org.eelt.protocol.messages.AtomsData;
+import org.eelt.protocol.messages.CborSerializable;
+import org.eelt.protocol.messages.ModelPublished;
+
+/**
+ * The examiner agent. Walkers send {@link FramesVisited} batches and get a {@link FramesExamined}
+ * acknowledgement once the batch is scored (their credit: a walker has a bounded number of
+ * unacknowledged batches, which bounds this actor's queue). Labelers pull {@link Candidate}s with
+ * {@link RequestWork}. New models arrive as {@link ModelArrived}. Deviation = max over atoms of
+ * ε_F,i (eV/Å, {@link ModelDeviations}); scoring and model parsing run on
+ * {@value #DISPATCHER}.
+ */
+public final class Examiner extends AbstractBehavior<Examiner.Command> {
+    /** The dispatcher of scoring work. */
+    public static final String DISPATCHER = "eelt-examiner-dispatcher";
+    private static final double KEY_RESOLUTION = 1e-6;
+
+    /** Messages of the examiner. */
+    public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
+            StartStage, GetStats, ModelReady, Scored, Rescored, JobFailed {
+    }
+
+    /** A walker's batch of visited frames, scored with the current ensemble. */
+    public record FramesVisited(String walker, long generation, List<AtomsData> frames,
+                                ActorRef<FramesExamined> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Reply to a batch: verdict counts and the index of its last accurate frame (−1 when none). */
+    public record FramesExamined(String walker, int accurate, int candidates, int failed, int lastAccurateIndex,
+                                 long ensembleGeneration) implements CborSerializable {
+    }
+
+    /** A member published a model (adapted from the model topic). */
+    public record ModelArrived(ModelPublished model) implements Command, CborSerializable {
+    }
+
+    /** Structures to label unconditionally, ahead of selected candidates (bootstrap). */
+    public record SeedCandidates(List<AtomsData> structures, String origin) implements Command, CborSerializable {
+    }
+
+    /** A labeler asks for one candidate; answered when one is available. */
+    public record RequestWork(String labeler, ActorRef<Candidate> replyTo) implements Command, CborSerializable {
+    }
+
+    /** A labeler finished a candidate (labeled or given up). */
+    public record WorkDone(String candidateId, boolean labeled) implements Command, CborSerializable {
+    }
+
+    /** A new exploration stage begins: the accurate-ratio window restarts. */
+    public record StartStage(int stage) implements Command, CborSerializable {
+    }
+
+    /** Asks for the statistics. */
+    public record GetStats(ActorRef<Stats> replyTo) implements Command, CborSerializable {
+    }
+
+    /**
+     * A candidate for labeling.
+     *
+     * @param id         unique id
+     * @param atoms      the structure
+     * @param walker     who visited it ("bootstrap" for seeds)
+     * @param generation the ensemble generation that selected it (0 for seeds)
+     * @param deviation  max force deviation when selected, eV/Å (NaN for seeds)
+     */
+    public record Candidate(String id, AtomsData atoms, String walker, long generation, double deviation)
+            implements CborSerializable {
+    }
+
+    /**
+     * Examiner statistics.
+     *
+     * @param examined       frames scored
+     * @param accurate       of which accurate
+     * @param candidates     of which candidates (before cap and dedupe)
+     * @param failed         of which failed
+     * @param selected       candidates queued for labeling (after cap and dedupe), seeds excluded
+     * @param duplicates     candidates dropped as exact or near duplicates
+     * @param capped         candidates dropped by the per-generation cap
+     * @param rescoredAway   queued candidates dropped because a newer ensemble found them accurate
+     * @param queued         candidates waiting for a labeler
+     * @param inFlight       candidates being labeled
+     * @param pendingBatches walker batches waiting to be scored
+     * @param windowRatio    accurate ratio over the window
+     * @param windowFilled   frames in the window
+     * @param windowFull     whether the window holds M frames
+     * @param generation     ensemble generation (0 before the ensemble is complete)
+     * @param busyMillis     milliseconds spent scoring
+     * @param windowMedianDeviation median max force deviation over the window, eV/Å (NaN when empty)
+     */
+    public record Stats(long examined, long accurate, long candidates, long failed, long selected, long duplicates,
+                        long capped, long rescoredAway, int queued, int inFlight, int pendingBatches,
+                        double windowRatio, int windowFilled, boolean windowFull, long generation, long busyMillis,
+                        double windowMedianDeviation)
+            implements CborSerializable {
+    }
+
+    record ModelReady(int member, long generation, Potential potential) implements Command,
+            NoSerializationVerificationNeeded {
+    }
+
+    record Scored(FramesVisited batch, double[] deviations, long generation, long millis) implements Command,
+            NoSerializationVerificationNeeded {
+    }
+
+    record Rescored(List<String> ids, double[] deviations, long generation, long millis) implements Command,
+            NoSerializationVerificationNeeded {
+    }
+
+    record JobFailed(String what, Throwable error, FramesVisited batch) implements Command,
+            NoSerializationVerificationNeeded {
+    }
+
+    private final ExaminerSettings settings;
+    private final Executor executor;
+    private final String idPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
+    private EnsembleModels ensemble;
+    private boolean busy;
+    private boolean rescoreNeeded;
+    private long lastRescoredPublications;
+    private final Deque<FramesVisited> batches = new ArrayDeque<>();
+    private final LinkedHashMap<String, Candidate> queued = new LinkedHashMap<>();
+    private final Deque<Candidate> seeds = new ArrayDeque<>();
+    private final Map<String, Candidate> inFlight = new HashMap<>();
+    private final Deque<RequestWork> waiting = new ArrayDeque<>();
+    private final Map<Long, Integer> selectedPerGeneration = new HashMap<>();
+    private final Set<String> exactKeys = new HashSet<>();
+    private final NearDuplicates near;
+    private final AccurateWindow window;
+    private long counter;
+    private long examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway, busyMillis;
+
+    private Examiner(ActorContext<Command> ctx, ExaminerSettings settings,
+                     ActorRef<Topic.Command<ModelPublished>> modelTopic) {
+        super(ctx);
+        this.settings = settings;
+        this.executor = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
+        this.ensemble = EnsembleModels.empty(settings.ensembleSize());
+        this.near = new NearDuplicates(settings.dedupeThreshold(), 256);
+        this.window = new AccurateWindow(settings.window());
+        if (modelTopic != null) {
+            modelTopic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
+        }
+    }
+
+    /**
+     * @param settings   examiner settings
+     * @param modelTopic the model topic to subscribe to, or null (models then arrive as {@link ModelArrived})
+     * @return the behavior
+     */
+    public static Behavior<Command> create(ExaminerSettings settings, ActorRef<Topic.Command<ModelPublished>> modelTopic) {
+        return Behaviors.setup(ctx -> new Examiner(ctx, settings, modelTopic));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(FramesVisited.class, this::onFrames)
+                .onMessage(ModelArrived.class, this::onModelArrived)
+                .onMessage(ModelReady.class, this::onModelReady)
+                .onMessage(SeedCandidates.class, this::onSeeds)
+                .onMessage(RequestWork.class, this::onRequestWork)
+                .onMessage(WorkDone.class, this::onWorkDone)
+                .onMessage(StartStage.class, this::onStartStage)
+                .onMessage(GetStats.class, this::onGetStats)
+                .onMessage(Scored.class, this::onScored)
+                .onMessage(Rescored.class, this::onRescored)
+                .onMessage(JobFailed.class, this::onJobFailed)
+                .build();
+    }
+
+    private Behavior<Command> onFrames(FramesVisited m) {
+        batches.addLast(m);
+        startNextJob();
+        return this;
+    }
+
+    private Behavior<Command> onModelArrived(ModelArrived m) {
+        ModelPublished p = m.model();
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> EnsembleModels.potentialOf(p), executor),
+                (pot, err) -> err == null ? new ModelReady(p.member(), p.generation(), pot)
+                        : new JobFailed("parse model of member " + p.member(), err, null));
+        return this;
+    }
+
+    private Behavior<Command> onModelReady(ModelReady m) {
+        ensemble = ensemble.with(m.member(), m.generation(), m.potential());
+        if (ensemble.complete() && ensemble.publications() > lastRescoredPublications && !queued.isEmpty()) {
+            rescoreNeeded = true;
+        }
+        startNextJob();
+        return this;
+    }
+
+    private Behavior<Command> onSeeds(SeedCandidates m) {
+        for (AtomsData a : m.structures()) {
+            seeds.addLast(new Candidate(idPrefix + (counter++), a, m.origin(), 0, Double.NaN));
+        }
+        dispatchWork();
+        return this;
+    }
+
+    private Behavior<Command> onRequestWork(RequestWork m) {
+        waiting.addLast(m);
+        dispatchWork();
+        return this;
+    }
+
+    private Behavior<Command> onWorkDone(WorkDone m) {
+        inFlight.remove(m.candidateId());
+        return this;
+    }
+
+    private Behavior<Command> onStartStage(StartStage m) {
+        window.clear();
+        return this;
+    }
+
+    private Behavior<Command> onGetStats(GetStats m) {
+        m.replyTo().tell(new Stats(examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway,
+                queued.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
+                window.full(), ensemble.generation(), busyMillis, window.quantile(0.5)));
+        return this;
+    }
+
+    private void startNextJob() {
+        if (busy || !ensemble.complete()) {
+            return;
+        }
+        List<Potential> models = ensemble.potentials();
+        long gen = ensemble.generation();
+        if (rescoreNeeded && !queued.isEmpty()) {
+            rescoreNeeded = false;
+            lastRescoredPublications = ensemble.publications();
+            List<String> ids = new ArrayList<>(queued.keySet());
+            List<AtomsData> atoms = new ArrayList<>();
+            for (String id : ids) {
+                atoms.add(queued.get(id).atoms());
+            }
+            busy = true;
+            getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> timedScores(models, atoms), executor),
+                    (r, err) -> err == null ? new Rescored(ids, r.deviations, gen, r.millis)
+                            : new JobFailed("re-score queued candidates", err, null));
+            return;
+        }
+        FramesVisited batch = batches.pollFirst();
+        if (batch == null) {
+            return;
+        }
+        busy = true;
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> timedScores(models, batch.frames()), executor),
+                (r, err) -> err == null ? new Scored(batch, r.deviations, gen, r.millis)
+                        : new JobFailed("score a batch of walker " + batch.walker(), err, batch));
+    }
+
+    private record Timed(double[] deviations, long millis) {
+    }
+
+    /** Max force deviation (eV/Å) of every structure over the ensemble; runs on the examiner dispatcher. */
+    private static Timed timedScores(List<Potential> models, List<AtomsData> frames) {
+        long t0 = System.nanoTime();
+        double[] d = new double[frames.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = deviation(models, frames.get(i).toStructure());
+        }
+        return new Timed(d, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static double deviation(List<Potential> models, Structure s) {
+        try {
+            return ModelDeviations.compute(0, models, s).maxDeviF();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return Double.POSITIVE_INFINITY; // e.g. atoms on top of each other: a failed frame
+        }
+    }
+
+    private Behavior<Command> onScored(Scored m) {
+        busy = false;
+        busyMillis += m.millis();
+        double lowEff = lowerLevel();
+        int acc = 0, cand = 0, fail = 0, lastAcc = -1;
+        List<AtomsData> frames = m.batch().frames();
+        for (int i = 0; i < frames.size(); i++) {
+            double dev = m.deviations()[i];
+            Verdict v = settings.trust().classify(dev, lowEff);
+            boolean isAcc = settings.trust().classify(dev) == Verdict.ACCURATE;
+            window.add(isAcc, Double.isFinite(dev) ? dev : settings.trust().hi());
+            examined++;
+            if (isAcc) {
+                accurate++;
+                acc++;
+                lastAcc = i;
+            }
+            if (v == Verdict.FAILED) {
+                failed++;
+                fail++;
+            } else if (v == Verdict.CANDIDATE) {
+                candidates++;
+                cand++;
+                consider(new Candidate(idPrefix + (counter++), frames.get(i), m.batch().walker(), m.generation(), dev));
+            }
+        }
+        m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), acc, cand, fail, lastAcc, m.generation()));
+        dispatchWork();
+        startNextJob();
+        return this;
+    }
+
+    private double lowerLevel() {
+        double lo = settings.trust().lo();
+        if (settings.policy() != SelectionPolicy.ADAPTIVE_LOWER || window.filled() == 0) {
+            return lo;
+        }
+        double q = window.quantile(1.0 - settings.adaptiveRatio());
+        return Math.max(settings.adaptiveFloor(), Math.min(lo, q));
+    }
+
+    private void consider(Candidate c) {
+        Structure s = c.atoms().toStructure();
+        String key = ExactKey.of(s, KEY_RESOLUTION);
+        if (exactKeys.contains(key) || near.isDuplicate(s)) {
+            duplicates++;
+            return;
+        }
+        int used = selectedPerGeneration.getOrDefault(c.generation(), 0);
+        if (used >= settings.maxCandidatesPerGeneration()) {
+            if (settings.policy() != SelectionPolicy.MAX_DEVI || !replaceSmallest(c)) {
+                capped++;
+                return;
+            }
+        } else {
+            selectedPerGeneration.put(c.generation(), used + 1);
+            queued.put(c.id(), c);
+        }
+        selected++;
+        exactKeys.add(key);
+        near.remember(s);
+    }
+
+    /** max-devi: replaces the queued candidate of the same generation with the smallest deviation, if smaller. */
+    private boolean replaceSmallest(Candidate c) {
+        Candidate min = null;
+        for (Candidate q : queued.values()) {
+            if (q.generation() == c.generation() && (min == null || q.deviation() < min.deviation())) {
+                min = q;
+            }
+        }
+        if (min == null || min.deviation() >= c.deviation()) {
+            return false;
+        }
+        queued.remove(min.id());
+        queued.put(c.id(), c);
+        capped++;
+        return true;
+    }
+
+    private Behavior<Command> onRescored(Rescored m) {
+        busy = false;
+        busyMillis += m.millis();
+        for (int i = 0; i < m.ids().size(); i++) {
+            String id = m.ids().get(i);
+            Candidate c = queued.get(id);
+            if (c == null) {
+                continue;
+            }
+            double dev = m.deviations()[i];
+            if (settings.trust().classify(dev) == Verdict.ACCURATE) {
+                queued.remove(id);
+                rescoredAway++;
+            } else {
+                queued.put(id, new Candidate(id, c.atoms(), c.walker(), c.generation(), dev));
+            }
+        }
+        startNextJob();
+        return this;
+    }
+
+    private Behavior<Command> onJobFailed(JobFailed m) {
+        busy = false;
+        getContext().getLog().error("examiner: could not {}: {}", m.what(), m.error().toString());
+        if (m.batch() != null) {
+            int n = m.batch().frames().size();
+            examined += n;
+            failed += n;
+            m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), 0, 0, n, -1, ensemble.generation()));
+        }
+        startNextJob();
+        return this;
+    }
+
+    private void dispatchWork() {
+        while (!waiting.isEmpty()) {
+            Candidate c = seeds.pollFirst();
+            if (c == null) {
+                c = pollBest();
+            }
+            if (c == null) {
+                return;
+            }
+            RequestWork r = waiting.pollFirst();
+            inFlight.put(c.id(), c);
+            r.replyTo().tell(c);
+        }
+    }
+
+    private Candidate pollBest() {
+        if (queued.isEmpty()) {
+            return null;
+        }
+        String best = null;
+        if (settings.policy() == SelectionPolicy.MAX_DEVI) {
+            double d = Double.NEGATIVE_INFINITY;
+            for (Candidate c : queued.values()) {
+                if (c.deviation() > d) {
+                    d = c.deviation();
+                    best = c.id();
+                }
+            }
+        } else {
+            best = queued.keySet().iterator().next();
+        }
+        return queued.remove(best);
+    }
+}

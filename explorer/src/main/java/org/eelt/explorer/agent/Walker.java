@@ -1,0 +1,262 @@
+package org.eelt.explorer.agent;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.examiner.agent.EnsembleModels;
+import org.eelt.examiner.agent.Examiner;
+import org.eelt.potential.Potential;
+import org.eelt.protocol.atoms.Structure;
+import org.eelt.protocol.messages.AtomsData;
+import org.eelt.protocol.messages.CborSerializable;
+import org.eelt.protocol.messages.ModelPublished;
+
+/**
+ * A walker: Langevin MD ({@link LangevinChunk}) in chunks on {@value #DISPATCHER} with its
+ * member's newest model (picked up between chunks), sampled frames sent to the examiner as
+ * {@link Examiner.FramesVisited}. It pauses while {@code maxInFlight} batches are unacknowledged,
+ * and restarts from its last accurate frame (fresh Maxwell–Boltzmann velocities) after an
+ * explosion or {@code failedBatchesRestart} consecutive batches without an accurate frame and
+ * with failed ones. Reports {@link Progress} to its parent after every chunk.
+ */
+public final class Walker extends AbstractBehavior<Walker.Command> {
+    /** The dispatcher of MD chunks. */
+    public static final String DISPATCHER = "eelt-md-dispatcher";
+
+    /** Messages of a walker. */
+    public sealed interface Command permits ModelArrived, Examined, ChunkDone, ChunkFailed, ModelParsed {
+    }
+
+    /** A member published a model (adapted from the model topic). */
+    public record ModelArrived(ModelPublished model) implements Command, CborSerializable {
+    }
+
+    /** The examiner scored one of this walker's batches. */
+    public record Examined(Examiner.FramesExamined result) implements Command, CborSerializable {
+    }
+
+    /**
+     * Progress report to the parent.
+     *
+     * @param walker      walker id
+     * @param steps       MD steps done
+     * @param framesSent  frames sent to the examiner
+     * @param busyMillis  milliseconds spent in MD chunks
+     * @param restarts    restarts from an accurate frame
+     * @param generation  generation of the model it runs
+     * @param finished    whether it reached its step budget and all batches are acknowledged
+     */
+    public record Progress(String walker, long steps, long framesSent, long busyMillis, int restarts, long generation,
+                           boolean finished) implements CborSerializable {
+    }
+
+    record ChunkDone(LangevinChunk.Result result, long millis) implements Command, NoSerializationVerificationNeeded {
+    }
+
+    record ChunkFailed(Throwable error) implements Command, NoSerializationVerificationNeeded {
+    }
+
+    record ModelParsed(long generation, Potential potential) implements Command, NoSerializationVerificationNeeded {
+    }
+
+    private final WalkerSettings settings;
+    private final ActorRef<Examiner.Command> examiner;
+    private final ActorRef<Progress> parent;
+    private final ActorRef<Examiner.FramesExamined> ackAdapter;
+    private final Executor executor;
+    private final SplittableRandom rng;
+    private final Structure initial;
+    private final Deque<List<AtomsData>> sent = new ArrayDeque<>();
+    private Structure structure;
+    private double[] velocities;
+    private Structure lastAccurate;
+    private Potential potential;
+    private long generation;
+    private Potential pending;
+    private long pendingGeneration;
+    private boolean running;
+    private int inFlight;
+    private long steps, framesSent, busyMillis;
+    private int restarts, failedStreak;
+    private boolean finishedReported;
+
+    private Walker(ActorContext<Command> ctx, WalkerSettings settings, Structure start,
+                   ActorRef<Examiner.Command> examiner, ActorRef<Progress> parent,
+                   ActorRef<Topic.Command<ModelPublished>> modelTopic, ModelPublished initialModel) {
+        super(ctx);
+        this.settings = settings;
+        this.examiner = examiner;
+        this.parent = parent;
+        this.ackAdapter = ctx.messageAdapter(Examiner.FramesExamined.class, Examined::new);
+        this.executor = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
+        this.rng = new SplittableRandom(settings.seed());
+        this.initial = start;
+        this.structure = start;
+        this.lastAccurate = start;
+        this.velocities = LangevinChunk.maxwellBoltzmann(start, settings.temperature(), rng);
+        if (modelTopic != null) {
+            modelTopic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
+        }
+        if (initialModel != null) {
+            ctx.getSelf().tell(new ModelArrived(initialModel));
+        }
+    }
+
+    /**
+     * @param settings     walker settings
+     * @param start        the start structure (Å)
+     * @param examiner     where batches go
+     * @param parent       where progress goes
+     * @param modelTopic   the model topic, or null
+     * @param initialModel the member's current model, or null (then the walker waits for one)
+     * @return the behavior
+     */
+    public static Behavior<Command> create(WalkerSettings settings, AtomsData start, ActorRef<Examiner.Command> examiner,
+                                           ActorRef<Progress> parent, ActorRef<Topic.Command<ModelPublished>> modelTopic,
+                                           ModelPublished initialModel) {
+        return Behaviors.setup(ctx -> new Walker(ctx, settings, start.toStructure(), examiner, parent, modelTopic,
+                initialModel));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(ModelArrived.class, this::onModelArrived)
+                .onMessage(ModelParsed.class, this::onModelParsed)
+                .onMessage(ChunkDone.class, this::onChunkDone)
+                .onMessage(ChunkFailed.class, this::onChunkFailed)
+                .onMessage(Examined.class, this::onExamined)
+                .build();
+    }
+
+    private Behavior<Command> onModelArrived(ModelArrived m) {
+        ModelPublished p = m.model();
+        if (p.member() != settings.member() || p.generation() <= Math.max(generation, pendingGeneration)) {
+            return this;
+        }
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> EnsembleModels.potentialOf(p), executor),
+                (pot, err) -> err == null ? new ModelParsed(p.generation(), pot) : new ChunkFailed(err));
+        return this;
+    }
+
+    private Behavior<Command> onModelParsed(ModelParsed m) {
+        if (m.generation() > Math.max(generation, pendingGeneration)) {
+            pending = m.potential();
+            pendingGeneration = m.generation();
+        }
+        tryStartChunk();
+        return this;
+    }
+
+    private void tryStartChunk() {
+        if (pending != null) {
+            potential = pending;
+            generation = pendingGeneration;
+            pending = null;
+        }
+        if (running || potential == null || steps >= settings.maxSteps() || inFlight >= settings.maxInFlight()) {
+            reportFinishedIfDone();
+            return;
+        }
+        running = true;
+        Potential pot = potential;
+        Structure s = structure;
+        double[] v = velocities;
+        long remaining = settings.maxSteps() - steps;
+        LangevinChunk.Params base = settings.chunk();
+        LangevinChunk.Params p = new LangevinChunk.Params((int) Math.min(base.steps(), remaining), base.timestep(),
+                base.temperature(), base.friction(), base.sampleInterval(), base.maxForce());
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> timed(pot, s, v, p), executor),
+                (r, err) -> err == null ? r : new ChunkFailed(err));
+    }
+
+    private ChunkDone timed(Potential pot, Structure s, double[] v, LangevinChunk.Params p) {
+        long t0 = System.nanoTime();
+        LangevinChunk.Result r = LangevinChunk.run(pot, s, v, p, rng);
+        return new ChunkDone(r, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private Behavior<Command> onChunkDone(ChunkDone m) {
+        running = false;
+        busyMillis += m.millis();
+        LangevinChunk.Result r = m.result();
+        steps += Math.max(1, r.stepsDone());
+        List<AtomsData> frames = new ArrayList<>();
+        for (Structure f : r.frames()) {
+            frames.add(AtomsData.of(f));
+        }
+        if (r.exploded()) {
+            restart("explosion");
+        } else {
+            Structure end = r.structure();
+            structure = end.cell().isFullyPeriodic() ? end.withPositions(end.cell().wrap(end.positions())) : end;
+            velocities = r.velocities();
+        }
+        if (!frames.isEmpty()) {
+            sent.addLast(frames);
+            inFlight++;
+            framesSent += frames.size();
+            examiner.tell(new Examiner.FramesVisited(settings.id(), generation, frames, ackAdapter));
+        }
+        report(false);
+        tryStartChunk();
+        return this;
+    }
+
+    private Behavior<Command> onChunkFailed(ChunkFailed m) {
+        running = false;
+        getContext().getLog().warn("walker {}: MD chunk or model failed: {}", settings.id(), m.error().toString());
+        restart("error: " + m.error());
+        steps += settings.chunkSteps();
+        tryStartChunk();
+        return this;
+    }
+
+    private Behavior<Command> onExamined(Examined m) {
+        inFlight = Math.max(0, inFlight - 1);
+        List<AtomsData> batch = sent.pollFirst();
+        Examiner.FramesExamined r = m.result();
+        if (batch != null && r.lastAccurateIndex() >= 0 && r.lastAccurateIndex() < batch.size()) {
+            lastAccurate = batch.get(r.lastAccurateIndex()).toStructure();
+        }
+        failedStreak = (r.accurate() == 0 && r.failed() > 0) ? failedStreak + 1 : 0;
+        if (failedStreak >= settings.failedBatchesRestart()) {
+            restart(failedStreak + " batches without an accurate frame");
+        }
+        tryStartChunk();
+        return this;
+    }
+
+    private void restart(String why) {
+        restarts++;
+        failedStreak = 0;
+        structure = lastAccurate != null ? lastAccurate : initial;
+        velocities = LangevinChunk.maxwellBoltzmann(structure, settings.temperature(), rng);
+        getContext().getLog().debug("walker {} restarts from an accurate frame ({})", settings.id(), why);
+    }
+
+    private void reportFinishedIfDone() {
+        if (!finishedReported && !running && steps >= settings.maxSteps() && inFlight == 0) {
+            finishedReported = true;
+            report(true);
+        }
+    }
+
+    private void report(boolean finished) {
+        parent.tell(new Progress(settings.id(), steps, framesSent, busyMillis, restarts, generation, finished));
+    }
+}
