@@ -8,6 +8,8 @@ final class Subcommands {
     }
 
     static void register(CommandLine cl) {
+        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new ConvertCommand());
         cl.addSubcommand(new InfoCommand());
         cl.addSubcommand(new LabelCommand());
