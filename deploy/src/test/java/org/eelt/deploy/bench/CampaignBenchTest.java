@@ -24,6 +24,19 @@ class CampaignBenchTest {
     }
 
     @Test
+    void randomSnapshotsAreOracleLabeledMdFrames() {
+        CampaignBench.Config c = CampaignBench.Config.defaults(Path.of("."));
+        CampaignSpec spec = CampaignSpecParser.parse(CampaignBench.spec(c, "async"), Path.of("."));
+        var oracle = org.eelt.labeler.spec.Oracles.create("sutton-chen:", org.eelt.labeler.oracle.OracleSettings.defaults());
+        var frames = LabelEfficiencyBench.randomSnapshots(spec, oracle, 12);
+        assertEquals(12, frames.size());
+        for (var f : frames) {
+            var r = org.eelt.potential.builtin.SuttonChen.copper().compute(f.structure());
+            assertEquals(r.energy(), f.energy(), 1e-9, "labels are the oracle's (eV)");
+        }
+    }
+
+    @Test
     void bothModesUseTheSameCampaignExceptTheMode() {
         CampaignBench.Config c = CampaignBench.Config.defaults(Path.of("."));
         CampaignSpec a = CampaignSpecParser.parse(CampaignBench.spec(c, "async"), Path.of("."));
