@@ -20,6 +20,8 @@ import org.eelt.labeler.oracle.OracleSettings;
 import org.eelt.labeler.spec.Oracles;
 import org.eelt.potential.ForceResult;
 import org.eelt.protocol.atoms.Frame;
+import org.eelt.protocol.atoms.LabeledFrame;
+import org.eelt.store.EeltStore;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.trainer.agent.TrainerSettings;
@@ -31,9 +33,10 @@ import org.eelt.trainer.agent.TrainingRound;
  * campaign without simulated latency) gives {@code eelt_labels} and member 0's test force RMSE.
  * Random: snapshots drawn uniformly from oracle-driven Langevin MD at the campaign's temperatures
  * and initial structures (the same conditions, sampled every 10 steps), labeled by the same
- * oracle, and one model trained on the first n of them with the same architecture and as many
- * optimizer steps as member 0 received in the campaign; n grows by {@code eelt_labels} until the
- * RMSE reaches EELT's. label_ratio = eelt_labels / random_labels.
+ * oracle. Both EELT's selected labels and the first n random snapshots train one fresh model
+ * each with the same architecture, seed and as many optimizer steps as member 0 received in the
+ * campaign, so only the selection differs; n grows through 0.5, 1, 2, 3, 4, … × eelt_labels until the random
+ * model's test force RMSE reaches the EELT-selected model's. label_ratio = eelt_labels / random_labels.
  */
 public final class LabelEfficiencyBench {
     private LabelEfficiencyBench() {
@@ -53,10 +56,27 @@ public final class LabelEfficiencyBench {
         long steps = (long) (spec.training().firstRoundSteps()
                 + Math.max(0, s.number("model_versions") / spec.training().ensembleSize() - 1)
                 * spec.training().stepsPerRound());
+        // the same fresh training on EELT's selected labels, so that only the selection differs
+        List<Frame> selected = new ArrayList<>();
+        try (EeltStore store = EeltStore.open(runDir.resolve("store"))) {
+            for (LabeledFrame l : store.export(store.snapshot())) {
+                selected.add(l.frame());
+            }
+        }
+        CampaignSpec.Training tr = spec.training();
+        ModelPublished em = TrainingRound.run(new TrainerSettings(0, tr.model(), steps, steps, tr.startLr(),
+                tr.warmStartLr(), tr.stopLr(), tr.prefactors(), tr.batchAtoms(), false, spec.seed(),
+                workDir.resolve("eelt-retrained")), selected, 1);
+        double campaignRmse = target;
+        target = TestSet.errors(EnsembleModels.potentialOf(em), test).forceRmse();
         List<Frame> pool = randomSnapshots(spec, oracle, eelt * maxMultiple);
-        int n = eelt;
+        int n = 0;
         double rmse = Double.NaN;
-        for (; n <= pool.size(); n += eelt) {
+        for (double multiple : new double[] {0.5, 1, 2, 3, 4, 6, 8}) {
+            n = (int) Math.round(multiple * eelt);
+            if (multiple > maxMultiple || n > pool.size() || n < 1) {
+                break;
+            }
             CampaignSpec.Training t = spec.training();
             TrainerSettings ts = new TrainerSettings(0, t.model(), steps, steps, t.startLr(), t.warmStartLr(),
                     t.stopLr(), t.prefactors(), t.batchAtoms(), false, spec.seed(), workDir.resolve("random-" + n));
@@ -70,8 +90,8 @@ public final class LabelEfficiencyBench {
         int random = reached ? n : Math.min(n, pool.size());
         return String.format(Locale.ROOT, "{\"eelt_labels\": %d, \"random_labels\": %d, \"label_ratio\": %.4f,"
                         + " \"eelt_test_force_rmse\": %.5f, \"random_test_force_rmse\": %.5f, \"random_reached_target\": %b,"
-                        + " \"training_steps\": %d, \"oracle\": \"sutton-chen\"}", eelt, random,
-                eelt / (double) random, target, rmse, reached, steps);
+                        + " \"training_steps\": %d, \"eelt_campaign_member0_test_force_rmse\": %.5f, \"oracle\": \"sutton-chen\"}",
+                eelt, random, eelt / (double) random, target, rmse, reached, steps, campaignRmse);
     }
 
     /** Uniform random snapshots of oracle-driven MD at the campaign's stage temperatures and initial structures. */
