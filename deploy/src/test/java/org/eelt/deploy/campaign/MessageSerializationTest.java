@@ -1,0 +1,81 @@
+package org.eelt.deploy.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializer;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.eelt.examiner.agent.Examiner;
+import org.eelt.explorer.agent.Walker;
+import org.eelt.protocol.messages.AtomsData;
+import org.eelt.protocol.messages.CborSerializable;
+import org.eelt.protocol.messages.DatasetGrew;
+import org.eelt.protocol.messages.FrameLabeled;
+import org.eelt.protocol.messages.LabelFailed;
+import org.eelt.protocol.messages.ModelPublished;
+import org.eelt.trainer.agent.TrainerMember;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Explicit jackson-cbor round trips of every cross-node message type (those not exercised in AgentsTest too). */
+class MessageSerializationTest {
+    static final ActorTestKit KIT = ActorTestKit.create();
+
+    @AfterAll
+    static void shutdown() {
+        KIT.shutdownTestKit();
+    }
+
+    static Object roundTrip(Object msg) {
+        assertTrue(msg instanceof CborSerializable, msg.getClass() + " is marked CborSerializable");
+        Serialization ser = SerializationExtension.get(Adapter.toClassic(KIT.system()));
+        Serializer s = ser.findSerializerFor(msg);
+        assertTrue(s.getClass().getName().contains("Jackson"), msg.getClass() + " is bound to " + s.getClass());
+        byte[] bytes = ser.serialize(msg).get();
+        String manifest = s instanceof SerializerWithStringManifest m ? m.manifest(msg) : "";
+        return ser.deserialize(bytes, s.identifier(), manifest).get();
+    }
+
+    @Test
+    void everyMessageRoundTrips() {
+        AtomsData atoms = AgentsTest.frames(1, 1).get(0);
+        ActorRef<Examiner.FramesExamined> ref = KIT.createTestProbe(Examiner.FramesExamined.class).getRef();
+        List<Object> messages = List.of(
+                atoms,
+                new Examiner.FramesVisited("w", 2, List.of(atoms), ref),
+                new Examiner.FramesExamined("w", 1, 2, 3, 0, 2),
+                new Examiner.StartStage(1),
+                new Examiner.Candidate("c", atoms, "w", 2, 0.12),
+                new Examiner.Stats(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0.5, 12, true, 13, 14, 0.07),
+                new ModelPublished(1, 3, 40, "format: eelt-dp", 0.01, 0.05, 500, 12.5),
+                new FrameLabeled("c", "l0", atoms, -100.5, new double[3 * atoms.size()], new double[9], "sutton-chen",
+                        "sutton-chen:", 2, "w", 0.12, 1, 15, 14),
+                new LabelFailed("c", "l0", atoms, "sutton-chen:", "timeout after 1 s", 2, true, 1000),
+                new DatasetGrew(10, 2),
+                new Walker.Progress("w", 100, 10, 50, 0, 2, false),
+                new Walker.ModelArrived(new ModelPublished(0, 1, 1, "y", 0, 0, 0, 0)),
+                new TrainerMember.DatasetGrew(12),
+                new DatasetRecorder.SaveState(Map.of("campaign/stage", "1")),
+                new DatasetRecorder.Recorded("c", "w", true, true, false, 10, 5));
+        for (Object m : messages) {
+            Object back = roundTrip(m);
+            assertEquals(m.getClass(), back.getClass());
+            if (m instanceof FrameLabeled f) {
+                FrameLabeled b = (FrameLabeled) back;
+                assertEquals(f.energy(), b.energy(), 0);
+                assertArrayEquals(f.atoms().positions(), b.atoms().positions(), 0);
+            } else if (!(m instanceof Examiner.FramesVisited)) {
+                assertEquals(m, back, m.getClass().getSimpleName());
+            }
+        }
+    }
+}
