@@ -1,12 +1,15 @@
 package org.eelt.deploy.cli;
 
+import org.eelt.deploy.bench.CampaignBench;
 import org.eelt.deploy.bench.DpInferBench;
+import org.eelt.deploy.bench.LabelEfficiencyBench;
 import org.eelt.deploy.bench.DpTrainBench;
 import org.eelt.deploy.bench.MdEamBench;
 import org.eelt.deploy.bench.NeighborBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -14,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks. Each prints one JSON object on stdout (progress goes to stderr).",
                 "Speed targets live here, never in unit tests."},
-        subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class, BenchCommand.DpTrain.class})
+        subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class, BenchCommand.DpTrain.class,
+                BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -142,6 +146,61 @@ final class BenchCommand implements Runnable {
             Path sys = system != null ? system : sharedDir().resolve("data/deepmd-water/data_0");
             DpTrainBench.Config d = DpTrainBench.Config.defaults(sys);
             System.out.println(DpTrainBench.run(new DpTrainBench.Config(sys, arch, steps, threads, d.dgemmSize())).toJson());
+            return 0;
+        }
+    }
+
+    @Command(name = "campaign", mixinStandardHelpOptions = true,
+            description = {"Runs the same Cu campaign asynchronously (EELT) and synchronously (DP-GEN-style barriers) with the",
+                    "same oracle (built-in Sutton-Chen) and label budget. The oracle's cost gets a declared, SIMULATED",
+                    "log-normal latency (so that labeling dominates, as with DFT); the JSON says so. Reports wall time to",
+                    "the same test force RMSE, async/sync ratio, and labeler utilization in each mode."})
+    static final class CampaignAsyncSync extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "where the two runs go (default: a temporary directory)")
+        Path workDir;
+
+        @Option(names = "--labels", defaultValue = "48", description = "label budget of each run (default: ${DEFAULT-VALUE})")
+        int labels;
+
+        @Option(names = "--workers", defaultValue = "2", description = "labelers (default: ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--latency-median-s", defaultValue = "1.0", description = "simulated oracle latency median, s (default: ${DEFAULT-VALUE})")
+        double latencyMedian;
+
+        @Option(names = "--latency-sigma", defaultValue = "0.8", description = "log-normal sigma of the latency (default: ${DEFAULT-VALUE})")
+        double latencySigma;
+
+        @Option(names = "--max-wall-s", defaultValue = "420", description = "wall budget of each run, s (default: ${DEFAULT-VALUE})")
+        double maxWall;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-campaign-bench");
+            CampaignBench.Config c = new CampaignBench.Config(dir, labels, workers, latencyMedian, latencySigma, maxWall);
+            System.out.println(CampaignBench.run(c).toJson());
+            return 0;
+        }
+    }
+
+    @Command(name = "label-efficiency", mixinStandardHelpOptions = true,
+            description = {"Compares EELT's selection with random snapshots of oracle-driven MD at equal label counts: trains",
+                    "the same fresh model on each and reports the label counts at equal test force RMSE and their ratio."})
+    static final class LabelEfficiency extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "working directory (default: a temporary directory)")
+        Path workDir;
+
+        @Option(names = "--labels", defaultValue = "40", description = "EELT label budget (default: ${DEFAULT-VALUE})")
+        int labels;
+
+        @Option(names = "--max-multiple", defaultValue = "4", description = "largest random label count as a multiple of --labels "
+                + "(default: ${DEFAULT-VALUE})")
+        int maxMultiple;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
+            System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple));
             return 0;
         }
     }
