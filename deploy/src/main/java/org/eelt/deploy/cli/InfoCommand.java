@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code eelt info FILE}: frames, atoms, species, cell and the labels present. */
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -68,11 +67,9 @@ final class InfoCommand implements Callable<Integer> {
         List<Path> systems = Files.isRegularFile(dir.resolve("type.raw")) ? List.of(dir) : DeepmdNpy.findSystems(dir);
         for (Path system : systems) {
             StringJoiner sets = new StringJoiner(", ");
-            try (Stream<Path> s = Files.list(system)) {
-                for (Path set : s.filter(p -> p.getFileName().toString().startsWith("set.")).sorted().toList()) {
-                    Path counted = Files.exists(set.resolve("energy.npy")) ? set.resolve("energy.npy") : set.resolve("coord.npy");
-                    sets.add(set.getFileName() + " frames: " + Npy.read(counted).dim(0));
-                }
+            for (Path set : DeepmdNpy.sets(system)) {
+                Path counted = Files.exists(set.resolve("energy.npy")) ? set.resolve("energy.npy") : set.resolve("coord.npy");
+                sets.add(set.getFileName() + " frames: " + Npy.read(counted).dim(0));
             }
             System.out.println((systems.size() > 1 ? "  " + dir.relativize(system) + " " : "") + "sets: " + sets);
         }

@@ -59,6 +59,15 @@ public final class DeepmdNpy {
     }
 
     /**
+     * @param system a deepmd/npy system directory
+     * @return its {@code set.*} directories in name order (empty when there are none)
+     * @throws IOException when the directory cannot be listed
+     */
+    public static List<Path> sets(Path system) throws IOException {
+        return DeepmdSystemReader.sets(system);
+    }
+
+    /**
      * Finds system directories (those holding a {@code type.raw}) at or below {@code dir}, in
      * lexicographic path order, e.g. {@code data_0 .. data_3} of DeePMD-kit's water example.
      */

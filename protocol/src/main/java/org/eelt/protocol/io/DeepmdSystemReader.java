@@ -74,11 +74,7 @@ final class DeepmdSystemReader {
             species[i] = names.get(types[i]);
         }
         boolean nopbc = Files.exists(dir.resolve("nopbc"));
-        List<Path> sets;
-        try (Stream<Path> s = Files.list(dir)) {
-            sets = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("set."))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-        }
+        List<Path> sets = sets(dir);
         if (sets.isEmpty()) {
             throw new FormatException(dir.toString(), "", "no set.* directory", "put the arrays in set.000/coord.npy, ...");
         }
@@ -87,6 +83,14 @@ final class DeepmdSystemReader {
             readSet(dir, set, species, nopbc, out);
         }
         return out;
+    }
+
+    /** @return the {@code set.*} directories of a system, in name order (empty when there are none). */
+    static List<Path> sets(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("set."))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        }
     }
 
     private static void readSet(Path dir, Path set, String[] species, boolean nopbc, List<Frame> out) throws IOException {
@@ -132,10 +136,11 @@ final class DeepmdSystemReader {
 
     private static Cell cell(Path dir, String where, double[] h, boolean nopbc) {
         if (nopbc) {
-            if (h == null || Math.abs(det(h)) < 1e-12) {
+            if (h == null) {
                 return Cell.nonPeriodic();
             }
-            return new Cell(h, new boolean[] {false, false, false});
+            Cell c = new Cell(h, new boolean[] {false, false, false});
+            return Math.abs(c.signedVolume()) < 1e-12 ? Cell.nonPeriodic() : c;
         }
         try {
             return Cell.periodic(h);
@@ -143,10 +148,6 @@ final class DeepmdSystemReader {
             throw new FormatException(dir.resolve("box.npy").toString(), where, e.getMessage(),
                     "give three independent cell vectors, or add an empty 'nopbc' file for a non-periodic system");
         }
-    }
-
-    private static double det(double[] m) {
-        return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
     }
 
     private static double[] optional(Path set, String name, int nf, int perFrame, String expected) throws IOException {
