@@ -63,7 +63,7 @@ final class LabelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OracleSpec oracle = OracleSpec.parse(spec);
-        OracleSettings settings = OracleSettings.fromMap(settingsMap());
+        OracleSettings settings = PotentialSpecs.oracleSettings(overrides());
         List<Frame> in = Formats.read(input);
         List<Structure> structures = new ArrayList<>(in.size());
         for (Frame f : in) {
@@ -89,13 +89,9 @@ final class LabelCommand implements Callable<Integer> {
         return report.failures().isEmpty() ? 0 : 1;
     }
 
-    private Map<String, String> settingsMap() {
+    /** @return the settings given as options, which replace the {@code eelt.oracles.*} system properties */
+    private Map<String, String> overrides() {
         Map<String, String> map = new HashMap<>();
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith(OracleSettings.PREFIX)) {
-                map.put(key, System.getProperty(key));
-            }
-        }
         if (timeoutS != null) {
             map.put(OracleSettings.PREFIX + "timeout-s", String.valueOf(timeoutS));
         }

@@ -40,12 +40,21 @@ final class PotentialSpecs {
 
     /** Oracle machine settings from Java system properties {@code eelt.oracles.*}. */
     static OracleSettings oracleSettings() {
+        return oracleSettings(Map.of());
+    }
+
+    /**
+     * @param overrides keys (with the {@code eelt.oracles.} prefix) that replace the system properties
+     * @return oracle machine settings from Java system properties {@code eelt.oracles.*} and the overrides
+     */
+    static OracleSettings oracleSettings(Map<String, String> overrides) {
         Map<String, String> map = new HashMap<>();
         for (String key : System.getProperties().stringPropertyNames()) {
             if (key.startsWith(OracleSettings.PREFIX)) {
                 map.put(key, System.getProperty(key));
             }
         }
+        map.putAll(overrides);
         return OracleSettings.fromMap(map);
     }
 }
