@@ -64,6 +64,11 @@ final class BenchCommand implements Runnable {
         return Path.of(System.getProperty("eelt.home", ".")).toAbsolutePath().resolve("../shared").normalize();
     }
 
+    /** @return {@code given}, or DeePMD-kit's water example data_0 in the shared reference data. */
+    static Path waterSystem(Path given) {
+        return given != null ? given : sharedDir().resolve("data/deepmd-water/data_0");
+    }
+
     @Command(name = "md-eam", mixinStandardHelpOptions = true,
             description = {"Our NVT MD vs LAMMPS (when installed) on the same fcc Cu system, potential file, steps and",
                     "timestep, in one run: µs/step/atom for both and ours/LAMMPS. Both use a Langevin thermostat",
@@ -115,7 +120,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path sys = system != null ? system : sharedDir().resolve("data/deepmd-water/data_0");
+            Path sys = waterSystem(system);
             DpInferBench.Config d = DpInferBench.Config.defaults(sys);
             DpInferBench.Config c = new DpInferBench.Config(sys, typeOneSide, d.precision(), d.blockAtoms(), threads,
                     compressed, d.warmup(), steps, d.dgemmSize(), d.dgemmReps(), d.seed());
@@ -143,7 +148,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path sys = system != null ? system : sharedDir().resolve("data/deepmd-water/data_0");
+            Path sys = waterSystem(system);
             DpTrainBench.Config d = DpTrainBench.Config.defaults(sys);
             System.out.println(DpTrainBench.run(new DpTrainBench.Config(sys, arch, steps, threads, d.dgemmSize())).toJson());
             return 0;
