@@ -230,28 +230,7 @@ public final class Dense {
                 continue;
             }
             for (int i = 0; i < in; i++) {
-                double xv = x[ri + i];
-                double xtv = tan ? xt[ri + i] : 0.0;
-                int wi = w + i * out;
-                if (grad != null) {
-                    double k1 = a * xv + c * xtv;
-                    if (tan) {
-                        double k2 = c * xv;
-                        for (int o = 0; o < out; o++) {
-                            grad[wi + o] += k1 * dy[ro + o] + k2 * dyt[ro + o];
-                        }
-                    } else {
-                        for (int o = 0; o < out; o++) {
-                            grad[wi + o] += k1 * dy[ro + o];
-                        }
-                    }
-                }
-                if (dx != null) {
-                    dx[ri + i] += dot(dy, ro, p, wi, out);
-                    if (tan) {
-                        dxt[ri + i] += dot(dyt, ro, p, wi, out);
-                    }
-                }
+                weightTerm(p, x, xt, dy, dyt, dx, dxt, grad, ri, ro, i, w + i * out, out, a, c);
             }
         }
         if (major) {
@@ -263,32 +242,45 @@ public final class Dense {
     private static void backwardWeightMajor(double[] p, Layer l, int n, double[] x, double[] xt, double[] dy,
                                             double[] dyt, double[] dx, double[] dxt, double[] grad, double a, double c) {
         int in = l.in(), out = l.out(), w = l.w();
-        boolean tan = dyt != null;
         for (int i = 0; i < in; i++) {
             int wi = w + i * out;
             for (int r = 0; r < n; r++) {
-                int ro = r * out, ri = r * in;
-                double xv = x[ri + i];
-                if (grad != null) {
-                    double xtv = tan ? xt[ri + i] : 0.0;
-                    double k1 = a * xv + c * xtv;
-                    if (tan) {
-                        double k2 = c * xv;
-                        for (int o = 0; o < out; o++) {
-                            grad[wi + o] += k1 * dy[ro + o] + k2 * dyt[ro + o];
-                        }
-                    } else {
-                        for (int o = 0; o < out; o++) {
-                            grad[wi + o] += k1 * dy[ro + o];
-                        }
-                    }
+                weightTerm(p, x, xt, dy, dyt, dx, dxt, grad, r * in, r * out, i, wi, out, a, c);
+            }
+        }
+    }
+
+    /**
+     * One (row, input i) term of the matrix backward, shared by both loop orders: adds
+     * k₁·δz + k₂·δ̇z to row i of the weight gradient (k₁ = a·x + c·ẋ, k₂ = c·x) and
+     * δx_i += W_i·δz, δẋ_i += W_i·δ̇z.
+     *
+     * @param ri offset of the row in x, xt, dx, dxt
+     * @param ro offset of the row in dy, dyt
+     * @param wi offset of weight row i in p and grad
+     */
+    private static void weightTerm(double[] p, double[] x, double[] xt, double[] dy, double[] dyt, double[] dx,
+                                   double[] dxt, double[] grad, int ri, int ro, int i, int wi, int out,
+                                   double a, double c) {
+        boolean tan = dyt != null;
+        double xv = x[ri + i];
+        if (grad != null) {
+            double k1 = a * xv + c * (tan ? xt[ri + i] : 0.0);
+            if (tan) {
+                double k2 = c * xv;
+                for (int o = 0; o < out; o++) {
+                    grad[wi + o] += k1 * dy[ro + o] + k2 * dyt[ro + o];
                 }
-                if (dx != null) {
-                    dx[ri + i] += dot(dy, ro, p, wi, out);
-                    if (tan) {
-                        dxt[ri + i] += dot(dyt, ro, p, wi, out);
-                    }
+            } else {
+                for (int o = 0; o < out; o++) {
+                    grad[wi + o] += k1 * dy[ro + o];
                 }
+            }
+        }
+        if (dx != null) {
+            dx[ri + i] += dot(dy, ro, p, wi, out);
+            if (tan) {
+                dxt[ri + i] += dot(dyt, ro, p, wi, out);
             }
         }
     }
