@@ -1,5 +1,6 @@
 package org.eelt.labeler;
 
+import org.eelt.explorer.build.Perturbations;
 import org.eelt.labeler.external.Executables;
 import org.eelt.protocol.atoms.Cell;
 import org.eelt.protocol.atoms.Structure;
@@ -89,13 +90,6 @@ public final class TestStructures {
     /** @return the structure strained as r' = r (I + ε), H' = H (I + ε) for a row-major ε. */
     public static Structure strained(Structure s, double[] eps) {
         double[] m = {1 + eps[0], eps[1], eps[2], eps[3], 1 + eps[4], eps[5], eps[6], eps[7], 1 + eps[8]};
-        double[] r = s.positions();
-        double[] out = new double[r.length];
-        for (int i = 0; i < r.length; i += 3) {
-            for (int c = 0; c < 3; c++) {
-                out[i + c] = r[i] * m[c] + r[i + 1] * m[3 + c] + r[i + 2] * m[6 + c];
-            }
-        }
-        return new Structure(s.species(), out, s.cell().transformed(m));
+        return Perturbations.deform(s, m);
     }
 }
