@@ -109,6 +109,11 @@ final class DeepmdSystemReader {
                     + coord.shapeString() + "), not a multiple of 3N = " + 3 * n + " where N = " + n + " atoms from "
                     + dir.resolve("type.raw"), "make coord.npy (nframes, 3*natoms) consistent with type.raw");
         }
+        if (coord.ndim() == 2 && coord.dim(1) != 3 * n) {
+            throw new FormatException(coordFile.toString(), "array shape", "coord.npy has shape " + coord.shapeString()
+                    + ", i.e. " + coord.dim(1) + " values per frame, but " + dir.resolve("type.raw") + " lists " + n
+                    + " atoms (3N = " + 3 * n + ")", "make type.raw hold one type per atom of coord.npy's frames");
+        }
         int nf = coord.size() / (3 * n);
         double[] box = optional(set, "box.npy", nf, 9, "(nframes, 9)");
         if (box == null && !nopbc) {

@@ -206,6 +206,11 @@ class DeepmdNpyTest {
         assertMessage(assertThrows(FormatException.class, () -> DeepmdNpy.read(s1)),
                 "coordlen", "coord.npy", "type.raw", "not a multiple of 3N = 6");
 
+        Path s1b = system("typelen");
+        Files.writeString(s1b.resolve("type.raw"), "0\n");
+        assertMessage(assertThrows(FormatException.class, () -> DeepmdNpy.read(s1b)),
+                "typelen", "coord.npy", "(2, 6)", "type.raw", "1 atoms (3N = 3)");
+
         Path s2 = system("box");
         Npy.write(s2.resolve("set.000/box.npy"), new int[] {2, 3}, new double[6]);
         assertMessage(assertThrows(FormatException.class, () -> DeepmdNpy.read(s2)),
