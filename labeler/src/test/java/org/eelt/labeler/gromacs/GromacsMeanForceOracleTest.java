@@ -28,7 +28,7 @@ class GromacsMeanForceOracleTest {
     @BeforeAll
     static void setUp() {
         TestStructures.assumeOnPath("gmx");
-        settings = GromacsSettings.defaults().withSteps(10_000).withThresholdAndSeed(10.0, 42);
+        settings = GromacsSettings.defaults().withSteps(10_000).withErrorThreshold(10.0).withSeed(42);
         system = GromacsAla2System.prepare(settings, tmp.resolve("work"), ala2Pdb());
         oracle = new GromacsMeanForceOracle(settings, system);
     }
@@ -154,7 +154,7 @@ class GromacsMeanForceOracleTest {
 
     @Test
     void aLabelAboveTheErrorThresholdIsRejectedWithItsNumbers() {
-        GromacsMeanForceOracle strict = new GromacsMeanForceOracle(settings.withThresholdAndSeed(0.01, 3), system);
+        GromacsMeanForceOracle strict = new GromacsMeanForceOracle(settings.withErrorThreshold(0.01).withSeed(3), system);
         MeanForceRejectedException e = assertThrows(MeanForceRejectedException.class,
                 () -> strict.label(new double[] {rad(-80), rad(150)}));
         assertTrue(e.getMessage().contains("exceeds the threshold 0.010 kJ/mol/rad"), e.getMessage());
