@@ -80,6 +80,7 @@ public final class GromacsFeBench {
         sb.append(String.format(Locale.ROOT, "  \"setup_s\": %.3f,%n", setupS));
         sb.append("  \"labels\": ").append(labels).append(",\n");
         sb.append("  \"rejected\": ").append(rejected).append(",\n");
+        sb.append("  \"pre_pulls\": ").append(oracle.prePulls()).append(",\n");
         sb.append(String.format(Locale.ROOT, "  \"wall_ms_per_label_mean\": %.1f,%n", total / labels));
         sb.append(String.format(Locale.ROOT, "  \"wall_ms_per_label_median\": %.1f,%n", median));
         sb.append(String.format(Locale.ROOT, "  \"wall_ms_per_label_min\": %.1f,%n", sorted[0]));
