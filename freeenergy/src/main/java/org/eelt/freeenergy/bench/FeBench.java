@@ -22,7 +22,7 @@ import org.eelt.freeenergy.net.TrainSettings;
  * <ul>
  *   <li>(a) mean-force labels/s of the built-in restrained MD: Langevin BAOAB, Δt = 1 fs, 300 K,
  *       κ = 100 eV/Å² on (x, y) of atom 0, {@code stepsPerLabel} steps per label, CVs sampled every
- *       step, centers drawn uniformly in [−1.5, 1] × [−0.5, 2] Å; one warm-up label first;</li>
+ *       step (the labeler's default), centers drawn uniformly in [−1.5, 1] × [−0.5, 2] Å; one warm-up label first;</li>
  *   <li>(b) training steps/s of a K = 4 free-energy ensemble: hidden widths 32-32-32 (tanh, resnet),
  *       minibatch 32, Adam, on {@code trainLabels} labels whose mean forces are the exact −∇A of the
  *       MB system (the speed does not depend on the values); members trained one after the other;
@@ -114,7 +114,7 @@ public record FeBench(int labels, long stepsPerLabel, double labelsPerS, double 
     public String toJson() {
         return String.format(Locale.ROOT, "{\"benchmark\":\"fe\",\"system\":\"muller-brown\","
                         + "\"restrained_md\":{\"labels\":%d,\"steps_per_label\":%d,\"timestep_ps\":0.001,"
-                        + "\"kappa_ev_per_a2\":100,\"labels_per_s\":%.4g,\"md_steps_per_s\":%.4g,\"accepted\":%d},"
+                        + "\"kappa_ev_per_a2\":100,\"sample_every\":1,\"labels_per_s\":%.4g,\"md_steps_per_s\":%.4g,\"accepted\":%d},"
                         + "\"training\":{\"members\":%d,\"widths\":[%d,%d,%d],\"batch_size\":%d,\"labels\":%d,"
                         + "\"steps_per_member\":%d,\"member_steps_per_s\":%.4g,\"ensemble_steps_per_s\":%.4g,"
                         + "\"force_rmse_ev_per_a\":%.4g}}",

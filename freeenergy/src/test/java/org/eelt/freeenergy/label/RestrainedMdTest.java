@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Restrained MD on the Müller–Brown system against its exact mean force; bad input. */
 class RestrainedMdTest {
     static final CvSet XY = CvSet.of(new Cartesian(0, 0), new Cartesian(0, 1));
-    static final double KAPPA = 200; // eV/Å²
+    static final double KAPPA = 500; // eV/Å²
 
     static RestrainedMdSettings settings(long steps, long seed) {
         return RestrainedMdSettings.of(new double[] {KAPPA, KAPPA}, MullerBrownPotential.TEMPERATURE, 0.001, steps,
@@ -60,7 +60,7 @@ class RestrainedMdTest {
         double[] smoothed = restrainedExpectation(x0, y0, KAPPA, MullerBrownPotential.kT());
         for (int q = 0; q < 2; q++) {
             double err = l.stdErr(q);
-            assertTrue(err > 0 && err < 0.1 * Math.hypot(exact[0], exact[1]), "error bar " + err);
+            assertTrue(err > 0 && err < 0.15 * Math.hypot(exact[0], exact[1]), "error bar " + err);
             // the restraint's smoothing bias is below half an error bar at this κ
             assertTrue(Math.abs(smoothed[q] - exact[q]) < 0.3 * err, "bias " + (smoothed[q] - exact[q]) + " vs " + err);
             assertEquals(exact[q], l.meanForce(q), 3 * err, "mean force component " + q + " vs -grad A: " + l);
@@ -70,7 +70,7 @@ class RestrainedMdTest {
         assertEquals(36_001, l.samples()); // steps 4000..40000
         assertEquals("v0", l.modelVersion());
         assertEquals(7, l.seed());
-        assertTrue(l.oracleSettings().contains("kappa=[200.0, 200.0]") && l.oracleSettings().contains("mb"),
+        assertTrue(l.oracleSettings().contains("kappa=[500.0, 500.0]") && l.oracleSettings().contains("mb"),
                 l.oracleSettings());
         // f = κ⟨s − s0⟩
         assertEquals(KAPPA * o.meanDelta()[0], l.meanForce(0), 1e-12);
@@ -96,11 +96,11 @@ class RestrainedMdTest {
         Structure s = MullerBrownPotential.structure(0, 0);
         CvAtomException missing = assertThrows(CvAtomException.class, () -> RestrainedMd.label(p, "mb", s, null,
                 CvSet.of(new Cartesian(5, 0)), new double[] {0}, RestrainedMdSettings.of(new double[] {1}, 300, 0.002,
-                        100, 0.05, 1), ""));
+                        1000, 0.05, 1), ""));
         assertTrue(missing.getMessage().contains("x(5)") && missing.getMessage().contains("2 atoms"), missing.getMessage());
         Structure four = new Structure(new String[] {"Ar", "Ar", "Ar", "Ar"},
                 new double[] {0, 0, 0, 1.5, 0, 0, 3.0, 0, 0, 4.5, 0, 0}, Cell.nonPeriodic());
-        RestrainedMdSettings one = RestrainedMdSettings.of(new double[] {1}, 100, 0.002, 100, 0.05, 1);
+        RestrainedMdSettings one = RestrainedMdSettings.of(new double[] {1}, 100, 0.002, 1000, 0.05, 1);
         LennardJones lj = LennardJones.single("Ar", 0.0104, 3.4, 8.0);
         CvDomainException outside = assertThrows(CvDomainException.class, () -> RestrainedMd.label(lj, "lj", four, null,
                 CvSet.of(new Dihedral(0, 1, 2, 3)), new double[] {4.0}, one, ""));
@@ -110,7 +110,7 @@ class RestrainedMdTest {
                 four, null, CvSet.of(new Dihedral(0, 1, 2, 3)), new double[] {1.0}, one, ""));
         assertTrue(degenerate.getMessage().contains("collinear"), degenerate.getMessage());
         IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
-                () -> RestrainedMdSettings.of(new double[] {1}, 300, 0.002, 10, 0.05, 1));
+                () -> RestrainedMdSettings.of(new double[] {1}, 300, 0.002, 30, 0.05, 1));
         assertTrue(few.getMessage().contains("minBlocks"), few.getMessage());
     }
 

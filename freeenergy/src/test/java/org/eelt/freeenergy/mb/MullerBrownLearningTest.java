@@ -37,7 +37,7 @@ class MullerBrownLearningTest {
             }
             RestrainedMd.Outcome o = RestrainedMd.label(mb, mb.toString(), MullerBrownPotential.structure(x, y), null, xy,
                     new double[] {x, y}, RestrainedMdSettings.of(new double[] {100, 100}, 300, 0.001, 4000, 0.05,
-                            labels.size()), "");
+                            labels.size()).withSampleEvery(4), "");
             assertTrue(o.accepted(), o.rejection());
             labels.add(o.label());
         }
