@@ -43,10 +43,14 @@ import org.eelt.freeenergy.net.TrainSettings;
  * @param memberStepsPerS     optimizer steps/s of one member
  * @param ensembleStepsPerS   ensemble steps/s (= member steps/s / K)
  * @param finalForceRmse      force RMSE (eV/Å) of member 0 after the timed steps, as a sanity figure
+ * @param labelsPerCpuS       labels per second of the benchmark thread's CPU time (NaN if unmeasurable):
+ *                            unlike the wall-clock rate it does not drop when other processes share the cores
+ * @param memberStepsPerCpuS  member optimizer steps per second of thread CPU time
  */
 public record FeBench(int labels, long stepsPerLabel, double labelsPerS, double mdStepsPerS, int acceptedLabels,
                       int members, int[] widths, int batchSize, int trainLabels, int trainSteps,
-                      double memberStepsPerS, double ensembleStepsPerS, double finalForceRmse) {
+                      double memberStepsPerS, double ensembleStepsPerS, double finalForceRmse, double labelsPerCpuS,
+                      double memberStepsPerCpuS) {
     private static final CvSet XY = CvSet.of(new Cartesian(0, 0), new Cartesian(0, 1));
 
     /** Runs with the defaults (20 labels of 10 000 steps; 4 × 1500 training steps on 500 labels), about 20 s here. */
@@ -71,11 +75,13 @@ public record FeBench(int labels, long stepsPerLabel, double labelsPerS, double 
                 0.001, stepsPerLabel, 0.05, 1);
         label(mb, rng, st.withSeed(0)); // warm-up
         int accepted = 0;
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         for (int k = 0; k < labels; k++) {
             accepted += label(mb, rng, st.withSeed(k + 1)).accepted() ? 1 : 0;
         }
         double labelSeconds = (System.nanoTime() - t0) * 1e-9;
+        double labelCpu = (cpuNanos() - c0) * 1e-9;
 
         List<MeanForceLabel> train = new ArrayList<>();
         for (int k = 0; k < trainLabels; k++) {
@@ -89,6 +95,7 @@ public record FeBench(int labels, long stepsPerLabel, double labelsPerS, double 
         FreeEnergyEnsemble ens = FreeEnergyEnsemble.initial(fm, widths, 4, 11);
         TrainSettings ts = new TrainSettings(trainSteps, 32, 3e-3, 3e-4, 5);
         FreeEnergyTrainer.train(ens.members().get(0), train, new TrainSettings(50, 32, 3e-3, 3e-4, 1), "warm-up");
+        long c1 = cpuNanos();
         long t1 = System.nanoTime();
         double rmse = Double.NaN;
         for (int m = 0; m < ens.size(); m++) {
@@ -99,9 +106,17 @@ public record FeBench(int labels, long stepsPerLabel, double labelsPerS, double 
             }
         }
         double trainSeconds = (System.nanoTime() - t1) * 1e-9;
+        double trainCpu = (cpuNanos() - c1) * 1e-9;
+        boolean cpu = c0 >= 0;
         double memberRate = ens.size() * (double) trainSteps / trainSeconds;
         return new FeBench(labels, stepsPerLabel, labels / labelSeconds, labels * (double) stepsPerLabel / labelSeconds,
-                accepted, ens.size(), widths, 32, trainLabels, trainSteps, memberRate, memberRate / ens.size(), rmse);
+                accepted, ens.size(), widths, 32, trainLabels, trainSteps, memberRate, memberRate / ens.size(), rmse,
+                cpu ? labels / labelCpu : Double.NaN, cpu ? ens.size() * (double) trainSteps / trainCpu : Double.NaN);
+    }
+
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : -1;
     }
 
     private static RestrainedMd.Outcome label(MullerBrownPotential mb, SplittableRandom rng, RestrainedMdSettings st) {
@@ -114,11 +129,13 @@ public record FeBench(int labels, long stepsPerLabel, double labelsPerS, double 
     public String toJson() {
         return String.format(Locale.ROOT, "{\"benchmark\":\"fe\",\"system\":\"muller-brown\","
                         + "\"restrained_md\":{\"labels\":%d,\"steps_per_label\":%d,\"timestep_ps\":0.001,"
-                        + "\"kappa_ev_per_a2\":100,\"sample_every\":1,\"labels_per_s\":%.4g,\"md_steps_per_s\":%.4g,\"accepted\":%d},"
+                        + "\"kappa_ev_per_a2\":100,\"sample_every\":1,\"labels_per_s\":%.4g,\"md_steps_per_s\":%.4g,"
+                        + "\"accepted\":%d,\"labels_per_cpu_s\":%.4g},"
                         + "\"training\":{\"members\":%d,\"widths\":[%d,%d,%d],\"batch_size\":%d,\"labels\":%d,"
                         + "\"steps_per_member\":%d,\"member_steps_per_s\":%.4g,\"ensemble_steps_per_s\":%.4g,"
-                        + "\"force_rmse_ev_per_a\":%.4g}}",
-                labels, stepsPerLabel, labelsPerS, mdStepsPerS, acceptedLabels, members, widths[0], widths[1],
-                widths[2], batchSize, trainLabels, trainSteps, memberStepsPerS, ensembleStepsPerS, finalForceRmse);
+                        + "\"member_steps_per_cpu_s\":%.4g,\"force_rmse_ev_per_a\":%.4g}}",
+                labels, stepsPerLabel, labelsPerS, mdStepsPerS, acceptedLabels, labelsPerCpuS, members, widths[0],
+                widths[1], widths[2], batchSize, trainLabels, trainSteps, memberStepsPerS, ensembleStepsPerS,
+                memberStepsPerCpuS, finalForceRmse);
     }
 }

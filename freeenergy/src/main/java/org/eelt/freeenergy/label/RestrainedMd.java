@@ -2,16 +2,20 @@ package org.eelt.freeenergy.label;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import org.eelt.explorer.md.MdListener;
 import org.eelt.explorer.md.MdResult;
 import org.eelt.explorer.md.MdRunner;
 import org.eelt.explorer.md.MdSettings;
 import org.eelt.explorer.md.MdState;
 import org.eelt.freeenergy.cv.CvSet;
+import org.eelt.freeenergy.cv.DegenerateCvException;
 import org.eelt.potential.Potential;
 import org.eelt.protocol.atoms.CodeVersion;
 import org.eelt.protocol.atoms.Frame;
 import org.eelt.protocol.atoms.Structure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in restrained-MD labeler: Langevin MD (the explorer's {@link MdRunner}, BAOAB) on
@@ -43,7 +47,26 @@ public final class RestrainedMd {
     public record Outcome(MeanForceLabel label, boolean accepted, String rejection, double[] meanDelta, MdResult md) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RestrainedMd.class);
+
     private RestrainedMd() {
+    }
+
+    /**
+     * As {@link #label}, but a CV that becomes undefined (collinear dihedral atoms) is logged as a
+     * warning naming the CV, the atoms and s0, and the label is skipped.
+     *
+     * @return the outcome, or empty when the label was skipped
+     */
+    public static Optional<Outcome> labelOrSkip(Potential potential, String potentialSettings, Structure start,
+                                                double[] masses, CvSet cvs, double[] s0, RestrainedMdSettings settings,
+                                                String modelVersion) {
+        try {
+            return Optional.of(label(potential, potentialSettings, start, masses, cvs, s0, settings, modelVersion));
+        } catch (DegenerateCvException e) {
+            LOG.warn("skipping the mean-force label at s0 = {}: {}", Arrays.toString(s0), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -109,6 +109,8 @@ class RestrainedMdTest {
         DegenerateCvException degenerate = assertThrows(DegenerateCvException.class, () -> RestrainedMd.label(lj, "lj",
                 four, null, CvSet.of(new Dihedral(0, 1, 2, 3)), new double[] {1.0}, one, ""));
         assertTrue(degenerate.getMessage().contains("collinear"), degenerate.getMessage());
+        assertTrue(RestrainedMd.labelOrSkip(lj, "lj", four, null, CvSet.of(new Dihedral(0, 1, 2, 3)), new double[] {1.0},
+                one, "").isEmpty(), "a degenerate dihedral skips the label");
         IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
                 () -> RestrainedMdSettings.of(new double[] {1}, 300, 0.002, 30, 0.05, 1));
         assertTrue(few.getMessage().contains("minBlocks"), few.getMessage());
