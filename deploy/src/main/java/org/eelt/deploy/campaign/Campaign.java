@@ -218,8 +218,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         }
         stageRunning = true;
         stageStartNanos = System.nanoTime();
-        examiner.tell(new Examiner.StartStage(stage));
         CampaignSpec.Stage st = spec.exploration().stages().get(stage);
+        examiner.tell(new Examiner.StartStage(stage, st.walkers()));
         ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
         for (int w = 0; w < st.walkers(); w++) {
             String id = "s" + stage + "-w" + w + "-" + runTag;

@@ -67,7 +67,7 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
      *
      * @param trust            force trust levels, eV/Å
      * @param policy           selection policy
-     * @param maxCandidatesPerModel cap per ensemble generation
+     * @param maxCandidatesPerModel cap per model version (every member publication is a new version)
      * @param dedupeThreshold  near-duplicate RMS displacement, Å
      * @param adaptiveRatio    adaptive-lower candidate fraction
      * @param adaptiveFloor    adaptive-lower floor, eV/Å

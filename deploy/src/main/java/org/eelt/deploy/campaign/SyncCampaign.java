@@ -73,6 +73,7 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
     private long labeledAtTrain;
     private double labelerBusyMs, trainerBusyS, walkerAliveS;
     private long exploreStartNanos;
+    private long lastSampleNanos;
     private int bootstrapOutstanding, stagesConverged;
     private Examiner.Stats stats;
 
@@ -95,6 +96,7 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
         CampaignAgents.labelers(ctx, env, examiner, recorder);
         this.trainers = CampaignAgents.trainers(ctx, env, Map.of(), topic);
         timers.startTimerAtFixedRate(new Tick(), Duration.ofMillis(env.tickMillis()));
+        examiner.tell(new Examiner.StartStage(0, spec.exploration().stages().get(0).walkers()));
         if (labeled >= spec.initialData().bootstrap()) {
             train();
         } else {
@@ -139,7 +141,14 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
         if (labeled >= spec.convergence().maxLabels()) {
             return finish("budget-exhausted", "label budget of " + spec.convergence().maxLabels() + " reached");
         }
+        if (phase == Phase.LABEL) {
+            pollStats(); // the label barrier is checked as soon as a label lands, not at the next tick
+        }
         return this;
+    }
+
+    private void pollStats() {
+        examiner.tell(new Examiner.GetStats(getContext().messageAdapter(Examiner.Stats.class, StatsArrived::new)));
     }
 
     private Behavior<Command> onModel(ModelArrived m) {
@@ -188,12 +197,13 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
             walkerRefs.clear();
             walkers.clear();
             phase = Phase.LABEL;
+            pollStats();
         }
         return this;
     }
 
     private Behavior<Command> onTick(Tick m) {
-        examiner.tell(new Examiner.GetStats(getContext().messageAdapter(Examiner.Stats.class, StatsArrived::new)));
+        pollStats();
         if (wallS() >= spec.convergence().maxWallS()) {
             return finish("budget-exhausted", "wall-clock budget of " + spec.convergence().maxWallS() + " s reached");
         }
@@ -205,9 +215,13 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
         if (phase == Phase.DONE) {
             return this;
         }
-        history.add(new CampaignResult.Sample(wallS(), explored, labeled, stats.queued(), stats.generation(),
-                stats.windowRatio(), stage));
-        if (env.progress() != null) {
+        boolean tick = history.isEmpty() || System.nanoTime() - lastSampleNanos >= env.tickMillis() * 900_000L;
+        if (tick) {
+            lastSampleNanos = System.nanoTime();
+            history.add(new CampaignResult.Sample(wallS(), explored, labeled, stats.queued(), stats.generation(),
+                    stats.windowRatio(), stage));
+        }
+        if (tick && env.progress() != null) {
             env.progress().println(String.format(Locale.ROOT, "[%6.0f s] sync iteration %d %s  explored %d  labeled %d"
                     + "  accurate %.3f (%d)", wallS(), iteration, phase, explored, labeled, stats.windowRatio(),
                     stats.windowFilled()));
@@ -225,12 +239,12 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
             stagesConverged += converged ? 1 : 0;
             stage++;
             stageSteps = 0;
-            examiner.tell(new Examiner.StartStage(stage));
             if (stage >= spec.exploration().stages().size()) {
                 finish(converged ? "converged" : "budget-exhausted", converged ? "accurate ratio reached in the last stage"
                         : "the last stage's steps were used without reaching the accurate ratio");
                 return;
             }
+            examiner.tell(new Examiner.StartStage(stage, spec.exploration().stages().get(stage).walkers()));
         }
         if (labeled > labeledAtTrain) {
             train();

@@ -118,6 +118,65 @@ class AgentsTest {
         ex.tell(new Examiner.WorkDone(c1.id(), true));
     }
 
+    @Test
+    void everyMemberPublicationIsANewModelVersionWithItsOwnCandidateQuota() {
+        ActorRef<Examiner.Command> ex = KIT.spawn(Examiner.create(settings(1e-9, 1e9, 1), null));
+        ex.tell(new Examiner.ModelArrived(TestModels.model(0, 1, 11)));
+        ex.tell(new Examiner.ModelArrived(TestModels.model(1, 1, 12)));
+        TestProbe<Examiner.FramesExamined> acks = KIT.createTestProbe();
+        TestProbe<Examiner.Stats> stats = KIT.createTestProbe();
+        ex.tell(new Examiner.FramesVisited("w0", 1, frames(2, 5), acks.getRef()));
+        assertEquals(2, acks.receiveMessage(Duration.ofSeconds(60)).candidates());
+        ex.tell(new Examiner.GetStats(stats.getRef()));
+        Examiner.Stats s = stats.receiveMessage();
+        assertEquals(1, s.selected(), "quota of 1 per model version");
+        assertEquals(1, s.capped());
+        assertEquals(2, s.modelVersion());
+        // member 0 alone retrains: the ensemble generation stays 1, but the model version is new
+        ex.tell(new Examiner.ModelArrived(TestModels.model(0, 2, 13)));
+        long version = 0;
+        for (int i = 0; i < 600 && version < 3; i++) {
+            ex.tell(new Examiner.GetStats(stats.getRef()));
+            version = stats.receiveMessage().modelVersion();
+            if (version < 3) {
+                stats.expectNoMessage(Duration.ofMillis(100));
+            }
+        }
+        assertEquals(3, version, "member 0's publication is model version 3");
+        ex.tell(new Examiner.FramesVisited("w0", 1, frames(2, 77), acks.getRef()));
+        acks.receiveMessage(Duration.ofSeconds(60));
+        ex.tell(new Examiner.GetStats(stats.getRef()));
+        s = stats.receiveMessage();
+        assertEquals(1, s.generation(), "ensemble generation = the oldest member's");
+        assertEquals(2, s.selected(), "the new version selects one more candidate");
+        assertEquals(2, s.capped());
+    }
+
+    @Test
+    void eachWalkerGetsItsShareOfAModelVersionsQuota() {
+        ActorRef<Examiner.Command> ex = KIT.spawn(Examiner.create(settings(1e-9, 1e9, 2), null));
+        ex.tell(new Examiner.StartStage(0, 2));
+        ex.tell(new Examiner.ModelArrived(TestModels.model(0, 1, 11)));
+        ex.tell(new Examiner.ModelArrived(TestModels.model(1, 1, 12)));
+        TestProbe<Examiner.FramesExamined> acks = KIT.createTestProbe();
+        TestProbe<Examiner.Stats> stats = KIT.createTestProbe();
+        ex.tell(new Examiner.FramesVisited("w0", 1, frames(3, 5), acks.getRef()));
+        assertEquals(3, acks.receiveMessage(Duration.ofSeconds(60)).candidates());
+        ex.tell(new Examiner.GetStats(stats.getRef()));
+        assertEquals(1, stats.receiveMessage().selected(), "w0 may fill only half of the quota of 2");
+        ex.tell(new Examiner.FramesVisited("w1", 1, frames(3, 50), acks.getRef()));
+        acks.receiveMessage(Duration.ofSeconds(60));
+        ex.tell(new Examiner.GetStats(stats.getRef()));
+        Examiner.Stats s = stats.receiveMessage();
+        assertEquals(2, s.selected(), "w1 fills the other half");
+        assertEquals(4, s.capped());
+        TestProbe<Examiner.Candidate> work = KIT.createTestProbe();
+        ex.tell(new Examiner.RequestWork("l0", work.getRef()));
+        ex.tell(new Examiner.RequestWork("l0", work.getRef()));
+        assertEquals(java.util.Set.of("w0", "w1"), java.util.Set.of(work.receiveMessage().walker(),
+                work.receiveMessage().walker()));
+    }
+
     /** Fails the first {@code failures} calls, then computes Sutton–Chen. */
     static final class FlakyOracle implements Oracle {
         final BuiltinOracle inner = new BuiltinOracle("sutton-chen", "sutton-chen:test", SuttonChen.copper());

@@ -77,8 +77,19 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     public record WorkDone(String candidateId, boolean labeled) implements Command, CborSerializable {
     }
 
-    /** A new exploration stage begins: the accurate-ratio window restarts. */
-    public record StartStage(int stage) implements Command, CborSerializable {
+    /**
+     * A new exploration stage begins: the accurate-ratio window restarts.
+     *
+     * @param stage   stage index
+     * @param walkers walkers of the stage: each may fill at most ⌈cap / walkers⌉ of a model
+     *                version's candidate quota, so that every thermodynamic condition gets labels
+     *                (as DP-GEN caps candidates per system); 0 = no per-walker share
+     */
+    public record StartStage(int stage, int walkers) implements Command, CborSerializable {
+        /** A stage without a per-walker share of the quota. */
+        public StartStage(int stage) {
+            this(stage, 0);
+        }
     }
 
     /** Asks for the statistics. */
@@ -107,7 +118,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
      * @param failed         of which failed
      * @param selected       candidates queued for labeling (after cap and dedupe), seeds excluded
      * @param duplicates     candidates dropped as exact or near duplicates
-     * @param capped         candidates dropped by the per-generation cap
+     * @param capped         candidates dropped by the per-model-version cap
      * @param rescoredAway   queued candidates dropped because a newer ensemble found them accurate
      * @param queued         candidates waiting for a labeler
      * @param inFlight       candidates being labeled
@@ -118,11 +129,13 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
      * @param generation     ensemble generation (0 before the ensemble is complete)
      * @param busyMillis     milliseconds spent scoring
      * @param windowMedianDeviation median max force deviation over the window, eV/Å (NaN when empty)
+     * @param modelVersion   model version of the ensemble in use: member publications received so far
+     *                       (the per-version candidate cap renews with each)
      */
     public record Stats(long examined, long accurate, long candidates, long failed, long selected, long duplicates,
                         long capped, long rescoredAway, int queued, int inFlight, int pendingBatches,
                         double windowRatio, int windowFilled, boolean windowFull, long generation, long busyMillis,
-                        double windowMedianDeviation)
+                        double windowMedianDeviation, long modelVersion)
             implements CborSerializable {
     }
 
@@ -130,8 +143,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             NoSerializationVerificationNeeded {
     }
 
-    record Scored(FramesVisited batch, double[] deviations, long generation, long millis) implements Command,
-            NoSerializationVerificationNeeded {
+    record Scored(FramesVisited batch, double[] deviations, long generation, long version, long millis)
+            implements Command, NoSerializationVerificationNeeded {
     }
 
     record Rescored(List<String> ids, double[] deviations, long generation, long millis) implements Command,
@@ -154,7 +167,10 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private final Deque<Candidate> seeds = new ArrayDeque<>();
     private final Map<String, Candidate> inFlight = new HashMap<>();
     private final Deque<RequestWork> waiting = new ArrayDeque<>();
-    private final Map<Long, Integer> selectedPerGeneration = new HashMap<>();
+    private final Map<Long, Integer> selectedPerVersion = new HashMap<>();
+    private final Map<String, Long> versionOfQueued = new HashMap<>();
+    private final Map<String, Integer> selectedPerWalkerVersion = new HashMap<>();
+    private int stageWalkers;
     private final Set<String> exactKeys = new HashSet<>();
     private final NearDuplicates near;
     private final AccurateWindow window;
@@ -244,13 +260,14 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onStartStage(StartStage m) {
         window.clear();
+        stageWalkers = Math.max(0, m.walkers());
         return this;
     }
 
     private Behavior<Command> onGetStats(GetStats m) {
         m.replyTo().tell(new Stats(examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway,
                 queued.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
-                window.full(), ensemble.generation(), busyMillis, window.quantile(0.5)));
+                window.full(), ensemble.generation(), busyMillis, window.quantile(0.5), ensemble.publications()));
         return this;
     }
 
@@ -260,6 +277,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         }
         List<Potential> models = ensemble.potentials();
         long gen = ensemble.generation();
+        long version = ensemble.publications();
         if (rescoreNeeded && !queued.isEmpty()) {
             rescoreNeeded = false;
             lastRescoredPublications = ensemble.publications();
@@ -280,7 +298,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         }
         busy = true;
         getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> timedScores(models, batch.frames()), executor),
-                (r, err) -> err == null ? new Scored(batch, r.deviations, gen, r.millis)
+                (r, err) -> err == null ? new Scored(batch, r.deviations, gen, version, r.millis)
                         : new JobFailed("score a batch of walker " + batch.walker(), err, batch));
     }
 
@@ -328,7 +346,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             } else if (v == Verdict.CANDIDATE) {
                 candidates++;
                 cand++;
-                consider(new Candidate(idPrefix + (counter++), frames.get(i), m.batch().walker(), m.generation(), dev));
+                consider(new Candidate(idPrefix + (counter++), frames.get(i), m.batch().walker(), m.generation(), dev),
+                        m.version());
             }
         }
         m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), acc, cand, fail, lastAcc, m.generation()));
@@ -346,33 +365,50 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         return Math.max(settings.adaptiveFloor(), Math.min(lo, q));
     }
 
-    private void consider(Candidate c) {
+    /**
+     * Queues a candidate unless it duplicates one selected before, its model version's quota is
+     * used up, or its walker used up its share of that quota (⌈cap / walkers⌉ when the stage
+     * declared its walkers). A model version is one state of the ensemble: every member
+     * publication makes a new one (the store numbers model versions the same way), so the quota
+     * renews whenever any member's model changes, not only after all K members have retrained.
+     */
+    private void consider(Candidate c, long version) {
         Structure s = c.atoms().toStructure();
         String key = ExactKey.of(s, KEY_RESOLUTION);
         if (exactKeys.contains(key) || near.isDuplicate(s)) {
             duplicates++;
             return;
         }
-        int used = selectedPerGeneration.getOrDefault(c.generation(), 0);
-        if (used >= settings.maxCandidatesPerGeneration()) {
-            if (settings.policy() != SelectionPolicy.MAX_DEVI || !replaceSmallest(c)) {
+        int cap = settings.maxCandidatesPerGeneration();
+        String walkerKey = version + "/" + c.walker();
+        int share = stageWalkers > 0 ? (cap + stageWalkers - 1) / stageWalkers : cap;
+        int ownUsed = selectedPerWalkerVersion.getOrDefault(walkerKey, 0);
+        if (ownUsed >= share) {
+            capped++;
+            return;
+        }
+        int used = selectedPerVersion.getOrDefault(version, 0);
+        if (used >= cap) {
+            if (settings.policy() != SelectionPolicy.MAX_DEVI || !replaceSmallest(c, version)) {
                 capped++;
                 return;
             }
         } else {
-            selectedPerGeneration.put(c.generation(), used + 1);
+            selectedPerVersion.put(version, used + 1);
             queued.put(c.id(), c);
+            versionOfQueued.put(c.id(), version);
         }
+        selectedPerWalkerVersion.merge(walkerKey, 1, Integer::sum);
         selected++;
         exactKeys.add(key);
         near.remember(s);
     }
 
-    /** max-devi: replaces the queued candidate of the same generation with the smallest deviation, if smaller. */
-    private boolean replaceSmallest(Candidate c) {
+    /** max-devi: replaces the queued candidate of the same model version with the smallest deviation, if smaller. */
+    private boolean replaceSmallest(Candidate c, long version) {
         Candidate min = null;
         for (Candidate q : queued.values()) {
-            if (q.generation() == c.generation() && (min == null || q.deviation() < min.deviation())) {
+            if (versionOfQueued.getOrDefault(q.id(), -1L) == version && (min == null || q.deviation() < min.deviation())) {
                 min = q;
             }
         }
@@ -380,7 +416,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             return false;
         }
         queued.remove(min.id());
+        versionOfQueued.remove(min.id());
         queued.put(c.id(), c);
+        versionOfQueued.put(c.id(), version);
         capped++;
         return true;
     }
@@ -397,6 +435,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             double dev = m.deviations()[i];
             if (settings.trust().classify(dev) == Verdict.ACCURATE) {
                 queued.remove(id);
+                versionOfQueued.remove(id);
                 rescoredAway++;
             } else {
                 queued.put(id, new Candidate(id, c.atoms(), c.walker(), c.generation(), dev));
@@ -450,6 +489,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         } else {
             best = queued.keySet().iterator().next();
         }
+        versionOfQueued.remove(best);
         return queued.remove(best);
     }
 }

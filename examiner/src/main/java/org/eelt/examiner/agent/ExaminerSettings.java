@@ -9,7 +9,8 @@ import org.eelt.examiner.selection.TrustLevels;
  * @param ensembleSize       K, models in the ensemble
  * @param trust              force trust levels, eV/Å
  * @param policy             selection policy
- * @param maxCandidatesPerGeneration cap of candidates selected per ensemble generation
+ * @param maxCandidatesPerGeneration cap of candidates selected per model version (a new version with every
+ *                           member publication, as the store numbers model versions)
  * @param dedupeThreshold    near-duplicate RMS displacement threshold, Å (0 = exact only)
  * @param window             M, frames in the accurate-ratio window
  * @param adaptiveRatio      adaptive-lower: fraction of recent frames to treat as candidates
