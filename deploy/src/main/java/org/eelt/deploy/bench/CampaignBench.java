@@ -29,6 +29,13 @@ import org.eelt.store.StoredModel;
  * creation time of its first model at or below the target. ratio = async / sync.
  */
 public final class CampaignBench {
+    /**
+     * Default simulated latency median, s. With 1 s a label cost as much as ~250 training steps of
+     * the bench model, so the first training round alone outlasted 5 labels; at 4 s the oracle
+     * dominates (a 48-label run spends ~130 s in the oracle, ~10 s in the first round), as DFT does.
+     */
+    public static final double DEFAULT_LATENCY_MEDIAN_S = 4.0;
+
     private CampaignBench() {
     }
 
@@ -44,9 +51,9 @@ public final class CampaignBench {
      */
     public record Config(Path workDir, int labels, int workers, double latencyMedianS, double latencySigma,
                          double maxWallS) {
-        /** @return defaults in {@code workDir}: 48 labels, 2 labelers, latency median 1 s, σ 0.8, 420 s per run. */
+        /** @return defaults in {@code workDir}: 48 labels, 2 labelers, latency median 4 s, σ 0.8, 420 s per run. */
         public static Config defaults(Path workDir) {
-            return new Config(workDir, 48, 2, 1.0, 0.8, 420);
+            return new Config(workDir, 48, 2, DEFAULT_LATENCY_MEDIAN_S, 0.8, 420);
         }
     }
 
@@ -86,9 +93,9 @@ public final class CampaignBench {
                     chunk-steps = 40
                     sample-interval = 10
                     failed-batches-restart = 1
-                    stages = [{temperatures = [300, 900], walkers = 2, steps-per-walker = 1000000}]
+                    stages = [{temperatures = [300, 900], walkers = 6, steps-per-walker = 1000000}]
                   }
-                  examination { trust-lo = 0.10, trust-hi = 0.50, max-candidates-per-model = 8, dedupe-threshold = 0.02 }
+                  examination { trust-lo = 0.10, trust-hi = 0.50, policy = max-devi, max-candidates-per-model = 8, dedupe-threshold = 0.1 }
                   labeling {
                     oracle = "sutton-chen:"
                     workers = %d
@@ -99,9 +106,9 @@ public final class CampaignBench {
                     model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
                     first-round-steps = 1500
                     steps-per-round = 400
-                    trigger = { new-labels = 4 }
+                    trigger = idle
                   }
-                  initial-data { bootstrap = 8, rattle = 0.05, strain = 0.03 }
+                  initial-data { bootstrap = 8, rattle = 0.05, strain = 0.0, train-after = 0.5 }
                   convergence { accurate-ratio = 0.999, window = 300, max-labels = %d, max-wall-s = %s }
                   test { temperatures = [300, 600, 900], frames = 4, equilibration-steps = 100, steps-between = 25 }
                 }

@@ -30,7 +30,8 @@ import org.eelt.trainer.agent.TrainingRound;
 /**
  * {@code eelt bench label-efficiency --json}: how many labels EELT's ensemble selection needs
  * compared with random snapshots. EELT: one asynchronous campaign (the {@link CampaignBench}
- * campaign without simulated latency) gives {@code eelt_labels} and member 0's test force RMSE.
+ * campaign without simulated latency, 2 candidates per model version) gives {@code eelt_labels}
+ * and member 0's test force RMSE.
  * Random: snapshots drawn uniformly from oracle-driven Langevin MD at the campaign's temperatures
  * and initial structures (the same conditions, sampled every 10 steps), labeled by the same
  * oracle. Both EELT's selected labels and the first n random snapshots train one fresh model
@@ -39,13 +40,22 @@ import org.eelt.trainer.agent.TrainingRound;
  * model's test force RMSE reaches the EELT-selected model's. label_ratio = eelt_labels / random_labels.
  */
 public final class LabelEfficiencyBench {
+    /**
+     * EELT's selection for this comparison: labels here are instant (no simulated latency), so
+     * the per-model-version quota alone sets how many labels one state of the ensemble chooses
+     * before the next retrain; 2 per version (1 per walker) lets every label be chosen by a
+     * recently retrained ensemble. The random baseline does not depend on it.
+     */
+    static final String SELECTION = "\neelt.campaign.examination.max-candidates-per-model = 2\n"
+            + "eelt.campaign.initial-data.train-after = 1.0\n"; // instant labels: the first round takes the whole bootstrap
+
     private LabelEfficiencyBench() {
     }
 
     /** @return the JSON of a run in {@code workDir} with at most {@code maxMultiple} × eelt_labels random labels. */
     public static String run(Path workDir, int labels, int maxMultiple) throws IOException {
         CampaignBench.Config c = new CampaignBench.Config(workDir, labels, 2, 0.0, 0.0, 420);
-        String text = CampaignBench.spec(c, "async");
+        String text = CampaignBench.spec(c, "async") + SELECTION;
         Path runDir = workDir.resolve("eelt");
         Summary s = CampaignRunner.run(new CampaignRunner.Options(text, workDir, runDir, false, null, 2000));
         CampaignSpec spec = CampaignSpecParser.parse(text, workDir);

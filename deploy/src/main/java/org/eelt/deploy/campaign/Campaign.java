@@ -81,6 +81,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private long walkerBusyDone;
     private double walkerAliveDone;
     private int bootstrapOutstanding;
+    private int bootstrapDone;
+    private int firstRoundAfter = Integer.MAX_VALUE;
     private boolean trainingStarted;
     private long lastTrigger;
     private long labeled;
@@ -143,6 +145,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         } else {
             List<AtomsData> seeds = CampaignAgents.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
             bootstrapOutstanding = seeds.size();
+            firstRoundAfter = (int) Math.ceil(spec.initialData().trainAfter() * spec.initialData().bootstrap() - labeled
+                    - 1e-9);
             examiner.tell(new Examiner.SeedCandidates(seeds, "bootstrap"));
         }
     }
@@ -178,10 +182,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         boolean done = r.labeled() || r.finalFailure();
         if (done && "bootstrap".equals(r.walker()) && bootstrapOutstanding > 0) {
             bootstrapOutstanding--;
+            bootstrapDone++;
         }
         if (!trainingStarted) {
-            if (bootstrapOutstanding == 0 && labeled > 0) {
-                trainAll();
+            if ((bootstrapOutstanding == 0 || bootstrapDone >= firstRoundAfter) && labeled > 0) {
+                trainAll(); // with train-after < 1 the rest of the bootstrap is labeled while the first round runs
             }
         } else if (labeled - lastTrigger >= spec.training().triggerNewLabels()) {
             trainAll();

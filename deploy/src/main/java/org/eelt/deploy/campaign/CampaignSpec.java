@@ -121,8 +121,15 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
      * @param bootstrap  K perturbed copies of the initial structures labeled before the first round
      * @param rattleA    Gaussian rattle of bootstrap structures, Å
      * @param strain     max random strain of bootstrap structures
+     * @param trainAfter asynchronous mode: the first round starts when this fraction of the bootstrap
+     *                   is labeled (the rest is labeled while it trains and joins the next round);
+     *                   1 = after the whole bootstrap. The synchronous baseline always waits for all.
      */
-    public record InitialData(List<String> files, int bootstrap, double rattleA, double strain) {
+    public record InitialData(List<String> files, int bootstrap, double rattleA, double strain, double trainAfter) {
+        /** Initial data whose first round waits for the whole bootstrap. */
+        public InitialData(List<String> files, int bootstrap, double rattleA, double strain) {
+            this(files, bootstrap, rattleA, strain, 1.0);
+        }
     }
 
     /**

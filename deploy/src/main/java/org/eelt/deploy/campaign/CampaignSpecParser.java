@@ -312,7 +312,11 @@ public final class CampaignSpecParser {
         if (strain >= 0.2) {
             throw c.error("strain", "must be < 0.2, got " + strain);
         }
-        return new CampaignSpec.InitialData(files, bootstrap, c.nonNegative("rattle"), strain);
+        double trainAfter = c.number("train-after");
+        if (!(trainAfter > 0 && trainAfter <= 1)) {
+            throw c.error("train-after", "must be a fraction of the bootstrap in (0, 1], got " + trainAfter);
+        }
+        return new CampaignSpec.InitialData(files, bootstrap, c.nonNegative("rattle"), strain, trainAfter);
     }
 
     private static CampaignSpec.Convergence convergence(Keys c) {

@@ -172,7 +172,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--workers", defaultValue = "2", description = "labelers (default: ${DEFAULT-VALUE})")
         int workers;
 
-        @Option(names = "--latency-median-s", defaultValue = "1.0", description = "simulated oracle latency median, s (default: ${DEFAULT-VALUE})")
+        @Option(names = "--latency-median-s", defaultValue = "4.0", description = "simulated oracle latency median, s (default: ${DEFAULT-VALUE})")
         double latencyMedian;
 
         @Option(names = "--latency-sigma", defaultValue = "0.8", description = "log-normal sigma of the latency (default: ${DEFAULT-VALUE})")

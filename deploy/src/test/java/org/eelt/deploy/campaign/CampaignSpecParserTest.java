@@ -74,6 +74,8 @@ class CampaignSpecParserTest {
         assertEquals("eelt.campaign.convergence.accurate-ratio", error("eelt.campaign.convergence.accurate-ratio = 1.5")
                 .keyPath());
         assertEquals("eelt.campaign.mode", error("eelt.campaign.mode = fast").keyPath());
+        assertEquals("eelt.campaign.initial-data.train-after", error("eelt.campaign.initial-data.train-after = 0")
+                .keyPath());
         assertEquals("eelt.campaign.training.model.sel", error("eelt.campaign.training.model.sel = x").keyPath());
         assertEquals("eelt.campaign.training.trigger", error("eelt.campaign.training.trigger = sometimes").keyPath());
         assertEquals("eelt.campaign.systems[0]",
