@@ -19,5 +19,8 @@ final class Subcommands {
         cl.addSubcommand(new ModelDeviCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new LaunchCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new StopCommand());
     }
 }
