@@ -323,7 +323,13 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             closeForShutdown(c);
             return this;
         }
-        ActorRef<CampaignResult> done = getContext().messageAdapter(CampaignResult.class, r -> new Finished(c.id, r));
+        // one forwarder per campaign (a message adapter per class would be shared by all campaigns)
+        ActorRef<Command> self = getContext().getSelf();
+        String id = c.id;
+        ActorRef<CampaignResult> done = getContext().spawn(Behaviors.<CampaignResult>receiveMessage(r -> {
+            self.tell(new Finished(id, r));
+            return Behaviors.stopped();
+        }), "result-" + c.id);
         c.actor = getContext().spawn(Campaign.create(m.prepared().env(), done), "campaign-" + c.id);
         getContext().watchWith(c.actor, new ChildTerminated(c.id));
         c.status = "running";
