@@ -45,7 +45,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
 
     /** Messages of the manager. */
     public sealed interface Command permits Submit, ListCampaigns, GetCampaign, Control, Download, Shutdown,
-            Recovered, Started, Finished, ChildTerminated, Evaluated, Closed, Tick, LiveStatus {
+            Recovered, Started, Finished, ChildTerminated, Evaluated, Closed, FinalStatus, Tick, LiveStatus {
     }
 
     /** Submits a campaign spec (HOCON or JSON); the reply has the id, or the reason it was refused. */
@@ -157,6 +157,9 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
     record Closed(String id) implements Command, NoSerializationVerificationNeeded {
     }
 
+    record FinalStatus(String id, CampaignStatus status) implements Command, NoSerializationVerificationNeeded {
+    }
+
     record Tick() implements Command, NoSerializationVerificationNeeded {
     }
 
@@ -219,6 +222,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
                 .onMessage(ChildTerminated.class, this::onChildTerminated)
                 .onMessage(Evaluated.class, this::onEvaluated)
                 .onMessage(Closed.class, this::onClosed)
+                .onMessage(FinalStatus.class, this::onFinalStatus)
                 .onMessage(Tick.class, this::onTick)
                 .onMessage(LiveStatus.class, this::onLiveStatus)
                 .build();
@@ -357,7 +361,21 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
         ManagedCampaign c = campaigns.get(m.id());
         c.result = m.result();
         c.status = "evaluating";
-        getContext().stop(c.actor);
+        String id = c.id;
+        // the final counts, then stop the campaign's agents (its store closes after the summary)
+        getContext().ask(CampaignStatus.class, c.actor, Duration.ofSeconds(5), Campaign.GetStatus::new,
+                (s, err) -> new FinalStatus(id, s));
+        return this;
+    }
+
+    private Behavior<Command> onFinalStatus(FinalStatus m) {
+        ManagedCampaign c = campaigns.get(m.id());
+        if (m.status() != null) {
+            c.live = m.status();
+        }
+        if (c.actor != null) {
+            getContext().stop(c.actor);
+        }
         return this;
     }
 
@@ -419,8 +437,8 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
 
     private Behavior<Command> onLiveStatus(LiveStatus m) {
         ManagedCampaign c = campaigns.get(m.id());
-        if (c == null || m.status() == null) {
-            return this;
+        if (c == null || m.status() == null || c.result != null) {
+            return this; // after the result, FinalStatus carries the last snapshot
         }
         c.live = m.status();
         if ((c.status.equals("running") || c.status.equals("paused")) && !m.status().state().equals("finished")) {
@@ -506,6 +524,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
 
     private Behavior<Command> onShutdown(Shutdown m) {
         shutdownReply = m.replyTo();
+        getContext().getLog().info("campaign manager: shutting down; persisting running campaigns for resume");
         for (ManagedCampaign c : campaigns.values()) {
             if (c.actor != null && c.result == null) {
                 shutdownOpen++;
