@@ -289,6 +289,12 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
         } catch (SubmissionException e) {
             m.replyTo().tell(new SubmitReply(null, e.getMessage()));
             return this;
+        } catch (RuntimeException e) {
+            // a spec the checks did not anticipate must not take the manager (and every campaign) down
+            getContext().getLog().error("campaign manager: unexpected error while checking a submitted spec", e);
+            m.replyTo().tell(new SubmitReply(null, "eelt.campaign: the spec could not be checked (" + e + ");"
+                    + " please report this together with the spec"));
+            return this;
         }
         String id = newId();
         ManagedCampaign c = new ManagedCampaign(id, a.name(), a.kind(), System.currentTimeMillis(),

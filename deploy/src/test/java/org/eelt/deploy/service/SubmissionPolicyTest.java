@@ -93,6 +93,16 @@ class SubmissionPolicyTest {
     }
 
     @Test
+    void serviceLimitsKeepOneSubmissionFromExhaustingTheNode() {
+        String m = refused(spec("sc", "strains = [0, 0.01, 0.02]").replace("repeat = 2", "repeat = 40"));
+        assertTrue(m.startsWith("eelt.campaign.systems") && m.contains("768000 atoms"), m);
+        m = refused(spec("sc", "").replace("walkers = 1", "walkers = 100000"));
+        assertTrue(m.startsWith("eelt.campaign.exploration.stages[0].walkers"), m);
+        m = refused(spec("sc", "labeling.workers = 1000"));
+        assertTrue(m.startsWith("eelt.campaign.labeling.workers"), m);
+    }
+
+    @Test
     void jsonBodiesAreAccepted() {
         String json = """
                 {"eelt": {"campaign": {"type-map": ["Cu"],
