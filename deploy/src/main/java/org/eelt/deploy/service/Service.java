@@ -57,8 +57,8 @@ public final class Service implements AutoCloseable {
             ActorRef<CampaignManager.Command> ref = manager.get(30, TimeUnit.SECONDS);
             ServiceState state = new ServiceState(system, ref, config.askTimeout(), null, config.roles());
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "eelt-campaigns",
-                    () -> AskPattern.<CampaignManager.Command, CampaignManager.ShutdownDone>ask(ref,
-                            CampaignManager.Shutdown::new, Duration.ofSeconds(55), system.scheduler())
+                    () -> AskPattern.<CampaignManager.Command, ManagerProtocol.ShutdownDone>ask(ref,
+                            ManagerProtocol.Shutdown::new, Duration.ofSeconds(55), system.scheduler())
                             .thenApply(d -> Done.getInstance()));
             Route api = new ApiRoutes(state, config.token(), config.maxBodyBytes()).routes();
             Route all = extraRoutes == null ? api : api.orElse(extraRoutes.apply(state));

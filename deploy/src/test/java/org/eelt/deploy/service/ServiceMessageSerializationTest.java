@@ -54,33 +54,33 @@ class ServiceMessageSerializationTest {
         CampaignView running = new CampaignView("c1", "cu", "dp", "paused", null, 123, status(), null);
         CampaignView done = new CampaignView("c2", "cu", "dp", "converged", "ok", 456, null, "{\"status\": \"converged\"}");
         List<Object> equalAfter = List.of(
-                new CampaignManager.Submit("eelt.campaign {}", "n",
-                        KIT.createTestProbe(CampaignManager.SubmitReply.class).getRef()),
-                new CampaignManager.SubmitReply("c1", null),
-                new CampaignManager.SubmitReply(null, "eelt.campaign.type-map: is empty"),
-                new CampaignManager.ListCampaigns(KIT.createTestProbe(CampaignManager.CampaignList.class).getRef()),
-                new CampaignManager.GetCampaign("c1", KIT.createTestProbe(CampaignManager.CampaignReply.class).getRef()),
-                new CampaignManager.CampaignReply(done),
-                new CampaignManager.CampaignReply(null),
-                new CampaignManager.Control("c1", CampaignManager.Action.PAUSE,
-                        KIT.createTestProbe(CampaignManager.ControlReply.class).getRef()),
-                new CampaignManager.ControlReply(409, "campaign c1 is stopped"),
-                new CampaignManager.Download("c1", CampaignManager.What.DEEPMD, -1,
-                        KIT.createTestProbe(CampaignManager.DownloadReply.class).getRef()),
-                new CampaignManager.Shutdown(KIT.createTestProbe(CampaignManager.ShutdownDone.class).getRef()),
-                new CampaignManager.ShutdownDone(2));
+                new ManagerProtocol.Submit("eelt.campaign {}", "n",
+                        KIT.createTestProbe(ManagerProtocol.SubmitReply.class).getRef()),
+                new ManagerProtocol.SubmitReply("c1", null),
+                new ManagerProtocol.SubmitReply(null, "eelt.campaign.type-map: is empty"),
+                new ManagerProtocol.ListCampaigns(KIT.createTestProbe(ManagerProtocol.CampaignList.class).getRef()),
+                new ManagerProtocol.GetCampaign("c1", KIT.createTestProbe(ManagerProtocol.CampaignReply.class).getRef()),
+                new ManagerProtocol.CampaignReply(done),
+                new ManagerProtocol.CampaignReply(null),
+                new ManagerProtocol.Control("c1", ManagerProtocol.Action.PAUSE,
+                        KIT.createTestProbe(ManagerProtocol.ControlReply.class).getRef()),
+                new ManagerProtocol.ControlReply(409, "campaign c1 is stopped"),
+                new ManagerProtocol.Download("c1", ManagerProtocol.What.DEEPMD, -1,
+                        KIT.createTestProbe(ManagerProtocol.DownloadReply.class).getRef()),
+                new ManagerProtocol.Shutdown(KIT.createTestProbe(ManagerProtocol.ShutdownDone.class).getRef()),
+                new ManagerProtocol.ShutdownDone(2));
         for (Object m : equalAfter) {
             assertEquals(m, roundTrip(m), m.getClass().getSimpleName());
         }
-        CampaignManager.CampaignList list = (CampaignManager.CampaignList) roundTrip(
-                new CampaignManager.CampaignList(List.of(running, done)));
+        ManagerProtocol.CampaignList list = (ManagerProtocol.CampaignList) roundTrip(
+                new ManagerProtocol.CampaignList(List.of(running, done)));
         assertEquals(done, list.campaigns().get(1));
         CampaignView back = list.campaigns().get(0);
         assertEquals("paused", back.live().state());
         assertArrayEquals(new long[] {100, 160}, back.live().lcurves().get(0).steps());
         assertEquals(running.live().staleness(), back.live().staleness());
         byte[] zip = {80, 75, 3, 4, 0, -1};
-        CampaignManager.DownloadReply d = (CampaignManager.DownloadReply) roundTrip(new CampaignManager.DownloadReply(200,
+        ManagerProtocol.DownloadReply d = (ManagerProtocol.DownloadReply) roundTrip(new ManagerProtocol.DownloadReply(200,
                 null, "application/zip", "deepmd.zip", zip, Map.of("X-EELT-Frames", "3")));
         assertArrayEquals(zip, d.bytes());
         assertEquals(Map.of("X-EELT-Frames", "3"), d.headers());
