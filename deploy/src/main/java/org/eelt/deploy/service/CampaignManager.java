@@ -168,6 +168,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
                     c.summaryJson = f.summaryJson();
                 } else {
                     getContext().getLog().info("campaign manager: resuming campaign {} from {}", c.id, c.runDir);
+                    c.pauseRequested = f.paused();
                     run(c, () -> CampaignJobs.resume(c, tickMillis));
                 }
             }
@@ -399,6 +400,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             }
             case PAUSE -> {
                 c.pauseRequested = true;
+                markPaused(c, true);
                 if (c.actor != null) {
                     c.actor.tell(new Campaign.Pause());
                     c.status = "paused";
@@ -406,6 +408,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             }
             case RESUME -> {
                 c.pauseRequested = false;
+                markPaused(c, false);
                 if (c.actor != null) {
                     c.actor.tell(new Campaign.Resume());
                     c.status = "running";
@@ -414,6 +417,12 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
         }
         m.replyTo().tell(new ManagerProtocol.ControlReply(200, "campaign " + c.id + ": " + c.status));
         return this;
+    }
+
+    /** Pausing is durable: a campaign paused when the service stops stays paused after a restart. */
+    private void markPaused(ManagedCampaign c, boolean paused) {
+        Path dir = c.runDir;
+        CompletableFuture.runAsync(() -> CampaignJobs.markPaused(dir, paused), blocking);
     }
 
     private Behavior<Command> onDownload(ManagerProtocol.Download m) {

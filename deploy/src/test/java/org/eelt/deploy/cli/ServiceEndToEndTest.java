@@ -285,12 +285,13 @@ class ServiceEndToEndTest {
 
     @Test
     @Order(3)
-    void aRestartedServiceListsOldCampaignsAndResumesAnUnfinishedOne() throws Exception {
+    void aRestartedServiceListsOldCampaignsAndResumesAnUnfinishedPausedOne() throws Exception {
         Reply r = send("POST", "/api/campaigns", campaign("resumed", 500, 600), TOKEN);
         assertEquals(201, r.code(), r.body());
         String id = r.json().get("id").asText();
         JsonNode before = waitFor(id, c -> c.path("model_versions").asLong() >= 2 && c.path("labeled").asLong() >= 4,
                 90, "trained once");
+        assertEquals(200, send("POST", "/api/campaigns/" + id + "/pause", null, TOKEN).code());
         service.stop();
         service = null;
         Path run = data.resolve("campaigns").resolve(id);
@@ -301,6 +302,9 @@ class ServiceEndToEndTest {
         List<String> ids = list.findValuesAsText("id");
         assertTrue(ids.containsAll(List.of(launchedId, controlledId, id)), ids.toString());
         assertEquals("stopped", get("/api/campaigns/" + controlledId).get("status").asText());
+        waitFor(id, c -> "paused".equals(c.path("status").asText()) && "paused".equals(c.path("state").asText()), 60,
+                "paused again after the restart");
+        assertEquals(200, send("POST", "/api/campaigns/" + id + "/resume", null, TOKEN).code());
         long labeled = before.get("labeled").asLong();
         JsonNode resumed = waitFor(id, c -> c.path("labeled").asLong() > labeled
                 && "running".equals(c.path("status").asText()), 90, "labeling after the restart");
