@@ -58,7 +58,7 @@ public final class ExportCommand implements Callable<Integer> {
         try (EeltStore s = EeltStore.open(store)) {
             if (format.equals("extxyz")) {
                 int n = s.exportTo(output, format, FormatOptions.defaults(), s.snapshot());
-                System.out.println("wrote " + n + " labeled frame(s) to " + output);
+                report(n, 1);
                 return 0;
             }
             Map<String, List<Frame>> systems = new LinkedHashMap<>();
@@ -74,8 +74,24 @@ public final class ExportCommand implements Callable<Integer> {
                 Formats.write(dir, frames, "deepmd", FormatOptions.defaults());
                 n += frames.size();
             }
-            System.out.println("wrote " + n + " labeled frame(s) in " + systems.size() + " deepmd/npy system(s) under " + output);
+            report(n, systems.size());
         }
         return 0;
+    }
+
+    private void report(int frames, int systems) {
+        if (server.json) {
+            var o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            o.put("format", format);
+            o.put("out", output.toString());
+            o.put("frames", frames);
+            o.put("systems", systems);
+            System.out.println(o);
+        } else if (format.equals("extxyz")) {
+            System.out.println("wrote " + frames + " labeled frame(s) to " + output);
+        } else {
+            System.out.println("wrote " + frames + " labeled frame(s) in " + systems + " deepmd/npy system(s) under "
+                    + output);
+        }
     }
 }
