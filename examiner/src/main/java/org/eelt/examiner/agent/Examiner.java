@@ -48,7 +48,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Messages of the examiner. */
     public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
-            StartStage, GetStats, ModelReady, Scored, Rescored, JobFailed {
+            StartStage, GetStats, GetTally, ModelReady, Scored, Rescored, JobFailed {
     }
 
     /** A walker's batch of visited frames, scored with the current ensemble. */
@@ -83,6 +83,10 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Asks for the statistics. */
     public record GetStats(ActorRef<Stats> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Asks for the monitoring tallies (counts per generation, deviation histogram). */
+    public record GetTally(ActorRef<ExaminationTally.Tally> replyTo) implements Command, CborSerializable {
     }
 
     /**
@@ -158,6 +162,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private final Set<String> exactKeys = new HashSet<>();
     private final NearDuplicates near;
     private final AccurateWindow window;
+    private final ExaminationTally tally = new ExaminationTally();
     private long counter;
     private long examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway, busyMillis;
 
@@ -194,6 +199,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 .onMessage(WorkDone.class, this::onWorkDone)
                 .onMessage(StartStage.class, this::onStartStage)
                 .onMessage(GetStats.class, this::onGetStats)
+                .onMessage(GetTally.class, this::onGetTally)
                 .onMessage(Scored.class, this::onScored)
                 .onMessage(Rescored.class, this::onRescored)
                 .onMessage(JobFailed.class, this::onJobFailed)
@@ -251,6 +257,11 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         m.replyTo().tell(new Stats(examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway,
                 queued.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
                 window.full(), ensemble.generation(), busyMillis, window.quantile(0.5)));
+        return this;
+    }
+
+    private Behavior<Command> onGetTally(GetTally m) {
+        m.replyTo().tell(tally.snapshot());
         return this;
     }
 
@@ -317,6 +328,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             boolean isAcc = settings.trust().classify(dev) == Verdict.ACCURATE;
             window.add(isAcc, Double.isFinite(dev) ? dev : settings.trust().hi());
             examined++;
+            tally.add(m.generation(), dev, isAcc ? Verdict.ACCURATE : v);
             if (isAcc) {
                 accurate++;
                 acc++;
@@ -413,6 +425,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             int n = m.batch().frames().size();
             examined += n;
             failed += n;
+            for (int i = 0; i < n; i++) {
+                tally.add(ensemble.generation(), Double.POSITIVE_INFINITY, Verdict.FAILED);
+            }
             m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), 0, 0, n, -1, ensemble.generation()));
         }
         startNextJob();
