@@ -45,8 +45,8 @@ import org.apache.pekko.stream.javadsl.Source;
  *   {@code Cache-Control: public, max-age=3600} and an ETag ({@code 304} on {@code If-None-Match});
  *   an unknown name is a {@code 404} JSON error;</li>
  *   <li>{@code GET /api/events} — Server-Sent Events: one event {@code snapshot} per period whose
- *   data is the JSON of the snapshot source ({@code {"time", "campaigns":[...], "cluster":{...}}},
- *   see {@link DashboardSnapshot}); the first event sets the browser's reconnect delay
+ *   data is the JSON of the snapshot source ({@code {"time": Unix s, "campaigns": [<the object of
+ *   GET /api/campaigns/{id}>...], "cluster": <the object of GET /api/cluster>}}); the first event sets the browser's reconnect delay
  *   ({@code retry}); a failed or late snapshot becomes an event {@code snapshot-error} with
  *   {@code {"error": "..."}} and the stream goes on.</li>
  * </ul>

@@ -264,11 +264,19 @@ final class ChromiumDriver implements AutoCloseable {
         }
     }
 
-    /** Opens {@code url} in the page (returns when the navigation was committed). */
-    void navigate(String url) {
+    /**
+     * Opens {@code url} in the page and waits until that document has loaded.
+     *
+     * @throws IllegalStateException when the page cannot be opened or does not load in 20 s
+     */
+    void navigate(String url) throws InterruptedException {
         JsonNode r = call("Page.navigate", JSON.createObjectNode().put("url", url));
         if (r.hasNonNull("errorText")) {
             throw new IllegalStateException("chromium could not open " + url + ": " + r.get("errorText").asText());
+        }
+        String loaded = "location.href === " + JSON.valueToTree(url) + " && document.readyState === 'complete'";
+        if (!waitFor(loaded, Duration.ofSeconds(20))) {
+            throw new IllegalStateException(url + " did not finish loading in chromium within 20 s");
         }
     }
 
@@ -288,14 +296,16 @@ final class ChromiumDriver implements AutoCloseable {
     }
 
     /**
-     * Polls a JavaScript condition every 200 ms.
+     * Polls a JavaScript condition every 200 ms (an exception while it is evaluated, e.g. during
+     * a navigation, counts as false).
      *
      * @return whether it became true within {@code timeout}
      */
     boolean waitFor(String condition, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
+        String guarded = "(() => { try { return !!(" + condition + "); } catch (e) { return false; } })()";
         while (System.nanoTime() < end) {
-            if (eval("!!(" + condition + ")").asBoolean(false)) {
+            if (eval(guarded).asBoolean(false)) {
                 return true;
             }
             Thread.sleep(200);

@@ -37,12 +37,13 @@ const EeltCharts = (() => {
   }
 
   /** "Nice" linear ticks covering [min, max] (about n of them). */
-  function niceTicks(min, max, n) {
+  function niceTicks(min, max, n, integer) {
     if (!(isFinite(min) && isFinite(max))) return {min: 0, max: 1, ticks: [0, 1]};
     if (max - min < 1e-12) { max = min + (Math.abs(min) > 0 ? Math.abs(min) * 0.5 : 1); }
     const raw = (max - min) / Math.max(1, n);
     const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    const step = [1, 2, 2.5, 5, 10].map(m => m * mag).find(s => s >= raw) || 10 * mag;
+    let step = [1, 2, 2.5, 5, 10].map(m => m * mag).find(s => s >= raw) || 10 * mag;
+    if (integer) step = Math.max(1, Math.round(step));
     const lo = Math.floor(min / step + 1e-9) * step;
     const hi = Math.ceil(max / step - 1e-9) * step;
     const ticks = [];
@@ -116,14 +117,16 @@ const EeltCharts = (() => {
     for (const it of items) {
       el('rect', {x, y: 7, width: 10, height: 10, rx: 2, fill: it.color}, g);
       const t = text(g, x + 14, 16, it.name);
-      x += 22 + 6.2 * it.name.length;
+      let w = 0;
+      try { w = t.getComputedTextLength(); } catch (e) { w = 0; }
+      x += 26 + (w > 0 ? w : 7 * it.name.length);
       t.setAttribute('data-legend', it.name);
     }
   }
 
   /**
    * Line chart. opts: {series: [{name, color, points: [[x, y]...], axis: 'left'|'right'}],
-   * xTitle, yTitle, y2Title, yLog, yZero (include 0, default true), yMax}.
+   * xTitle, yTitle, y2Title, yLog, yZero (include 0, default true), yMax, integer (integer y ticks)}.
    */
   function line(container, opts) {
     const series = (opts.series || []).filter(s => s.points && s.points.length);
@@ -140,7 +143,7 @@ const EeltCharts = (() => {
       if (opts.yLog) return logTicks(Math.min(...vals), Math.max(...vals));
       const lo = opts.yZero === false ? Math.min(...vals) : Math.min(0, ...vals);
       const hi = opts.yMax !== undefined ? Math.max(opts.yMax, ...vals) : Math.max(...vals);
-      return niceTicks(lo, hi, 5);
+      return niceTicks(lo, hi, 5, opts.integer);
     };
     const left = axisOf('left');
     const rightAx = right ? axisOf('right') : null;
@@ -169,7 +172,7 @@ const EeltCharts = (() => {
 
   /**
    * Stacked bars. opts: {categories: [label...], stacks: [{name, color, values: [...]}],
-   * normalize (bars sum to 1), xTitle, yTitle}.
+   * normalize (bars sum to 1), valueLabels (print each bar's total above it), xTitle, yTitle}.
    */
   function stacked(container, opts) {
     const cats = opts.categories || [];
@@ -177,7 +180,7 @@ const EeltCharts = (() => {
     const f = frame(container);
     const totals = cats.map((_, i) => opts.stacks.reduce((a, s) => a + (s.values[i] || 0), 0));
     const ya = opts.normalize ? {min: 0, max: 1, ticks: [0, 0.25, 0.5, 0.75, 1]}
-      : niceTicks(0, Math.max(1, ...totals), 5);
+      : niceTicks(0, Math.max(1, ...totals), 5, true);
     const ys = scale(ya.min, ya.max, f.y0, f.y1);
     yAxis(f, ya, ys, 'left', opts.yTitle);
     const band = (f.x1 - f.x0) / cats.length;
@@ -189,7 +192,11 @@ const EeltCharts = (() => {
       opts.stacks.forEach((s, k) => {
         const raw = s.values[i] || 0;
         const v = opts.normalize ? (totals[i] ? raw / totals[i] : 0) : raw;
-        if (v <= 0) return;
+        if (v <= 0) {
+          if (opts.stacks.length === 1) el('rect', {x: x.toFixed(1), y: (ys(0) - 1).toFixed(1), width: bw.toFixed(1),
+            height: 1, fill: s.color || palette[k], class: 'bar', 'data-stack': s.name, 'data-category': c, 'data-value': raw}, g);
+          return;
+        }
         const yTop = ys(acc + v), yBot = ys(acc);
         const r = el('rect', {x: x.toFixed(1), y: yTop.toFixed(1), width: bw.toFixed(1),
           height: Math.max(0.5, yBot - yTop).toFixed(1), fill: s.color || palette[k], class: 'bar',
@@ -197,6 +204,9 @@ const EeltCharts = (() => {
         el('title', {}, r).textContent = `${opts.categoryTitle || ''}${c}: ${s.name} ${raw} of ${totals[i]}`;
         acc += v;
       });
+      if (opts.valueLabels) {
+        text(g, x + bw / 2, ys(acc) - 4, fmt(totals[i]), {'text-anchor': 'middle', class: 'value-label'});
+      }
     });
     const ax = el('g', {class: 'axis'}, f.svg);
     el('line', {x1: f.x0, x2: f.x1, y1: f.y0, y2: f.y0}, ax);
@@ -210,7 +220,8 @@ const EeltCharts = (() => {
   }
 
   /**
-   * Histogram. opts: {edges: [n+1], counts: [n], color, xTitle, yTitle, markers: [{x, label}]}.
+   * Histogram. opts: {edges: [n+1], counts: [n], overflow (count beyond the last edge), color, xTitle,
+   * yTitle, markers: [{x, label}]}.
    */
   function histogram(container, opts) {
     const edges = opts.edges || [], counts = opts.counts || [];
@@ -236,6 +247,10 @@ const EeltCharts = (() => {
       text(f.svg, xs(m.x) + 3, f.y1 + 10, m.label, {class: 'axis-title'});
     }
     xAxis(f, xa, xs, opts.xTitle);
+    if (opts.overflow > 0) {
+      text(f.svg, f.x1, f.y1 - 8, `+${opts.overflow} at or above ${fmt(edges[edges.length - 1])}`,
+        {'text-anchor': 'end', class: 'axis-title', 'data-overflow': opts.overflow});
+    }
     return f.svg;
   }
 
@@ -244,7 +259,7 @@ const EeltCharts = (() => {
     const labels = opts.labels || [];
     if (!labels.length) return empty(container, opts.emptyText);
     return stacked(container, {categories: labels, stacks: [{name: opts.name || 'value', color: opts.color || palette[0],
-      values: opts.values}], yTitle: opts.yTitle, xTitle: opts.xTitle, emptyText: opts.emptyText});
+      values: opts.values}], yTitle: opts.yTitle, xTitle: opts.xTitle, emptyText: opts.emptyText, valueLabels: true});
   }
 
   return {line, stacked, histogram, bars, niceTicks, logTicks, fmt, palette};

@@ -171,6 +171,7 @@
       stats.appendChild(h('div', {class: 'stat', id: 'stat-util-' + p, 'data-value': util[p]},
         h('div', {class: 'v'}, (100 * util[p]).toFixed(0) + ' %'), h('div', {class: 'k'}, p + ' utilization')));
     }
+    $('detail-reason').textContent = c.reason ? String(c.reason) : '';
     const sum = $('summary');
     sum.textContent = '';
     const summary = c.summary && typeof c.summary === 'object' ? c.summary : null;
@@ -205,7 +206,7 @@
       xTitle: 'model version', yTitle: 'fraction of examined frames', emptyText: 'no model examined frames yet'});
 
     const dh = c.devi_histogram || {};
-    C.histogram(plot('chart-devi'), {edges: dh.edges, counts: dh.counts, color: '#16a3a3',
+    C.histogram(plot('chart-devi'), {edges: dh.edges, counts: dh.counts, overflow: num(dh.overflow) || 0, color: '#16a3a3',
       xTitle: 'max force deviation (eV/Å)', yTitle: 'frames',
       markers: [num(dh.trust_lo) !== null ? {x: dh.trust_lo, label: 'trust-lo'} : null,
         num(dh.trust_hi) !== null ? {x: dh.trust_hi, label: 'trust-hi'} : null].filter(Boolean)});
@@ -215,16 +216,22 @@
       series: lc.map((m, i) => ({name: 'member ' + m.member, color: C.palette[i % C.palette.length], points: m.points || []})),
       xTitle: 'training step', yTitle: 'force RMSE (eV/Å)', yLog: true, emptyText: 'no training steps yet'});
 
-    const mem = (state.series.get(c.id) || {samples: []}).samples;
+    // utilization and queue depths over time: from the campaign's history when it carries them,
+    // else from the snapshots this page has seen
+    const histPools = hist.filter(p => p.utilization && typeof p.utilization === 'object');
+    const fromHistory = histPools.length >= 2;
+    const mem = fromHistory ? histPools.map(p => ({t: p.t, utilization: p.utilization, queues: p.queues || {}}))
+      : (state.series.get(c.id) || {samples: []}).samples;
     const m0 = mem.length ? mem[0].t : 0;
+    const tTitle = fromHistory ? 'time (s)' : 'time on this page (s)';
     C.line(plot('chart-util'), {
       series: POOLS.map(p => ({name: p, color: COLORS[p],
         points: mem.filter(s => num(s.utilization[p]) !== null).map(s => [s.t - m0, 100 * s.utilization[p]])})),
-      xTitle: 'time on this page (s)', yTitle: 'utilization (%)', yMax: 100, emptyText: 'waiting for utilization samples'});
+      xTitle: tTitle, yTitle: 'utilization (%)', yMax: 100, emptyText: 'waiting for utilization samples'});
     C.line(plot('chart-queues'), {
       series: QUEUES.map(q => ({name: q + ' queue', color: COLORS[q],
         points: mem.filter(s => num(s.queues[q]) !== null).map(s => [s.t - m0, s.queues[q]])})),
-      xTitle: 'time on this page (s)', yTitle: 'frames waiting', emptyText: 'waiting for queue samples'});
+      xTitle: tTitle, yTitle: 'items waiting', integer: true, emptyText: 'waiting for queue samples'});
 
     const st = c.staleness && typeof c.staleness === 'object' ? Object.entries(c.staleness).sort() : [];
     C.bars(plot('chart-staleness'), {labels: st.map(e => e[0]), values: st.map(e => e[1]), name: 'versions behind',
