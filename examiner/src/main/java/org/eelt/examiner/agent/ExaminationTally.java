@@ -49,7 +49,7 @@ public final class ExaminationTally {
         perGeneration.forEach((g, c) -> gens.add(new GenerationCounts(g, c[0], c[1], c[2])));
         double[] edges = new double[BINS + 1];
         for (int i = 0; i <= BINS; i++) {
-            edges[i] = i * BIN_WIDTH;
+            edges[i] = i * HISTOGRAM_MAX / BINS;
         }
         return new Tally(List.copyOf(gens), edges, counts.clone(), overflow);
     }
