@@ -35,6 +35,7 @@ import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Source;
+import org.eelt.deploy.service.ServiceState;
 
 /**
  * The dashboard's HTTP routes (pekko-http, read-only, no token):
@@ -98,6 +99,17 @@ public final class DashboardRoutes {
      */
     public static DashboardRoutes withDefaults(Supplier<CompletionStage<String>> snapshots) {
         return new DashboardRoutes(DashboardAssets.load(), snapshots, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
+    /**
+     * The dashboard of a running service, for {@code Service.start(config, DashboardRoutes::of)}:
+     * one event per second from {@link ServiceState#snapshotJson()}.
+     *
+     * @param state the service facade
+     * @return the dashboard route
+     */
+    public static Route of(ServiceState state) {
+        return withDefaults(state::snapshotJson).route();
     }
 
     /** @return the route serving {@code /}, {@code /static/...} and {@code /api/events} */

@@ -220,7 +220,7 @@ const EeltCharts = (() => {
   }
 
   /**
-   * Histogram. opts: {edges: [n+1], counts: [n], overflow (count beyond the last edge), color, xTitle,
+   * Histogram. opts: {edges: [n+1], counts: [n], overflow (count beyond the last edge), unit, color, xTitle,
    * yTitle, markers: [{x, label}]}.
    */
   function histogram(container, opts) {
@@ -248,7 +248,7 @@ const EeltCharts = (() => {
     }
     xAxis(f, xa, xs, opts.xTitle);
     if (opts.overflow > 0) {
-      text(f.svg, f.x1, f.y1 - 8, `+${opts.overflow} at or above ${fmt(edges[edges.length - 1])}`,
+      text(f.svg, f.x1, f.y1 - 8, `+${opts.overflow} at or above ${fmt(edges[edges.length - 1])}${opts.unit ? ' ' + opts.unit : ''}`,
         {'text-anchor': 'end', class: 'axis-title', 'data-overflow': opts.overflow});
     }
     return f.svg;

@@ -206,7 +206,7 @@
       xTitle: 'model version', yTitle: 'fraction of examined frames', emptyText: 'no model examined frames yet'});
 
     const dh = c.devi_histogram || {};
-    C.histogram(plot('chart-devi'), {edges: dh.edges, counts: dh.counts, overflow: num(dh.overflow) || 0, color: '#16a3a3',
+    C.histogram(plot('chart-devi'), {edges: dh.edges, counts: dh.counts, overflow: num(dh.overflow) || 0, unit: 'eV/Å', color: '#16a3a3',
       xTitle: 'max force deviation (eV/Å)', yTitle: 'frames',
       markers: [num(dh.trust_lo) !== null ? {x: dh.trust_lo, label: 'trust-lo'} : null,
         num(dh.trust_hi) !== null ? {x: dh.trust_hi, label: 'trust-hi'} : null].filter(Boolean)});
