@@ -179,7 +179,9 @@
     if (summary) {
       for (const [k, v] of Object.entries(summary)) {
         if (v !== null && typeof v === 'object') continue;
-        sum.appendChild(h('div', {'data-field': k}, h('dt', {}, k.replace(/_/g, ' ')), h('dd', {}, fmtValue(k, v))));
+        const text = fmtValue(k, v);
+        sum.appendChild(h('div', {'data-field': k, class: text.length > 40 ? 'long' : null},
+          h('dt', {}, k.replace(/_/g, ' ')), h('dd', {}, text)));
       }
     }
   }
