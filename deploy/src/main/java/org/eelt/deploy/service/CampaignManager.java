@@ -45,7 +45,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
 
     /** Messages of the manager. */
     public sealed interface Command permits Submit, ListCampaigns, GetCampaign, Control, Download, Shutdown,
-            Recovered, Started, Finished, ChildTerminated, Evaluated, Closed, Tick, LiveStatus {
+            Recovered, Started, Finished, ChildTerminated, Evaluated, Closed, FinalStatus, Tick, LiveStatus {
     }
 
     /** Submits a campaign spec (HOCON or JSON); the reply has the id, or the reason it was refused. */
@@ -157,6 +157,9 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
     record Closed(String id) implements Command, NoSerializationVerificationNeeded {
     }
 
+    record FinalStatus(String id, CampaignStatus status) implements Command, NoSerializationVerificationNeeded {
+    }
+
     record Tick() implements Command, NoSerializationVerificationNeeded {
     }
 
@@ -219,6 +222,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
                 .onMessage(ChildTerminated.class, this::onChildTerminated)
                 .onMessage(Evaluated.class, this::onEvaluated)
                 .onMessage(Closed.class, this::onClosed)
+                .onMessage(FinalStatus.class, this::onFinalStatus)
                 .onMessage(Tick.class, this::onTick)
                 .onMessage(LiveStatus.class, this::onLiveStatus)
                 .build();
@@ -285,6 +289,12 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
         } catch (SubmissionException e) {
             m.replyTo().tell(new SubmitReply(null, e.getMessage()));
             return this;
+        } catch (RuntimeException e) {
+            // a spec the checks did not anticipate must not take the manager (and every campaign) down
+            getContext().getLog().error("campaign manager: unexpected error while checking a submitted spec", e);
+            m.replyTo().tell(new SubmitReply(null, "eelt.campaign: the spec could not be checked (" + e + ");"
+                    + " please report this together with the spec"));
+            return this;
         }
         String id = newId();
         ManagedCampaign c = new ManagedCampaign(id, a.name(), a.kind(), System.currentTimeMillis(),
@@ -323,7 +333,13 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             closeForShutdown(c);
             return this;
         }
-        ActorRef<CampaignResult> done = getContext().messageAdapter(CampaignResult.class, r -> new Finished(c.id, r));
+        // one forwarder per campaign (a message adapter per class would be shared by all campaigns)
+        ActorRef<Command> self = getContext().getSelf();
+        String id = c.id;
+        ActorRef<CampaignResult> done = getContext().spawn(Behaviors.<CampaignResult>receiveMessage(r -> {
+            self.tell(new Finished(id, r));
+            return Behaviors.stopped();
+        }), "result-" + c.id);
         c.actor = getContext().spawn(Campaign.create(m.prepared().env(), done), "campaign-" + c.id);
         getContext().watchWith(c.actor, new ChildTerminated(c.id));
         c.status = "running";
@@ -351,7 +367,21 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
         ManagedCampaign c = campaigns.get(m.id());
         c.result = m.result();
         c.status = "evaluating";
-        getContext().stop(c.actor);
+        String id = c.id;
+        // the final counts, then stop the campaign's agents (its store closes after the summary)
+        getContext().ask(CampaignStatus.class, c.actor, Duration.ofSeconds(5), Campaign.GetStatus::new,
+                (s, err) -> new FinalStatus(id, s));
+        return this;
+    }
+
+    private Behavior<Command> onFinalStatus(FinalStatus m) {
+        ManagedCampaign c = campaigns.get(m.id());
+        if (m.status() != null) {
+            c.live = m.status();
+        }
+        if (c.actor != null) {
+            getContext().stop(c.actor);
+        }
         return this;
     }
 
@@ -413,8 +443,8 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
 
     private Behavior<Command> onLiveStatus(LiveStatus m) {
         ManagedCampaign c = campaigns.get(m.id());
-        if (c == null || m.status() == null) {
-            return this;
+        if (c == null || m.status() == null || c.result != null) {
+            return this; // after the result, FinalStatus carries the last snapshot
         }
         c.live = m.status();
         if ((c.status.equals("running") || c.status.equals("paused")) && !m.status().state().equals("finished")) {
@@ -500,6 +530,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
 
     private Behavior<Command> onShutdown(Shutdown m) {
         shutdownReply = m.replyTo();
+        getContext().getLog().info("campaign manager: shutting down; persisting running campaigns for resume");
         for (ManagedCampaign c : campaigns.values()) {
             if (c.actor != null && c.result == null) {
                 shutdownOpen++;
