@@ -5,7 +5,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.conditional;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
-import static org.apache.pekko.http.javadsl.server.Directives.pathEndOrSingleSlash;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.pathSingleSlash;
 import static org.apache.pekko.http.javadsl.server.Directives.respondWithHeaders;
@@ -16,8 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,7 +120,7 @@ public final class DashboardRoutes {
                 pathPrefix("static", () -> path(name -> assets.staticFile(name)
                         .map(a -> asset(a, "public, max-age=3600"))
                         .orElseGet(() -> notFound("/static/" + name)))),
-                pathPrefix("api", () -> path("events", () -> pathEndOrSingleSlash(this::events))))));
+                path(PathMatchers.segment("api").slash("events"), this::events))));
     }
 
     private Route asset(DashboardAssets.Asset a, String cacheControl) {
@@ -152,7 +153,8 @@ public final class DashboardRoutes {
     private CompletionStage<ServerSentEvent> nextEvent(boolean first) {
         CompletableFuture<String> next;
         try {
-            next = snapshots.get().toCompletableFuture();
+            // a copy: the timeout below must not complete a future the source may share
+            next = snapshots.get().toCompletableFuture().copy();
         } catch (RuntimeException e) {
             next = CompletableFuture.failedFuture(e);
         }
@@ -163,9 +165,8 @@ public final class DashboardRoutes {
     }
 
     private String errorJson(Throwable err) {
-        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                ? err.getCause() : err;
-        String msg = cause instanceof java.util.concurrent.TimeoutException
+        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        String msg = cause instanceof TimeoutException
                 ? "the service did not produce a status snapshot within " + timeout.toMillis() + " ms"
                 : "status snapshot failed: " + cause;
         ObjectNode o = JSON.createObjectNode();

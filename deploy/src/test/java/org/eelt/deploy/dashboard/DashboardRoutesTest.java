@@ -46,13 +46,17 @@ class DashboardRoutesTest {
     static void start() throws Exception {
         system = ActorSystem.create(Behaviors.empty(), "dash-routes-test", ConfigFactory.parseString(
                 "pekko.loglevel = WARNING").withFallback(ConfigFactory.load()));
-        // every third snapshot fails, to check that an error event does not end the stream
+        // the second snapshot never comes and every third one fails, to check that error events
+        // (timeout, failure) do not end the stream
         DashboardRoutes routes = new DashboardRoutes(DashboardAssets.load(), () -> {
             int n = CALLS.incrementAndGet();
+            if (n == 2) {
+                return new CompletableFuture<>();
+            }
             return n % 3 == 0 ? CompletableFuture.failedFuture(new IllegalStateException("store closed"))
                     : CompletableFuture.completedFuture("{\"time\":" + (1000.0 + n) + ",\"campaigns\":[{\"id\":\"c" + n
                     + "\"}],\"cluster\":{\"members\":[]}}");
-        }, Duration.ofMillis(100), Duration.ofSeconds(2));
+        }, Duration.ofMillis(100), Duration.ofMillis(400));
         binding = Http.get(system).newServerAt("127.0.0.1", 0).bind(routes.route())
                 .toCompletableFuture().get(20, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + binding.localAddress().getPort();
@@ -60,7 +64,7 @@ class DashboardRoutesTest {
 
     @AfterAll
     static void stop() throws Exception {
-        binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        binding.terminate(Duration.ofSeconds(1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
@@ -137,6 +141,7 @@ class DashboardRoutesTest {
         assertTrue(events.get(0).contains("retry:" + DashboardRoutes.RETRY_MS), "first event sets retry: " + events.get(0));
         int snapshots = 0;
         int errors = 0;
+        int timeouts = 0;
         double lastTime = 0;
         for (List<String> e : events) {
             String data = e.stream().filter(l -> l.startsWith("data:")).map(l -> l.substring(5)).findFirst().orElseThrow();
@@ -148,11 +153,15 @@ class DashboardRoutesTest {
                 lastTime = d.path("time").asDouble();
             } else {
                 assertTrue(e.contains("event:snapshot-error"), e.toString());
-                assertTrue(d.path("error").asText().contains("store closed"), data);
+                String msg = d.path("error").asText();
+                assertTrue(msg.contains("store closed") || msg.contains("did not produce a status snapshot within 400 ms"),
+                        data);
+                timeouts += msg.contains("within 400 ms") ? 1 : 0;
                 errors++;
             }
         }
-        assertEquals(4, snapshots, events.toString());
-        assertEquals(2, errors, events.toString());
+        assertEquals(3, snapshots, events.toString());
+        assertEquals(3, errors, events.toString());
+        assertEquals(1, timeouts, events.toString());
     }
 }
