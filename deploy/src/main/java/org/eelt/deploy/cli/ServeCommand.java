@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.eelt.deploy.dashboard.DashboardRoutes;
 import org.eelt.deploy.service.Service;
 import org.eelt.deploy.service.ServiceConfig;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code eelt serve}: the long-running service (campaign manager + HTTP API) on one node. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the EELT service: a campaign manager running several campaigns concurrently, with the",
-                "JSON HTTP API (POST/GET /api/campaigns, /api/cluster, /metrics). Single node with all roles,",
+                "JSON HTTP API (POST/GET /api/campaigns, /api/cluster, /metrics) and the live dashboard at /",
+                "(read-only, no token). Single node with all roles,",
                 "bound to 127.0.0.1 unless the config says otherwise. Prints the URL, runs until SIGTERM or",
                 "Ctrl-C; then running campaigns are persisted and resume when the service starts again on the",
                 "same data directory. node.conf is HOCON under eelt.service (http.host, http.port, token, data-dir,",
@@ -55,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServiceConfig cfg = ServiceConfig.load(config, o);
         Service service;
         try {
-            service = Service.start(cfg, null);
+            service = Service.start(cfg, DashboardRoutes::of);
         } catch (IllegalStateException e) {
             throw new CliFailure(e.getMessage());
         }

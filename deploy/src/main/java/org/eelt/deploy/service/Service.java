@@ -61,7 +61,9 @@ public final class Service implements AutoCloseable {
                             ManagerProtocol.Shutdown::new, Duration.ofSeconds(55), system.scheduler())
                             .thenApply(d -> Done.getInstance()));
             Route api = new ApiRoutes(state, config.token(), config.maxBodyBytes()).routes();
-            Route all = extraRoutes == null ? api : api.orElse(extraRoutes.apply(state));
+            // the extra routes go first: the API's rejection handler answers every path it does not
+            // know with a JSON 404, so nothing after it would ever be reached
+            Route all = extraRoutes == null ? api : extraRoutes.apply(state).orElse(api);
             ServerBinding binding = Http.get(system).newServerAt(config.host(), config.port()).bind(all)
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
             binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
