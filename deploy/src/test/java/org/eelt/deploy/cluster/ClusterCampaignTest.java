@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.eelt.store.EeltStore;
 import org.eelt.store.StoredLabel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -83,7 +84,7 @@ class ClusterCampaignTest {
     }
 
     @Test
-    void coordinatorAndTwoLabelerNodesCompleteACampaign(@TempDir Path dir) throws Exception {
+    void coordinatorAndTwoLabelerNodesCompleteACampaign(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         int labels = 24;
         Files.writeString(dir.resolve("c.conf"), campaign(labels, 0.15, 120));
         int seed = NodeProcesses.freePort(), l1 = NodeProcesses.freePort(), l2 = NodeProcesses.freePort();
@@ -106,20 +107,20 @@ class ClusterCampaignTest {
     }
 
     @Test
-    void killedLabelerNodesWorkIsRedispatchedAndAnAddedNodeGetsWork(@TempDir Path dir) throws Exception {
-        int labels = 60;
-        Files.writeString(dir.resolve("c.conf"), campaign(labels, 0.3, 120));
+    void killedLabelerNodesWorkIsRedispatchedAndAnAddedNodeGetsWork(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        int labels = 80; // 1 labeler per node, 0.5 s per label: about 20 s of labeling, 10 s before the kill
+        Files.writeString(dir.resolve("c.conf"), campaign(labels, 0.5, 150));
         int seed = NodeProcesses.freePort(), l1 = NodeProcesses.freePort(), l2 = NodeProcesses.freePort(),
                 l3 = NodeProcesses.freePort();
         Path run = dir.resolve("run");
         try (NodeProcesses nodes = new NodeProcesses(dir)) {
             Process coord = nodes.start("coord", NodeProcesses.nodeConf("coordinator", seed, seed, dir.resolve("c-data"), 0),
                     "--campaign", dir.resolve("c.conf").toString(), "--run-dir", run.toString(), "--await-labelers", "2");
-            Process p1 = nodes.start("l1", NodeProcesses.nodeConf("labeler", l1, seed, dir.resolve("l1-data"), 2));
-            nodes.start("l2", NodeProcesses.nodeConf("labeler", l2, seed, dir.resolve("l2-data"), 2));
+            Process p1 = nodes.start("l1", NodeProcesses.nodeConf("labeler", l1, seed, dir.resolve("l1-data"), 1));
+            nodes.start("l2", NodeProcesses.nodeConf("labeler", l2, seed, dir.resolve("l2-data"), 1));
             assertTrue(NodeProcesses.await(90, () -> nodes.labeledSoFar("coord") >= 4 || !coord.isAlive()),
                     "labels arrive; see " + nodes.log("coord"));
-            nodes.start("l3", NodeProcesses.nodeConf("labeler", l3, seed, dir.resolve("l3-data"), 2));
+            nodes.start("l3", NodeProcesses.nodeConf("labeler", l3, seed, dir.resolve("l3-data"), 1));
             assertTrue(NodeProcesses.await(60, () -> nodes.linesWith("l3", "joined campaign") > 0 || !coord.isAlive()),
                     "the added node joins the running campaign; see " + nodes.log("l3"));
             assertTrue(coord.isAlive(), "the campaign still runs when the third labeler node has joined");
