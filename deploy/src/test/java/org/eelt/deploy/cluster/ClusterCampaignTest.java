@@ -87,13 +87,13 @@ class ClusterCampaignTest {
     void coordinatorAndTwoLabelerNodesCompleteACampaign(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         int labels = 24;
         Files.writeString(dir.resolve("c.conf"), campaign(labels, 0.15, 120));
-        int seed = NodeProcesses.freePort(), l1 = NodeProcesses.freePort(), l2 = NodeProcesses.freePort();
+        int seed = NodeLauncher.freePort(), l1 = NodeLauncher.freePort(), l2 = NodeLauncher.freePort();
         Path run = dir.resolve("run");
-        try (NodeProcesses nodes = new NodeProcesses(dir)) {
-            Process coord = nodes.start("coord", NodeProcesses.nodeConf("coordinator", seed, seed, dir.resolve("c-data"), 0),
+        try (NodeLauncher nodes = new NodeLauncher(dir, "384m")) {
+            Process coord = nodes.start("coord", NodeLauncher.loopbackConf("coordinator", seed, seed, dir.resolve("c-data"), 0),
                     "--campaign", dir.resolve("c.conf").toString(), "--run-dir", run.toString(), "--await-labelers", "2");
-            nodes.start("l1", NodeProcesses.nodeConf("labeler", l1, seed, dir.resolve("l1-data"), 2));
-            nodes.start("l2", NodeProcesses.nodeConf("labeler", l2, seed, dir.resolve("l2-data"), 2));
+            nodes.start("l1", NodeLauncher.loopbackConf("labeler", l1, seed, dir.resolve("l1-data"), 2));
+            nodes.start("l2", NodeLauncher.loopbackConf("labeler", l2, seed, dir.resolve("l2-data"), 2));
             assertTrue(coord.waitFor(120, TimeUnit.SECONDS), "coordinator finished; see " + nodes.log("coord"));
             assertEquals(0, coord.exitValue(), "coordinator exit status; see " + nodes.log("coord"));
             String summary = nodes.out("coord");
@@ -110,17 +110,17 @@ class ClusterCampaignTest {
     void killedLabelerNodesWorkIsRedispatchedAndAnAddedNodeGetsWork(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
         int labels = 80; // 1 labeler per node, 0.5 s per label: about 20 s of labeling, 10 s before the kill
         Files.writeString(dir.resolve("c.conf"), campaign(labels, 0.5, 150));
-        int seed = NodeProcesses.freePort(), l1 = NodeProcesses.freePort(), l2 = NodeProcesses.freePort(),
-                l3 = NodeProcesses.freePort();
+        int seed = NodeLauncher.freePort(), l1 = NodeLauncher.freePort(), l2 = NodeLauncher.freePort(),
+                l3 = NodeLauncher.freePort();
         Path run = dir.resolve("run");
-        try (NodeProcesses nodes = new NodeProcesses(dir)) {
-            Process coord = nodes.start("coord", NodeProcesses.nodeConf("coordinator", seed, seed, dir.resolve("c-data"), 0),
+        try (NodeLauncher nodes = new NodeLauncher(dir, "384m")) {
+            Process coord = nodes.start("coord", NodeLauncher.loopbackConf("coordinator", seed, seed, dir.resolve("c-data"), 0),
                     "--campaign", dir.resolve("c.conf").toString(), "--run-dir", run.toString(), "--await-labelers", "2");
-            Process p1 = nodes.start("l1", NodeProcesses.nodeConf("labeler", l1, seed, dir.resolve("l1-data"), 1));
-            nodes.start("l2", NodeProcesses.nodeConf("labeler", l2, seed, dir.resolve("l2-data"), 1));
-            assertTrue(NodeProcesses.await(90, () -> nodes.labeledSoFar("coord") >= 4 || !coord.isAlive()),
+            Process p1 = nodes.start("l1", NodeLauncher.loopbackConf("labeler", l1, seed, dir.resolve("l1-data"), 1));
+            nodes.start("l2", NodeLauncher.loopbackConf("labeler", l2, seed, dir.resolve("l2-data"), 1));
+            assertTrue(NodeProcesses.await(90, () -> NodeProcesses.labeledSoFar(nodes, "coord") >= 4 || !coord.isAlive()),
                     "labels arrive; see " + nodes.log("coord"));
-            nodes.start("l3", NodeProcesses.nodeConf("labeler", l3, seed, dir.resolve("l3-data"), 1));
+            nodes.start("l3", NodeLauncher.loopbackConf("labeler", l3, seed, dir.resolve("l3-data"), 1));
             assertTrue(NodeProcesses.await(60, () -> nodes.linesWith("l3", "joined campaign") > 0 || !coord.isAlive()),
                     "the added node joins the running campaign; see " + nodes.log("l3"));
             assertTrue(coord.isAlive(), "the campaign still runs when the third labeler node has joined");
