@@ -73,6 +73,10 @@ public final class ClusterBench {
             return runs.stream().filter(r -> r.nodes() == n).mapToDouble(Run::steadyRate).findFirst().orElse(Double.NaN);
         }
 
+        private double bound(Run r) {
+            return r.nodes() * config.workersPerNode() / r.meanOracleS();
+        }
+
         /** @return the benchmark's JSON object. */
         public String toJson() {
             StringBuilder b = new StringBuilder("{");
@@ -91,10 +95,10 @@ public final class ClusterBench {
                 Run r = runs.get(i);
                 b.append(String.format(Locale.ROOT, "{\"nodes\": %d, \"labels\": %d, \"labels_per_s\": %.4f,"
                                 + " \"end_to_end_labels_per_s\": %.4f, \"campaign_wall_s\": %.3f, \"labels_per_node\": %s,"
-                                + " \"mean_oracle_s\": %.4f, \"oracle_bound_labels_per_s\": %.4f}",
+                                + " \"mean_oracle_s\": %.4f, \"oracle_bound_labels_per_s\": %.4f,"
+                                + " \"fraction_of_oracle_bound\": %.4f}",
                         r.nodes(), r.labels(), r.steadyRate(), r.endToEndRate(), r.campaignWallS(),
-                        Arrays.toString(r.perNode()), r.meanOracleS(),
-                        r.nodes() * config.workersPerNode() / r.meanOracleS()));
+                        Arrays.toString(r.perNode()), r.meanOracleS(), bound(r), r.steadyRate() / bound(r)));
                 b.append(i + 1 < runs.size() ? ", " : "], ");
             }
             b.append(String.format(Locale.ROOT, "\"labelers_per_node\": %d, \"oracle\": \"sutton-chen, 32-atom fcc Cu"
