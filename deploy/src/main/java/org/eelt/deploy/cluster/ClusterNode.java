@@ -1,6 +1,7 @@
 package org.eelt.deploy.cluster;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -14,7 +15,8 @@ import org.apache.pekko.cluster.typed.Join;
 /**
  * Starts a cluster node's components in an actor system built from
  * {@link ClusterConfigs#pekko}: joins itself when no seed nodes are configured (a single all-in-one
- * node), and, for the {@code labeler} role, the {@link LabelerNodePool}. The coordinator's campaigns
+ * node), publishes its load ({@link NodeLoads}), and, for the {@code labeler} role, starts the
+ * {@link LabelerNodePool}. The coordinator's campaigns
  * run on the coordinator node; explorer walkers and trainer members run with their campaign on the
  * coordinator as well (the {@code explorer} and {@code trainer} roles are accepted and reserved).
  */
@@ -38,8 +40,9 @@ public final class ClusterNode {
      *
      * @param ctx  the guardian's context
      * @param node the node settings
+     * @return the latest load of every node heard from (see {@link NodeLoads})
      */
-    public static void start(ActorContext<?> ctx, NodeSettings node) {
+    public static Map<String, NodeLoads.NodeLoad> start(ActorContext<?> ctx, NodeSettings node) {
         Cluster cluster = Cluster.get(ctx.getSystem());
         if (node.seedNodes().isEmpty()) {
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -48,6 +51,7 @@ public final class ClusterNode {
             ctx.spawn(LabelerNodePool.create(node), "labeler-pool");
         }
         ctx.getLog().info("eelt node {} starting with roles {}", cluster.selfMember().address(), node.roles());
+        return NodeLoads.start(ctx);
     }
 
     /**

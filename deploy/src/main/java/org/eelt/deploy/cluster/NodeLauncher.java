@@ -68,12 +68,31 @@ public final class NodeLauncher implements AutoCloseable {
      * @throws IOException when the files cannot be written or java cannot be started
      */
     public Process start(String name, String conf, String... extra) throws IOException {
+        return launch(name, conf, List.of(NodeMain.class.getName()), extra);
+    }
+
+    /**
+     * Starts {@code eelt serve --config NAME.conf EXTRA...} (the CLI's service, cluster mode when the
+     * config has an {@code eelt.node} section) in a JVM.
+     *
+     * @param name  log and config file prefix
+     * @param conf  node config text
+     * @param extra further serve options (e.g. --http-port, --token)
+     * @return the process
+     * @throws IOException when the files cannot be written or java cannot be started
+     */
+    public Process startServe(String name, String conf, String... extra) throws IOException {
+        return launch(name, conf, List.of("org.eelt.deploy.cli.EeltCli", "serve"), extra);
+    }
+
+    private Process launch(String name, String conf, List<String> main, String... extra) throws IOException {
         Files.createDirectories(dir);
         Path cfg = dir.resolve(name + ".conf");
         Files.writeString(cfg, conf);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                NodeMain.class.getName(), "--config", cfg.toString()));
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(main);
+        cmd.addAll(List.of("--config", cfg.toString()));
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log(name).toFile())
                 .redirectOutput(dir.resolve(name + ".out").toFile());

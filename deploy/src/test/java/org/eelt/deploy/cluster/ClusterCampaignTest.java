@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Campaigns on a real Pekko cluster of separate JVMs on 127.0.0.1: a coordinator node (campaign,
+ * (See also {@link ClusterServiceTest}.) Campaigns on a real Pekko cluster of separate JVMs on 127.0.0.1: a coordinator node (campaign,
  * examiner, recorder, RocksDB store) and labeler nodes that find the campaign through the
  * receptionist and pull its work. The campaign labels {@code N} bootstrap structures with the
  * built-in Sutton–Chen oracle plus a declared simulated latency, and its label budget is N: it
@@ -81,29 +81,6 @@ class ClusterCampaignTest {
 
     static long from(Map<String, String> labelers, int port) {
         return labelers.values().stream().filter(l -> l.startsWith("127.0.0.1:" + port + "/")).count();
-    }
-
-    @Test
-    void coordinatorAndTwoLabelerNodesCompleteACampaign(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
-        int labels = 24;
-        Files.writeString(dir.resolve("c.conf"), campaign(labels, 0.15, 120));
-        int seed = NodeLauncher.freePort(), l1 = NodeLauncher.freePort(), l2 = NodeLauncher.freePort();
-        Path run = dir.resolve("run");
-        try (NodeLauncher nodes = new NodeLauncher(dir, "384m")) {
-            Process coord = nodes.start("coord", NodeLauncher.loopbackConf("coordinator", seed, seed, dir.resolve("c-data"), 0),
-                    "--campaign", dir.resolve("c.conf").toString(), "--run-dir", run.toString(), "--await-labelers", "2");
-            nodes.start("l1", NodeLauncher.loopbackConf("labeler", l1, seed, dir.resolve("l1-data"), 2));
-            nodes.start("l2", NodeLauncher.loopbackConf("labeler", l2, seed, dir.resolve("l2-data"), 2));
-            assertTrue(coord.waitFor(120, TimeUnit.SECONDS), "coordinator finished; see " + nodes.log("coord"));
-            assertEquals(0, coord.exitValue(), "coordinator exit status; see " + nodes.log("coord"));
-            String summary = nodes.out("coord");
-            assertTrue(summary.contains("\"status\": \"budget-exhausted\""), summary);
-            assertTrue(summary.contains("label budget of " + labels + " reached"), summary);
-        }
-        Map<String, String> by = labelers(run);
-        assertEquals(labels, by.size(), "every candidate labeled once");
-        assertTrue(from(by, l1) > 0 && from(by, l2) > 0, "labels from both labeler nodes: " + by.values());
-        assertEquals(labels, from(by, l1) + from(by, l2), "all labels came from the labeler nodes");
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * jackson-cbor round trips, in an actor system configured as a cluster node, of the messages that
  * cross nodes in cluster mode: the work source's protocol (with actor refs and the labeling terms),
- * the labeler's pull request and candidate, and a model with its bytes (topic payload).
+ * the labeler's pull request and candidate, a model with its bytes (topic payload), node loads
+ * (pub-sub) and the singleton's hand-over message.
  */
 class ClusterMessageSerializationTest {
     static final ActorTestKit KIT = ActorTestKit.create("eelt", ClusterConfigs.pekko(
@@ -60,6 +61,16 @@ class ClusterMessageSerializationTest {
         assertEquals(0.25, back.labeling().simulatedLatencyMedianS(), 0);
         LabelWorkSource.Describe d = new LabelWorkSource.Describe(offers);
         assertEquals(d, roundTrip(d));
+    }
+
+    @Test
+    void nodeLoadAndManagerHandOverRoundTrip() {
+        NodeLoads.NodeLoad l = new NodeLoads.NodeLoad("pekko://eelt@127.0.0.1:2552", java.util.List.of("labeler"), 16,
+                3.5, 120.25, 512.0, 1_700_000_000_000L);
+        assertEquals(l, roundTrip(l));
+        var done = KIT.createTestProbe(org.eelt.deploy.service.CampaignManager.ShutdownDone.class).getRef();
+        var s = new org.eelt.deploy.service.CampaignManager.Shutdown(done);
+        assertEquals(s, roundTrip(s));
     }
 
     @Test
