@@ -14,10 +14,11 @@ import com.typesafe.config.ConfigValueFactory;
  * <ul>
  *   <li>{@code pekko.actor.provider = cluster}, artery TCP on the node's host and port;</li>
  *   <li>the node's roles and seed nodes;</li>
- *   <li>the split-brain resolver as downing provider, its strategy decided among {@code coordinator}-role
- *       members ({@code keep-majority}: the side with more coordinators survives, ties go to the lowest
- *       address; {@code keep-oldest}: the side with the oldest coordinator, where the campaign manager
- *       singleton runs, survives, and an oldest node cut off alone is downed so a standby takes over);</li>
+ *   <li>the split-brain resolver as downing provider: {@code keep-majority} decides among
+ *       {@code coordinator}-role members (the side with more coordinators survives, ties go to the lowest
+ *       address; losing labeler nodes never downs the coordinator); {@code keep-oldest} keeps the side with
+ *       the oldest member (the first coordinator started, where the campaign manager singleton runs) and
+ *       downs an oldest member cut off alone, so that a standby coordinator takes over;</li>
  *   <li>a 2 MiB artery frame so that model bytes fit in one message;</li>
  *   <li>the jackson-cbor binding of {@code CborSerializable} (from the deploy reference.conf).</li>
  * </ul>
@@ -50,7 +51,7 @@ public final class ClusterConfigs {
         m.put("pekko.cluster.split-brain-resolver.active-strategy", node.splitBrain());
         m.put("pekko.cluster.split-brain-resolver.stable-after", node.stableAfter().toMillis() + "ms");
         m.put("pekko.cluster.split-brain-resolver.keep-majority.role", NodeRole.COORDINATOR.configName());
-        m.put("pekko.cluster.split-brain-resolver.keep-oldest.role", NodeRole.COORDINATOR.configName());
+        m.put("pekko.cluster.split-brain-resolver.keep-oldest.role", "");
         m.put("pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone", "on");
         m.put("pekko.cluster.failure-detector.acceptable-heartbeat-pause", node.heartbeatPause().toMillis() + "ms");
         m.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");

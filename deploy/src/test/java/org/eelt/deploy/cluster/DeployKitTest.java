@@ -102,7 +102,7 @@ class DeployKitTest {
 
     @Test
     void shellScriptsPassBashSyntaxCheckAndTheUnitRunsServe() throws Exception {
-        for (String script : List.of("slurm/eelt-cluster.sbatch", "verify-fat-jar.sh")) {
+        for (String script : List.of("slurm/eelt-cluster.sbatch", "verify-fat-jar.sh", "verify-failover.sh")) {
             Process p = new ProcessBuilder("bash", "-n", DIST.resolve(script).toString()).redirectErrorStream(true).start();
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), script + ": " + new String(p.getInputStream().readAllBytes()));

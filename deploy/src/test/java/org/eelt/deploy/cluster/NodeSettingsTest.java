@@ -69,7 +69,9 @@ class NodeSettingsTest {
                 c.getString("pekko.cluster.downing-provider-class"));
         assertEquals("keep-oldest", c.getString("pekko.cluster.split-brain-resolver.active-strategy"));
         assertEquals(7, c.getDuration("pekko.cluster.split-brain-resolver.stable-after").toSeconds());
-        assertEquals("coordinator", c.getString("pekko.cluster.split-brain-resolver.keep-oldest.role"));
+        assertEquals("", c.getString("pekko.cluster.split-brain-resolver.keep-oldest.role"));
+        assertTrue(c.getBoolean("pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone"));
+        assertEquals("coordinator", c.getString("pekko.cluster.split-brain-resolver.keep-majority.role"));
         assertEquals("jackson-cbor",
                 c.getString("pekko.actor.serialization-bindings.\"org.eelt.protocol.messages.CborSerializable\""));
         assertEquals("tls-tcp", c.getString("pekko.remote.artery.transport"), "the node file's own pekko keys win");
