@@ -421,8 +421,9 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
 
     /** @return campaign wall seconds: earlier processes plus this one, paused time excluded. */
     private double wallS() {
-        long pausedNow = paused ? System.nanoTime() - pausedSince : 0;
-        return env.wallBase() + (System.nanoTime() - startNanos - pausedNanos - pausedNow) * 1e-9;
+        long now = System.nanoTime();
+        long pausedNow = paused ? now - pausedSince : 0;
+        return env.wallBase() + (now - startNanos - pausedNanos - pausedNow) * 1e-9;
     }
 
     private String progressLine() {

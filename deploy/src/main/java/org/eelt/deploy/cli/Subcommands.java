@@ -18,7 +18,10 @@ final class Subcommands {
         cl.addSubcommand(new DpCommand());
         cl.addSubcommand(new ModelDeviCommand());
         cl.addSubcommand(new BenchCommand());
-        cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new GromacsLabelCommand());
+        cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new LaunchCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new StopCommand());
     }
 }

@@ -7,6 +7,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.eelt.deploy.service.CampaignManager;
+import org.eelt.deploy.service.ManagerProtocol;
 import org.eelt.deploy.service.ServiceConfig;
 
 /**
@@ -31,7 +32,7 @@ public final class ManagerSingleton {
      * @return a proxy that routes to the singleton wherever it runs
      */
     public static ActorRef<CampaignManager.Command> init(ActorContext<?> ctx, ServiceConfig config) {
-        CampaignManager.Shutdown handOver = new CampaignManager.Shutdown(ctx.getSystem().ignoreRef());
+        ManagerProtocol.Shutdown handOver = new ManagerProtocol.Shutdown(ctx.getSystem().ignoreRef());
         return ClusterSingleton.get(ctx.getSystem()).init(SingletonActor.of(create(config), NAME)
                 .withStopMessage(handOver));
     }
@@ -48,13 +49,13 @@ public final class ManagerSingleton {
     }
 
     private static Behavior<Object> onMessage(ActorContext<Object> ctx, ActorRef<CampaignManager.Command> manager,
-                                              Object m, ActorRef<CampaignManager.ShutdownDone> waiting) {
-        if (m instanceof CampaignManager.Shutdown s) {
+                                              Object m, ActorRef<ManagerProtocol.ShutdownDone> waiting) {
+        if (m instanceof ManagerProtocol.Shutdown s) {
             ctx.getLog().info("campaign manager singleton hands over: persisting its campaigns");
-            manager.tell(new CampaignManager.Shutdown(ctx.getSelf().narrow()));
+            manager.tell(new ManagerProtocol.Shutdown(ctx.getSelf().narrow()));
             return Behaviors.receiveMessage(next -> onMessage(ctx, manager, next, s.replyTo()));
         }
-        if (m instanceof CampaignManager.ShutdownDone d) {
+        if (m instanceof ManagerProtocol.ShutdownDone d) {
             if (waiting != null) {
                 waiting.tell(d);
             }

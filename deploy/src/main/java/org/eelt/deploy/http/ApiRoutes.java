@@ -23,6 +23,7 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.eelt.deploy.service.CampaignJson;
 import org.eelt.deploy.service.CampaignManager;
+import org.eelt.deploy.service.ManagerProtocol;
 import org.eelt.deploy.service.PrometheusText;
 import org.eelt.deploy.service.ServiceState;
 import org.slf4j.Logger;
@@ -95,23 +96,23 @@ public final class ApiRoutes extends AllDirectives {
                 pathEndOrSingleSlash(() -> get(() -> reply(state.get(id).thenApply(v -> v == null
                         ? error(404, "no campaign with id '" + id + "'; GET /api/campaigns lists them")
                         : json(200, CampaignJson.detail(v)))))),
-                path("stop", () -> post(() -> authorized(() -> control(id, CampaignManager.Action.STOP)))),
-                path("pause", () -> post(() -> authorized(() -> control(id, CampaignManager.Action.PAUSE)))),
-                path("resume", () -> post(() -> authorized(() -> control(id, CampaignManager.Action.RESUME)))),
+                path("stop", () -> post(() -> authorized(() -> control(id, ManagerProtocol.Action.STOP)))),
+                path("pause", () -> post(() -> authorized(() -> control(id, ManagerProtocol.Action.PAUSE)))),
+                path("resume", () -> post(() -> authorized(() -> control(id, ManagerProtocol.Action.RESUME)))),
                 path(PathMatchers.segment("models").slash("latest"), () -> get(() -> parameterOptional("member",
-                        m -> download(id, CampaignManager.What.MODEL, m)))),
+                        m -> download(id, ManagerProtocol.What.MODEL, m)))),
                 path("export", () -> get(() -> parameterOptional("format", f -> {
                     String format = f.orElse("");
                     return switch (format) {
-                        case "extxyz" -> download(id, CampaignManager.What.EXTXYZ, Optional.empty());
-                        case "deepmd" -> download(id, CampaignManager.What.DEEPMD, Optional.empty());
+                        case "extxyz" -> download(id, ManagerProtocol.What.EXTXYZ, Optional.empty());
+                        case "deepmd" -> download(id, ManagerProtocol.What.DEEPMD, Optional.empty());
                         default -> complete(error(400, "export needs ?format=extxyz or ?format=deepmd, got '"
                                 + abbreviate(format) + "'"));
                     };
                 }))));
     }
 
-    private Route control(String id, CampaignManager.Action action) {
+    private Route control(String id, ManagerProtocol.Action action) {
         return reply(state.control(id, action).thenApply(r -> {
             if (r.code() != 200) {
                 return error(r.code(), r.message());
@@ -123,7 +124,7 @@ public final class ApiRoutes extends AllDirectives {
         }));
     }
 
-    private Route download(String id, CampaignManager.What what, Optional<String> memberText) {
+    private Route download(String id, ManagerProtocol.What what, Optional<String> memberText) {
         int member = -1;
         if (memberText.isPresent()) {
             try {

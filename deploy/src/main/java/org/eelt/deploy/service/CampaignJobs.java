@@ -40,13 +40,30 @@ final class CampaignJobs {
     /** The service's metadata file in a run directory. */
     static final String META_FILE = "service.json";
     static final String SUMMARY_FILE = "summary.json";
+    /** Present while a campaign is paused (so that it stays paused over a restart). */
+    static final String PAUSED_FILE = "paused";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CampaignJobs() {
     }
 
     /** A campaign found in the data directory on start. */
-    record Found(String id, String name, String kind, long createdMs, Path runDir, String summaryJson) {
+    record Found(String id, String name, String kind, long createdMs, Path runDir, String summaryJson,
+                 boolean paused) {
+    }
+
+    /** Creates or removes the paused marker of a run directory. */
+    static void markPaused(Path runDir, boolean paused) {
+        try {
+            if (paused) {
+                Files.writeString(runDir.resolve(PAUSED_FILE), "paused over the API\n");
+            } else {
+                Files.deleteIfExists(runDir.resolve(PAUSED_FILE));
+            }
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(CampaignJobs.class).error("cannot {} the paused marker in {}: {}",
+                    paused ? "write" : "remove", runDir, e.toString());
+        }
     }
 
     /** Starts a new campaign: writes service.json, campaign.conf, opens the store. */
@@ -116,7 +133,7 @@ final class CampaignJobs {
             Path summary = d.resolve(SUMMARY_FILE);
             String summaryJson = Files.isRegularFile(summary) ? Files.readString(summary) : null;
             out.add(new Found(id, meta.path("name").asText(id), meta.path("kind").asText("dp"),
-                    meta.path("created_ms").asLong(0), d, summaryJson));
+                    meta.path("created_ms").asLong(0), d, summaryJson, Files.exists(d.resolve(PAUSED_FILE))));
         }
         out.sort(Comparator.comparingLong(Found::createdMs));
         return out;

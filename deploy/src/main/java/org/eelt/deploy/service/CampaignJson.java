@@ -58,6 +58,9 @@ public final class CampaignJson {
         CampaignStatus s = v.live();
         if (s != null) {
             live(o, s);
+            if (v.finished()) {
+                o.put("state", "finished");
+            }
         } else {
             fromSummary(o, summary);
         }

@@ -28,7 +28,6 @@ import org.eelt.deploy.campaign.Campaign;
 import org.eelt.deploy.campaign.CampaignResult;
 import org.eelt.deploy.campaign.CampaignRunner;
 import org.eelt.deploy.campaign.CampaignStatus;
-import org.eelt.protocol.messages.CborSerializable;
 
 /**
  * The campaign manager: a plain typed actor (so that it can run as a cluster singleton) that runs
@@ -44,96 +43,9 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
     public static final String BLOCKING_DISPATCHER = "eelt-service-blocking-dispatcher";
 
     /** Messages of the manager. */
-    public sealed interface Command permits Submit, ListCampaigns, GetCampaign, Control, Download, Shutdown,
-            Recovered, Started, Finished, ChildTerminated, Evaluated, Closed, Tick, LiveStatus {
-    }
-
-    /** Submits a campaign spec (HOCON or JSON); the reply has the id, or the reason it was refused. */
-    public record Submit(String specText, String name, ActorRef<SubmitReply> replyTo) implements Command,
-            CborSerializable {
-    }
-
-    /**
-     * @param id    the new campaign's id, or null when refused
-     * @param error why the spec was refused (key path and fix), or null
-     */
-    public record SubmitReply(String id, String error) implements CborSerializable {
-    }
-
-    /** Lists all campaigns, oldest first. */
-    public record ListCampaigns(ActorRef<CampaignList> replyTo) implements Command, CborSerializable {
-    }
-
-    /** @param campaigns all campaigns, oldest first */
-    public record CampaignList(List<CampaignView> campaigns) implements CborSerializable {
-    }
-
-    /** Asks for one campaign; the reply's view is null for an unknown id. */
-    public record GetCampaign(String id, ActorRef<CampaignReply> replyTo) implements Command, CborSerializable {
-    }
-
-    /** @param view the campaign, or null when the id is unknown */
-    public record CampaignReply(CampaignView view) implements CborSerializable {
-    }
-
-    /** What {@link Control} does. */
-    public enum Action {
-        /** Stop gracefully (summary status "stopped"). */
-        STOP,
-        /** Walkers start no new chunk, labelers stop pulling. */
-        PAUSE,
-        /** Continue a paused campaign. */
-        RESUME
-    }
-
-    /** Stops, pauses or resumes a campaign. */
-    public record Control(String id, Action action, ActorRef<ControlReply> replyTo) implements Command,
-            CborSerializable {
-    }
-
-    /**
-     * @param code    HTTP-like status: 200 done, 404 unknown id, 409 not possible in the campaign's state
-     * @param message what happened
-     */
-    public record ControlReply(int code, String message) implements CborSerializable {
-    }
-
-    /** What {@link Download} fetches. */
-    public enum What {
-        /** The newest model as DeePMD-kit dpmodel YAML. */
-        MODEL,
-        /** The labels as extxyz. */
-        EXTXYZ,
-        /** The labels as deepmd/npy systems in a zip. */
-        DEEPMD
-    }
-
-    /** Fetches a model or a dataset export; {@code member} selects a member's model (−1: any). */
-    public record Download(String id, What what, int member, ActorRef<DownloadReply> replyTo) implements Command,
-            CborSerializable {
-    }
-
-    /**
-     * @param code        200, or 404/409/503 with {@code error}
-     * @param error       what went wrong, or null
-     * @param contentType MIME type of the bytes
-     * @param fileName    suggested file name
-     * @param bytes       the content
-     * @param headers     extra response headers (model version, frames)
-     */
-    public record DownloadReply(int code, String error, String contentType, String fileName, byte[] bytes,
-                                Map<String, String> headers) implements CborSerializable {
-    }
-
-    /**
-     * Stops every running campaign without finishing it (its progress is in the store, and it resumes
-     * when a manager starts on the same data directory), closes the stores, then replies.
-     */
-    public record Shutdown(ActorRef<ShutdownDone> replyTo) implements Command, CborSerializable {
-    }
-
-    /** @param campaigns campaigns that were running and are persisted for resume */
-    public record ShutdownDone(int campaigns) implements CborSerializable {
+    public sealed interface Command permits ManagerProtocol.Submit, ManagerProtocol.ListCampaigns,
+            ManagerProtocol.GetCampaign, ManagerProtocol.Control, ManagerProtocol.Download, ManagerProtocol.Shutdown,
+            Recovered, Started, Finished, ChildTerminated, Evaluated, Closed, FinalStatus, Tick, LiveStatus {
     }
 
     record Recovered(List<CampaignJobs.Found> found, Throwable error) implements Command,
@@ -157,6 +69,9 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
     record Closed(String id) implements Command, NoSerializationVerificationNeeded {
     }
 
+    record FinalStatus(String id, CampaignStatus status) implements Command, NoSerializationVerificationNeeded {
+    }
+
     record Tick() implements Command, NoSerializationVerificationNeeded {
     }
 
@@ -172,7 +87,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
     private final SplittableRandom random = new SplittableRandom();
     private final long tickMillis;
     private boolean recovered;
-    private ActorRef<ShutdownDone> shutdownReply;
+    private ActorRef<ManagerProtocol.ShutdownDone> shutdownReply;
     private int shutdownOpen;
     private int shutdownCount;
 
@@ -208,17 +123,18 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Recovered.class, this::onRecovered)
-                .onMessage(Submit.class, m -> ready(m, this::onSubmit))
-                .onMessage(ListCampaigns.class, m -> ready(m, this::onList))
-                .onMessage(GetCampaign.class, m -> ready(m, this::onGet))
-                .onMessage(Control.class, m -> ready(m, this::onControl))
-                .onMessage(Download.class, m -> ready(m, this::onDownload))
-                .onMessage(Shutdown.class, m -> ready(m, this::onShutdown))
+                .onMessage(ManagerProtocol.Submit.class, m -> ready(m, this::onSubmit))
+                .onMessage(ManagerProtocol.ListCampaigns.class, m -> ready(m, this::onList))
+                .onMessage(ManagerProtocol.GetCampaign.class, m -> ready(m, this::onGet))
+                .onMessage(ManagerProtocol.Control.class, m -> ready(m, this::onControl))
+                .onMessage(ManagerProtocol.Download.class, m -> ready(m, this::onDownload))
+                .onMessage(ManagerProtocol.Shutdown.class, m -> ready(m, this::onShutdown))
                 .onMessage(Started.class, this::onStarted)
                 .onMessage(Finished.class, this::onFinished)
                 .onMessage(ChildTerminated.class, this::onChildTerminated)
                 .onMessage(Evaluated.class, this::onEvaluated)
                 .onMessage(Closed.class, this::onClosed)
+                .onMessage(FinalStatus.class, this::onFinalStatus)
                 .onMessage(Tick.class, this::onTick)
                 .onMessage(LiveStatus.class, this::onLiveStatus)
                 .build();
@@ -252,6 +168,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
                     c.summaryJson = f.summaryJson();
                 } else {
                     getContext().getLog().info("campaign manager: resuming campaign {} from {}", c.id, c.runDir);
+                    c.pauseRequested = f.paused();
                     run(c, () -> CampaignJobs.resume(c, tickMillis));
                 }
             }
@@ -274,16 +191,22 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
         }, blocking), (p, err) -> new Started(id, p, err));
     }
 
-    private Behavior<Command> onSubmit(Submit m) {
+    private Behavior<Command> onSubmit(ManagerProtocol.Submit m) {
         if (shutdownReply != null) {
-            m.replyTo().tell(new SubmitReply(null, "the service is shutting down"));
+            m.replyTo().tell(new ManagerProtocol.SubmitReply(null, "the service is shutting down"));
             return this;
         }
         SubmissionPolicy.Accepted a;
         try {
             a = policy.check(m.specText(), m.name(), config.campaignsDir());
         } catch (SubmissionException e) {
-            m.replyTo().tell(new SubmitReply(null, e.getMessage()));
+            m.replyTo().tell(new ManagerProtocol.SubmitReply(null, e.getMessage()));
+            return this;
+        } catch (RuntimeException e) {
+            // a spec the checks did not anticipate must not take the manager (and every campaign) down
+            getContext().getLog().error("campaign manager: unexpected error while checking a submitted spec", e);
+            m.replyTo().tell(new ManagerProtocol.SubmitReply(null, "eelt.campaign: the spec could not be checked (" + e + ");"
+                    + " please report this together with the spec"));
             return this;
         }
         String id = newId();
@@ -291,7 +214,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
                 config.campaignsDir().resolve(id));
         campaigns.put(id, c);
         run(c, () -> CampaignJobs.create(c, a.specText(), tickMillis));
-        m.replyTo().tell(new SubmitReply(id, null));
+        m.replyTo().tell(new ManagerProtocol.SubmitReply(id, null));
         return this;
     }
 
@@ -323,7 +246,13 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             closeForShutdown(c);
             return this;
         }
-        ActorRef<CampaignResult> done = getContext().messageAdapter(CampaignResult.class, r -> new Finished(c.id, r));
+        // one forwarder per campaign (a message adapter per class would be shared by all campaigns)
+        ActorRef<Command> self = getContext().getSelf();
+        String id = c.id;
+        ActorRef<CampaignResult> done = getContext().spawn(Behaviors.<CampaignResult>receiveMessage(r -> {
+            self.tell(new Finished(id, r));
+            return Behaviors.stopped();
+        }), "result-" + c.id);
         c.actor = getContext().spawn(Campaign.create(m.prepared().env(), done), "campaign-" + c.id);
         getContext().watchWith(c.actor, new ChildTerminated(c.id));
         c.status = "running";
@@ -351,7 +280,21 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
         ManagedCampaign c = campaigns.get(m.id());
         c.result = m.result();
         c.status = "evaluating";
-        getContext().stop(c.actor);
+        String id = c.id;
+        // the final counts, then stop the campaign's agents (its store closes after the summary)
+        getContext().ask(CampaignStatus.class, c.actor, Duration.ofSeconds(5), Campaign.GetStatus::new,
+                (s, err) -> new FinalStatus(id, s));
+        return this;
+    }
+
+    private Behavior<Command> onFinalStatus(FinalStatus m) {
+        ManagedCampaign c = campaigns.get(m.id());
+        if (m.status() != null) {
+            c.live = m.status();
+        }
+        if (c.actor != null) {
+            getContext().stop(c.actor);
+        }
         return this;
     }
 
@@ -413,8 +356,8 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
 
     private Behavior<Command> onLiveStatus(LiveStatus m) {
         ManagedCampaign c = campaigns.get(m.id());
-        if (c == null || m.status() == null) {
-            return this;
+        if (c == null || m.status() == null || c.result != null) {
+            return this; // after the result, FinalStatus carries the last snapshot
         }
         c.live = m.status();
         if ((c.status.equals("running") || c.status.equals("paused")) && !m.status().state().equals("finished")) {
@@ -423,27 +366,27 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
         return this;
     }
 
-    private Behavior<Command> onList(ListCampaigns m) {
+    private Behavior<Command> onList(ManagerProtocol.ListCampaigns m) {
         List<CampaignView> out = new ArrayList<>();
         campaigns.values().forEach(c -> out.add(c.view()));
-        m.replyTo().tell(new CampaignList(List.copyOf(out)));
+        m.replyTo().tell(new ManagerProtocol.CampaignList(List.copyOf(out)));
         return this;
     }
 
-    private Behavior<Command> onGet(GetCampaign m) {
+    private Behavior<Command> onGet(ManagerProtocol.GetCampaign m) {
         ManagedCampaign c = campaigns.get(m.id());
-        m.replyTo().tell(new CampaignReply(c == null ? null : c.view()));
+        m.replyTo().tell(new ManagerProtocol.CampaignReply(c == null ? null : c.view()));
         return this;
     }
 
-    private Behavior<Command> onControl(Control m) {
+    private Behavior<Command> onControl(ManagerProtocol.Control m) {
         ManagedCampaign c = campaigns.get(m.id());
         if (c == null) {
-            m.replyTo().tell(new ControlReply(404, "no campaign with id '" + m.id() + "'; GET /api/campaigns lists them"));
+            m.replyTo().tell(new ManagerProtocol.ControlReply(404, "no campaign with id '" + m.id() + "'; GET /api/campaigns lists them"));
             return this;
         }
         if (c.finished() || c.status.equals("evaluating") || c.status.equals("stopping")) {
-            m.replyTo().tell(new ControlReply(409, "campaign " + c.id + " is " + c.status + "; it cannot "
+            m.replyTo().tell(new ManagerProtocol.ControlReply(409, "campaign " + c.id + " is " + c.status + "; it cannot "
                     + m.action().name().toLowerCase(java.util.Locale.ROOT) + " any more"));
             return this;
         }
@@ -457,6 +400,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             }
             case PAUSE -> {
                 c.pauseRequested = true;
+                markPaused(c, true);
                 if (c.actor != null) {
                     c.actor.tell(new Campaign.Pause());
                     c.status = "paused";
@@ -464,42 +408,50 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             }
             case RESUME -> {
                 c.pauseRequested = false;
+                markPaused(c, false);
                 if (c.actor != null) {
                     c.actor.tell(new Campaign.Resume());
                     c.status = "running";
                 }
             }
         }
-        m.replyTo().tell(new ControlReply(200, "campaign " + c.id + ": " + c.status));
+        m.replyTo().tell(new ManagerProtocol.ControlReply(200, "campaign " + c.id + ": " + c.status));
         return this;
     }
 
-    private Behavior<Command> onDownload(Download m) {
+    /** Pausing is durable: a campaign paused when the service stops stays paused after a restart. */
+    private void markPaused(ManagedCampaign c, boolean paused) {
+        Path dir = c.runDir;
+        CompletableFuture.runAsync(() -> CampaignJobs.markPaused(dir, paused), blocking);
+    }
+
+    private Behavior<Command> onDownload(ManagerProtocol.Download m) {
         ManagedCampaign c = campaigns.get(m.id());
         if (c == null) {
-            m.replyTo().tell(new DownloadReply(404, "no campaign with id '" + m.id() + "'", null, null, null, Map.of()));
+            m.replyTo().tell(new ManagerProtocol.DownloadReply(404, "no campaign with id '" + m.id() + "'", null, null, null, Map.of()));
             return this;
         }
         var store = c.prepared == null ? null : c.prepared.store();
         Path dir = c.runDir;
         if (store == null && !c.finished()) {
-            m.replyTo().tell(new DownloadReply(409, "campaign " + c.id + " is " + c.status + "; its store is busy,"
+            m.replyTo().tell(new ManagerProtocol.DownloadReply(409, "campaign " + c.id + " is " + c.status + "; its store is busy,"
                     + " retry in a moment", null, null, null, Map.of()));
             return this;
         }
-        ActorRef<DownloadReply> to = m.replyTo();
+        ActorRef<ManagerProtocol.DownloadReply> to = m.replyTo();
         CompletableFuture.supplyAsync(() -> switch (m.what()) {
             case MODEL -> CampaignJobs.latestModel(store, dir, m.member());
             case EXTXYZ -> CampaignJobs.export(store, dir, "extxyz");
             case DEEPMD -> CampaignJobs.export(store, dir, "deepmd");
         }, blocking).whenComplete((d, err) -> to.tell(err != null
-                ? new DownloadReply(500, "download failed: " + err, null, null, null, Map.of())
-                : new DownloadReply(d.code(), d.error(), d.contentType(), d.fileName(), d.bytes(), d.headers())));
+                ? new ManagerProtocol.DownloadReply(500, "download failed: " + err, null, null, null, Map.of())
+                : new ManagerProtocol.DownloadReply(d.code(), d.error(), d.contentType(), d.fileName(), d.bytes(), d.headers())));
         return this;
     }
 
-    private Behavior<Command> onShutdown(Shutdown m) {
+    private Behavior<Command> onShutdown(ManagerProtocol.Shutdown m) {
         shutdownReply = m.replyTo();
+        getContext().getLog().info("campaign manager: shutting down; persisting running campaigns for resume");
         for (ManagedCampaign c : campaigns.values()) {
             if (c.actor != null && c.result == null) {
                 shutdownOpen++;
@@ -510,7 +462,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             }
         }
         if (shutdownOpen == 0) {
-            m.replyTo().tell(new ShutdownDone(0));
+            m.replyTo().tell(new ManagerProtocol.ShutdownDone(0));
         }
         return this;
     }
@@ -535,7 +487,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
     private void shutdownStep() {
         shutdownOpen--;
         if (shutdownOpen <= 0 && shutdownReply != null) {
-            shutdownReply.tell(new ShutdownDone(shutdownCount));
+            shutdownReply.tell(new ManagerProtocol.ShutdownDone(shutdownCount));
         }
     }
 }

@@ -93,8 +93,8 @@ public final class Service implements AutoCloseable {
                     config.roles());
             if (hosting.stopCampaignsOnShutdown()) {
                 CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(),
-                        "eelt-campaigns", () -> AskPattern.<CampaignManager.Command, CampaignManager.ShutdownDone>ask(
-                                ref, CampaignManager.Shutdown::new, Duration.ofSeconds(55), system.scheduler())
+                        "eelt-campaigns", () -> AskPattern.<CampaignManager.Command, ManagerProtocol.ShutdownDone>ask(
+                                ref, ManagerProtocol.Shutdown::new, Duration.ofSeconds(55), system.scheduler())
                                 .thenApply(d -> Done.getInstance()));
             }
             Route api = new ApiRoutes(state, config.token(), config.maxBodyBytes()).routes();

@@ -45,14 +45,14 @@ public final class ServiceState {
     }
 
     /** Submits a spec. */
-    public CompletionStage<CampaignManager.SubmitReply> submit(String specText, String name) {
-        return AskPattern.ask(manager, r -> new CampaignManager.Submit(specText, name, r), timeout, system.scheduler());
+    public CompletionStage<ManagerProtocol.SubmitReply> submit(String specText, String name) {
+        return AskPattern.ask(manager, r -> new ManagerProtocol.Submit(specText, name, r), timeout, system.scheduler());
     }
 
     /** Lists the campaigns. */
     public CompletionStage<List<CampaignView>> list() {
-        return AskPattern.<CampaignManager.Command, CampaignManager.CampaignList>ask(manager,
-                CampaignManager.ListCampaigns::new, timeout, system.scheduler()).thenApply(l -> {
+        return AskPattern.<CampaignManager.Command, ManagerProtocol.CampaignList>ask(manager,
+                ManagerProtocol.ListCampaigns::new, timeout, system.scheduler()).thenApply(l -> {
                     running.set((int) l.campaigns().stream().filter(c -> c.live() != null && !c.finished()).count());
                     return l.campaigns();
                 });
@@ -60,19 +60,19 @@ public final class ServiceState {
 
     /** One campaign (null view for an unknown id). */
     public CompletionStage<CampaignView> get(String id) {
-        return AskPattern.<CampaignManager.Command, CampaignManager.CampaignReply>ask(manager,
-                r -> new CampaignManager.GetCampaign(id, r), timeout, system.scheduler())
-                .thenApply(CampaignManager.CampaignReply::view);
+        return AskPattern.<CampaignManager.Command, ManagerProtocol.CampaignReply>ask(manager,
+                r -> new ManagerProtocol.GetCampaign(id, r), timeout, system.scheduler())
+                .thenApply(ManagerProtocol.CampaignReply::view);
     }
 
     /** Stops, pauses or resumes a campaign. */
-    public CompletionStage<CampaignManager.ControlReply> control(String id, CampaignManager.Action action) {
-        return AskPattern.ask(manager, r -> new CampaignManager.Control(id, action, r), timeout, system.scheduler());
+    public CompletionStage<ManagerProtocol.ControlReply> control(String id, ManagerProtocol.Action action) {
+        return AskPattern.ask(manager, r -> new ManagerProtocol.Control(id, action, r), timeout, system.scheduler());
     }
 
     /** A model or dataset download (given a longer timeout: exports read the whole store). */
-    public CompletionStage<CampaignManager.DownloadReply> download(String id, CampaignManager.What what, int member) {
-        return AskPattern.ask(manager, r -> new CampaignManager.Download(id, what, member, r),
+    public CompletionStage<ManagerProtocol.DownloadReply> download(String id, ManagerProtocol.What what, int member) {
+        return AskPattern.ask(manager, r -> new ManagerProtocol.Download(id, what, member, r),
                 timeout.multipliedBy(12), system.scheduler());
     }
 

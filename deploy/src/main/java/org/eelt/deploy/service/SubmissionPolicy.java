@@ -38,11 +38,22 @@ import org.eelt.labeler.spec.OracleSpecException;
  *     {@code sutton-chen:}/{@code lj:} SPEC; anything else (a command, binary or file) is refused;</li>
  * <li>{@code systems[].file} and {@code initial-data.files} (server paths) are refused;</li>
  * <li>{@code mode = sync} (a benchmark baseline that cannot resume) is refused;</li>
- * <li>the result must pass {@link CampaignSpecParser} (errors name the key path).</li>
+ * <li>the result must pass {@link CampaignSpecParser} (errors name the key path);</li>
+ * <li>service limits keep one submission from exhausting the node: at most {@value #MAX_ATOMS}
+ *     atoms over all initial structures (systems × strains), {@value #MAX_WALKERS} walkers per stage,
+ *     {@value #MAX_WORKERS} labelers, an ensemble of at most {@value #MAX_ENSEMBLE}.</li>
  * </ul>
  */
 public final class SubmissionPolicy {
     private static final String ROOT = "eelt.campaign";
+    /** Most atoms over all initial structures (systems × strains) of a submitted campaign. */
+    public static final int MAX_ATOMS = 200_000;
+    /** Most walkers in one exploration stage. */
+    public static final int MAX_WALKERS = 64;
+    /** Most labelers. */
+    public static final int MAX_WORKERS = 64;
+    /** Largest ensemble. */
+    public static final int MAX_ENSEMBLE = 16;
     private final Map<String, String> oracles;
     private final boolean allowBuiltin;
 
@@ -101,6 +112,7 @@ public final class SubmissionPolicy {
                     + " a benchmark baseline that cannot resume); remove it or use mode = async");
         }
         refusePaths(user);
+        refuseHugeSystems(user);
         user = withOracle(user);
         String stored = user.root().render(ConfigRenderOptions.defaults().setOriginComments(false)
                 .setComments(false).setJson(false).setFormatted(true));
@@ -110,6 +122,7 @@ public final class SubmissionPolicy {
         } catch (CampaignSpecException e) {
             throw new SubmissionException(e.getMessage());
         }
+        checkLimits(spec);
         String n = name != null && !name.isBlank() ? name.trim() : spec.name();
         if (n.length() > 200 || n.chars().anyMatch(Character::isISOControl)) {
             throw new SubmissionException("the campaign name must be at most 200 printable characters");
@@ -162,6 +175,70 @@ public final class SubmissionPolicy {
                             + " repeat = 2}) or an inline molecule");
                 }
             }
+        }
+    }
+
+    /** Estimates the atoms of builder systems × strains before anything is built. */
+    private static void refuseHugeSystems(Config user) {
+        if (!user.hasPath(ROOT + ".systems")) {
+            return;
+        }
+        List<? extends ConfigObject> systems;
+        int strains = 1;
+        try {
+            systems = user.getObjectList(ROOT + ".systems");
+            if (user.hasPath(ROOT + ".strains")) {
+                strains = Math.max(1, user.getList(ROOT + ".strains").size());
+            }
+        } catch (ConfigException e) {
+            return; // wrong types: the spec parser reports them with their key paths
+        }
+        double atoms = 0;
+        for (ConfigObject o : systems) {
+            Config c = o.toConfig();
+            double basis = 8;
+            double n = 1;
+            try {
+                if (c.hasPath("builder")) {
+                    basis = switch (c.getString("builder")) {
+                        case "fcc" -> 4;
+                        case "bcc" -> 2;
+                        case "sc" -> 1;
+                        default -> 8;
+                    };
+                }
+                if (c.hasPath("repeat")) {
+                    n = Math.max(1, Math.min(1000, c.getLong("repeat")));
+                }
+                if (c.hasPath("species")) {
+                    basis = c.getList("species").size();
+                }
+            } catch (ConfigException e) {
+                continue;
+            }
+            atoms += basis * n * n * n;
+        }
+        if (atoms * strains > MAX_ATOMS) {
+            throw new SubmissionException(ROOT + ".systems: the initial structures (systems x strains) hold about "
+                    + (long) (atoms * strains) + " atoms; the service accepts at most " + MAX_ATOMS
+                    + " (use fewer or smaller systems, or run the campaign with eelt run)");
+        }
+    }
+
+    private static void checkLimits(CampaignSpec spec) {
+        for (int i = 0; i < spec.exploration().stages().size(); i++) {
+            if (spec.exploration().stages().get(i).walkers() > MAX_WALKERS) {
+                throw new SubmissionException(ROOT + ".exploration.stages[" + i + "].walkers: the service runs at most "
+                        + MAX_WALKERS + " walkers per stage");
+            }
+        }
+        if (spec.labeling().workers() > MAX_WORKERS) {
+            throw new SubmissionException(ROOT + ".labeling.workers: the service runs at most " + MAX_WORKERS
+                    + " labelers per campaign");
+        }
+        if (spec.training().ensembleSize() > MAX_ENSEMBLE) {
+            throw new SubmissionException(ROOT + ".training.ensemble-size: the service trains at most " + MAX_ENSEMBLE
+                    + " members per campaign");
         }
     }
 

@@ -68,8 +68,8 @@ class ClusterMessageSerializationTest {
         NodeLoads.NodeLoad l = new NodeLoads.NodeLoad("pekko://eelt@127.0.0.1:2552", java.util.List.of("labeler"), 16,
                 3.5, 120.25, 512.0, 1_700_000_000_000L);
         assertEquals(l, roundTrip(l));
-        var done = KIT.createTestProbe(org.eelt.deploy.service.CampaignManager.ShutdownDone.class).getRef();
-        var s = new org.eelt.deploy.service.CampaignManager.Shutdown(done);
+        var done = KIT.createTestProbe(org.eelt.deploy.service.ManagerProtocol.ShutdownDone.class).getRef();
+        var s = new org.eelt.deploy.service.ManagerProtocol.Shutdown(done);
         assertEquals(s, roundTrip(s));
     }
 
