@@ -45,10 +45,12 @@ final class CampaignAgents {
         CampaignSpec.Labeling l = env.spec().labeling();
         ActorRef<LabelOutcome> outcomes = ctx.spawn(DatasetRecorder.outcomeForwarder(recorder), "outcomes");
         List<ActorRef<Labeler.Command>> out = new ArrayList<>();
-        ctx.spawn(LabelWorkSource.create(env.spec().name() + "-" + Long.toString(System.currentTimeMillis(), 36), l,
-                env.spec().seed(), examiner, outcomes), "label-work");
+        ActorRef<LabelWorkSource.Command> source = ctx.spawn(LabelWorkSource.create(env.spec().name() + "-"
+                + Long.toString(System.currentTimeMillis(), 36), l, env.spec().seed(), examiner, outcomes), "label-work");
         if (ClusterConfigs.isCluster(ctx.getSystem())) {
-            return out; // labeler-role nodes (this one too, when it has the role) pull through the work source
+            // labeler-role nodes (this one too, when it has the role) pull through the work source; pause goes there
+            out.add(ctx.spawn(LabelWorkSource.pauseRelay(source), "labeler-pause-relay"));
+            return out;
         }
         for (int i = 0; i < l.workers(); i++) {
             String id = "labeler-" + i;

@@ -1,6 +1,8 @@
 package org.eelt.deploy.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -117,13 +119,15 @@ public final class LabelerNodePool extends AbstractBehavior<LabelerNodePool.Comm
         int workers = node.labelerWorkers() > 0 ? node.labelerWorkers() : l.workers();
         String prefix = node.host() + ":" + node.port() + "/";
         ActorRef<Void> group = getContext().spawn(Behaviors.setup(g -> {
+            List<ActorRef<Labeler.Command>> started = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 LabelerSettings s = new LabelerSettings(prefix + "labeler-" + i, Duration.ofMillis((long) (l.timeoutS() * 1000)),
                         l.retries(), Duration.ofMillis((long) (l.backoffS() * 1000)), l.quarantineAfter(),
                         Duration.ofMillis((long) (l.quarantineS() * 1000)));
-                g.spawn(Behaviors.supervise(Labeler.create(s, oracles, o.examiner(), o.outcomes()))
-                        .onFailure(SupervisorStrategy.restart()), "labeler-" + i);
+                started.add(g.spawn(Behaviors.supervise(Labeler.create(s, oracles, o.examiner(), o.outcomes()))
+                        .onFailure(SupervisorStrategy.restart()), "labeler-" + i));
             }
+            source.tell(new LabelWorkSource.Joined(started));
             return Behaviors.<Void>empty();
         }), "campaign-" + (groupCounter++));
         groups.put(source, group);

@@ -61,6 +61,10 @@ class ClusterMessageSerializationTest {
         assertEquals(0.25, back.labeling().simulatedLatencyMedianS(), 0);
         LabelWorkSource.Describe d = new LabelWorkSource.Describe(offers);
         assertEquals(d, roundTrip(d));
+        var labeler = KIT.createTestProbe(org.eelt.labeler.agent.Labeler.Command.class).getRef();
+        LabelWorkSource.Joined j = new LabelWorkSource.Joined(java.util.List.of(labeler));
+        assertEquals(j, roundTrip(j));
+        assertEquals(new LabelWorkSource.SetPaused(true), roundTrip(new LabelWorkSource.SetPaused(true)));
     }
 
     @Test

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code eelt serve --config node.conf} in cluster mode, three JVMs on 127.0.0.1: a coordinator
  * (campaign manager as cluster singleton, HTTP API, store) and two labeler nodes. A campaign submitted
- * over HTTP runs to completion with labels from both labeler nodes; {@code GET /api/cluster} lists the
- * three members with their roles and published loads.
+ * over HTTP is paused (the remote labelers stop), resumed, and runs to completion with labels from
+ * both labeler nodes; {@code GET /api/cluster} lists the three members with their roles and published
+ * loads.
  */
 class ClusterServiceTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,7 +48,7 @@ class ClusterServiceTest {
     @Test
     void campaignSubmittedOverHttpIsLabeledByTwoLabelerNodes(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
             throws Exception {
-        int labels = 24;
+        int labels = 60;
         int seed = NodeLauncher.freePort(), l1 = NodeLauncher.freePort(), l2 = NodeLauncher.freePort();
         int http = NodeLauncher.freePort();
         String base = "http://127.0.0.1:" + http;
@@ -60,13 +61,21 @@ class ClusterServiceTest {
             assertTrue(NodeProcesses.await(90, () -> upMembers(base) == 3 || !coord.isAlive()),
                     "three members Up; see " + nodes.log("coord"));
 
-            String spec = ClusterCampaignTest.campaign(labels, 0.15, 120);
+            String spec = ClusterCampaignTest.campaign(labels, 0.25, 120);
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns"))
                     .header("Authorization", "Bearer s3cret").header("Content-Type", "application/hocon")
                     .POST(HttpRequest.BodyPublishers.ofString(spec)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode() / 100 * 100, r.body());
             id = field(r.body(), "id");
             String url = base + "/api/campaigns/" + id;
+            assertTrue(NodeProcesses.await(60, () -> labeled(get(url).body()) >= 4), "labels arrive");
+            assertEquals(200, post(base + "/api/campaigns/" + id + "/pause").statusCode() / 100 * 100);
+            Thread.sleep(2500); // in-flight labels finish; the remote labelers stop pulling
+            long pausedAt = labeled(get(url).body());
+            Thread.sleep(2000);
+            assertEquals(pausedAt, labeled(get(url).body()), "no labels while paused (remote labelers paused)");
+            assertTrue(pausedAt < labels, "paused before the end");
+            assertEquals(200, post(base + "/api/campaigns/" + id + "/resume").statusCode() / 100 * 100);
             assertTrue(NodeProcesses.await(120, () -> !running(field(get(url).body(), "status"))),
                     "campaign finishes; see " + nodes.log("coord"));
             String status = get(url).body();
@@ -85,6 +94,16 @@ class ClusterServiceTest {
                 "labels from both labeler nodes: " + by.values());
         assertEquals(labels, ClusterCampaignTest.from(by, l1) + ClusterCampaignTest.from(by, l2),
                 "all labels came from the labeler nodes");
+    }
+
+    static HttpResponse<String> post(String url) throws java.io.IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer s3cret")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long labeled(String json) {
+        Matcher m = Pattern.compile("\"labeled\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static boolean running(String status) {
