@@ -186,8 +186,7 @@ class ServiceEndToEndTest {
         assertEquals(200, send("POST", "/api/campaigns/" + controlledId + "/pause", null, TOKEN).code());
         JsonNode paused = waitFor(controlledId, c -> "paused".equals(c.path("state").asText()), 10, "paused");
         assertEquals("paused", paused.get("status").asText());
-        Thread.sleep(1500); // a running MD chunk or oracle call completes
-        JsonNode before = get("/api/campaigns/" + controlledId);
+        JsonNode before = settled(controlledId); // a running MD chunk or oracle call completes
         Thread.sleep(2000);
         JsonNode after = get("/api/campaigns/" + controlledId);
         assertEquals(before.get("explored").asLong(), after.get("explored").asLong(), "no MD while paused");
@@ -220,6 +219,20 @@ class ServiceEndToEndTest {
         checkDownloads(launchedId, summary.get("labeled").asLong());
         List<String> ids = get("/api/campaigns").findValuesAsText("id");
         assertTrue(ids.containsAll(List.of(launchedId, controlledId)), ids.toString());
+    }
+
+    /** @return a snapshot once explored and labeled stayed the same for 1 s (at most 15 s) */
+    static JsonNode settled(String id) throws Exception {
+        JsonNode last = get("/api/campaigns/" + id);
+        for (int i = 0; i < 15; i++) {
+            Thread.sleep(1000);
+            JsonNode now = get("/api/campaigns/" + id);
+            if (now.get("explored").equals(last.get("explored")) && now.get("labeled").equals(last.get("labeled"))) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("campaign " + id + " kept exploring or labeling while paused: " + last);
     }
 
     /** /metrics is valid exposition text and agrees with the campaign's status. */
