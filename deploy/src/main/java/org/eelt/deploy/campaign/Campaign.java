@@ -119,6 +119,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private int firstRoundAfter = Integer.MAX_VALUE;
     private boolean trainingStarted;
     private long lastTrigger;
+    private long cappedAtTrigger;
     private long labeled;
     private long labelFailures;
     private long modelVersions;
@@ -197,6 +198,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private void trainAll() {
         trainingStarted = true;
         lastTrigger = labeled;
+        cappedAtTrigger = stats == null ? 0 : stats.capped();
         for (ActorRef<TrainerMember.Command> t : trainers) {
             t.tell(new TrainerMember.DatasetGrew(labeled));
         }
@@ -357,10 +359,24 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             env.progress().println(progressLine());
         }
         saveState();
+        if (quotaExhausted(stats)) {
+            trainAll();
+        }
         if (stageRunning && stats.windowFull() && stats.windowRatio() >= spec.convergence().accurateRatio()) {
             endStage(true);
         }
         return this;
+    }
+
+    /**
+     * Whether the examiner has been dropping candidates for lack of quota since the last round
+     * while nothing is queued or being labeled and new labels wait to be trained on: only new
+     * model versions can renew the quota, so a round starts even before {@code trigger.new-labels}
+     * labels came in (else a quota below the trigger would stall the campaign).
+     */
+    private boolean quotaExhausted(Examiner.Stats s) {
+        return trainingStarted && labeled > lastTrigger && s.capped() > cappedAtTrigger && s.queued() == 0
+                && s.inFlight() == 0;
     }
 
     private Behavior<Command> onStop(Stop m) {

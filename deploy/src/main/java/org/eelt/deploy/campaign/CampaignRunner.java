@@ -186,12 +186,31 @@ public final class CampaignRunner {
      * @throws IOException when the files cannot be written
      */
     public static Summary complete(Prepared p, CampaignResult result) throws IOException {
+        awaitTrainingRounds(p.runDir().resolve("train"));
         Map<Integer, ModelPublished> models = latestModels(p.store());
         Summary summary = Summary.evaluate(p.spec(), result, p.store(), models,
                 Oracles.create(p.spec().labeling().oracle(), p.settings()), (System.nanoTime() - p.t0()) * 1e-9);
         summary.write(p.runDir().resolve("summary.json"));
         ReportWriter.write(p.runDir().resolve("report.html"), p.spec(), result, summary);
         return summary;
+    }
+
+    /**
+     * A training round started before the campaign stopped keeps running on its thread (it is a
+     * plain blocking call) and writes its checkpoint into RUN_DIR/train: wait for it (at most
+     * 10 min) so that nothing writes into the run directory after the summary; its model is not
+     * published (the actors are gone).
+     */
+    private static void awaitTrainingRounds(Path trainDir) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (org.eelt.trainer.agent.TrainerMember.roundsRunning(trainDir) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

@@ -103,11 +103,29 @@ public final class TrainerMember extends AbstractBehavior<TrainerMember.Command>
     }
 
     private ModelPublished round(long snapshot, long gen) {
+        java.util.concurrent.atomic.AtomicInteger running = RUNNING.computeIfAbsent(
+                settings.workDir().toAbsolutePath().normalize(), k -> new java.util.concurrent.atomic.AtomicInteger());
+        running.incrementAndGet();
         try {
             return TrainingRound.run(settings, source.frames(snapshot), gen);
         } catch (java.io.IOException e) {
             throw new CompletionException(e);
+        } finally {
+            running.decrementAndGet();
         }
+    }
+
+    /** Rounds running per work directory (a round outlives its actor: it is a plain blocking call). */
+    private static final java.util.Map<java.nio.file.Path, java.util.concurrent.atomic.AtomicInteger> RUNNING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * @param workDir a trainer work directory ({@link TrainerSettings#workDir()})
+     * @return training rounds still running that write into it (also after their actors stopped)
+     */
+    public static int roundsRunning(java.nio.file.Path workDir) {
+        java.util.concurrent.atomic.AtomicInteger n = RUNNING.get(workDir.toAbsolutePath().normalize());
+        return n == null ? 0 : n.get();
     }
 
     private Behavior<Command> onDone(RoundDone m) {
