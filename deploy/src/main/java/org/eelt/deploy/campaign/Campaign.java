@@ -35,11 +35,14 @@ import org.eelt.trainer.agent.TrainerMember;
 public final class Campaign extends AbstractBehavior<Campaign.Command> {
     /** Messages of the campaign. */
     public sealed interface Command permits Tick, StatsArrived, RecordedArrived, ModelArrived, ModelStoredArrived,
-            WalkerProgress, Stop {
+            WalkerProgress, Stop, StoreFailedArrived {
     }
 
     /** Asks the campaign to stop gracefully (status budget-exhausted, reason given). */
     public record Stop(String reason) implements Command, NoSerializationVerificationNeeded {
+    }
+
+    record StoreFailedArrived(DatasetRecorder.StoreFailed failure) implements Command, NoSerializationVerificationNeeded {
     }
 
     record Tick() implements Command, NoSerializationVerificationNeeded {
@@ -108,7 +111,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         topic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
         this.recorder = ctx.spawn(DatasetRecorder.create(env.store(),
                         ctx.messageAdapter(DatasetRecorder.Recorded.class, RecordedArrived::new),
-                        ctx.messageAdapter(DatasetRecorder.ModelStored.class, ModelStoredArrived::new)),
+                        ctx.messageAdapter(DatasetRecorder.ModelStored.class, ModelStoredArrived::new),
+                        ctx.messageAdapter(DatasetRecorder.StoreFailed.class, StoreFailedArrived::new)),
                 "recorder", DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER));
         this.examiner = CampaignAgents.examiner(ctx, spec, topic);
         CampaignAgents.labelers(ctx, env, examiner, recorder);
@@ -165,6 +169,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
                 .onMessage(ModelStoredArrived.class, this::onModelStored)
                 .onMessage(WalkerProgress.class, this::onWalkerProgress)
                 .onMessage(Stop.class, this::onStop)
+                .onMessage(StoreFailedArrived.class, m -> finish("failed", "the store failed: " + m.failure().message()))
                 .build();
     }
 

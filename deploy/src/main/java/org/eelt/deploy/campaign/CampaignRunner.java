@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.eelt.examiner.agent.EnsembleModels;
 import org.eelt.labeler.oracle.Oracle;
 import org.eelt.labeler.oracle.OracleSettings;
+import org.eelt.labeler.spec.OracleSpec;
 import org.eelt.labeler.spec.Oracles;
 import org.eelt.protocol.atoms.Frame;
 import org.eelt.protocol.atoms.LabeledFrame;
@@ -95,8 +97,9 @@ public final class CampaignRunner {
         if (!o.resume()) {
             Files.writeString(specFile, text);
         }
-        OracleSettings os = oracleSettings(runDir);
-        Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(Oracles.create(spec.labeling().oracle(), os),
+        OracleSettings os = processTimeoutCap(oracleSettings(runDir), spec.labeling().timeoutS());
+        Supplier<Oracle> made = Oracles.factory(spec.labeling().oracle(), os);
+        Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(made.get(),
                 spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(), spec.seed());
         long t0 = System.nanoTime();
         try (EeltStore store = EeltStore.open(runDir.resolve("store"))) {
@@ -108,10 +111,19 @@ public final class CampaignRunner {
                     parseDouble(store, "campaign/wall-s"), latestModels(store), o.tickMillis());
             CampaignResult result = runActors(env);
             Map<Integer, ModelPublished> models = latestModels(store);
-            Summary summary = Summary.evaluate(spec, result, store, models, Oracles.create(spec.labeling().oracle(), os),
+            Summary summary = Summary.evaluate(spec, result, store, models, testOracle(spec, os),
                     (System.nanoTime() - t0) * 1e-9);
-            summary.write(runDir.resolve("summary.json"));
-            ReportWriter.write(runDir.resolve("report.html"), spec, result, summary);
+            try {
+                summary.write(runDir.resolve("summary.json"));
+                ReportWriter.write(runDir.resolve("report.html"), spec, result, summary);
+            } catch (IOException e) {
+                if (!"failed".equals(summary.status())) {
+                    throw e;
+                }
+                // the run already failed (e.g. a full disk): report that, not the follow-up write error
+                System.err.println("eelt: cannot write summary.json/report.html in " + runDir + ": " + e
+                        + " (the summary is printed on stdout instead)");
+            }
             return summary;
         }
     }
@@ -132,6 +144,22 @@ public final class CampaignRunner {
                 : spec.toAbsolutePath().getParent(), Path.of(args[1]), resume, System.err, 1000));
         System.out.print(s.toJson());
         System.exit("failed".equals(s.status()) ? 1 : 0);
+    }
+
+    /**
+     * Caps the oracle process timeout at the labeler's timeout + 5 s: once a labeler has given up on
+     * a call, its process tree is killed soon after instead of holding an oracle thread for the
+     * configured (default one hour) process timeout.
+     */
+    static OracleSettings processTimeoutCap(OracleSettings os, double labelerTimeoutS) {
+        Duration cap = Duration.ofMillis(Math.round(labelerTimeoutS * 1000) + 5000);
+        return os.timeout().compareTo(cap) > 0 ? os.withTimeout(cap) : os;
+    }
+
+    /** @return the oracle of the independent test: the campaign's, without injected faults. */
+    static Oracle testOracle(CampaignSpec spec, OracleSettings os) {
+        OracleSpec s = OracleSpec.parse(spec.labeling().oracle());
+        return Oracles.create(s instanceof OracleSpec.Faulty f ? f.inner() : s, os);
     }
 
     private static long parseLong(EeltStore store, String key) {

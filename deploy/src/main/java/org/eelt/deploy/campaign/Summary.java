@@ -47,6 +47,9 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
         f.put("labeled", store.count());
         f.put("labeled_fraction", result.explored() == 0 ? 0.0 : store.count() / (double) result.explored());
         f.put("label_failures", result.labelFailures());
+        f.put("label_failed_attempts", FailureReasons.byReason(store).values().stream().mapToLong(Long::longValue).sum());
+        f.put("label_failures_by_reason", FailureReasons.byReason(store));
+        f.put("quarantined", FailureReasons.quarantined(store));
         f.put("model_versions", store.latestModelVersion());
         f.put("stages_converged", result.stagesConverged());
         f.put("accurate_ratio", result.lastAccurateRatio());
@@ -132,6 +135,15 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
         }
         if (o instanceof Number n) {
             return n.toString();
+        }
+        if (o instanceof Map<?, ?> m) {
+            StringBuilder b = new StringBuilder("{");
+            int i = 0;
+            for (var e : m.entrySet()) {
+                b.append(i++ == 0 ? "" : ", ").append(value(String.valueOf(e.getKey()))).append(": ")
+                        .append(value(e.getValue()));
+            }
+            return b.append('}').toString();
         }
         String s = String.valueOf(o).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
         return "\"" + s + "\"";

@@ -22,6 +22,7 @@ import org.eelt.labeler.oracle.Oracle;
 import org.eelt.labeler.oracle.OracleResult;
 import org.eelt.labeler.oracle.Property;
 import org.eelt.protocol.atoms.Structure;
+import org.eelt.protocol.chaos.ChaosJournal;
 import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.FrameLabeled;
 import org.eelt.protocol.messages.LabelFailed;
@@ -132,6 +133,7 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
             props.add(Property.VIRIAL);
         }
         long t0 = System.nanoTime();
+        ChaosJournal.phase("labeling");
         CompletableFuture<OracleResult> f = CompletableFuture.supplyAsync(() -> o.calculate(s, props), executor)
                 .orTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         getContext().pipeToSelf(f, (r, err) -> new Attempted(c, r, err, (System.nanoTime() - t0) / 1_000_000));

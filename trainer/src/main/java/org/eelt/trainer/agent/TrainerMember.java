@@ -13,6 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.protocol.chaos.ChaosJournal;
 import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.ModelPublished;
 
@@ -103,6 +104,7 @@ public final class TrainerMember extends AbstractBehavior<TrainerMember.Command>
     }
 
     private ModelPublished round(long snapshot, long gen) {
+        ChaosJournal.phase("training");
         try {
             return TrainingRound.run(settings, source.frames(snapshot), gen);
         } catch (java.io.IOException e) {
