@@ -13,6 +13,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueType;
 import org.eelt.examiner.selection.SelectionPolicy;
 import org.eelt.examiner.selection.TrustLevels;
@@ -64,15 +65,19 @@ public final class CampaignSpecParser {
     public static CampaignSpec parse(String text, Path baseDir) {
         Config user;
         try {
-            user = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription("campaign spec"));
+            // a spec may come from an API body: no include (file/classpath/url) and no environment
+            // variables in substitutions, so it cannot read files or the server's environment
+            user = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription("campaign spec")
+                    .setIncluder(NoIncludes.INSTANCE));
         } catch (ConfigException e) {
             throw new CampaignSpecException(ROOT, "not valid HOCON: " + e.getMessage());
         }
         Config all = user.withFallback(ConfigFactory.parseResources("eelt-campaign-defaults.conf"));
         try {
-            all = all.resolve();
+            all = all.resolve(ConfigResolveOptions.noSystem());
         } catch (ConfigException e) {
-            throw new CampaignSpecException(ROOT, "cannot resolve substitutions: " + e.getMessage());
+            throw new CampaignSpecException(ROOT, "cannot resolve substitutions: " + e.getMessage()
+                    + " (substitutions may refer to keys of the spec only, not to environment variables)");
         }
         Keys c = new Keys(all.getConfig(ROOT), ROOT);
         List<String> typeMap = c.strings("type-map");
