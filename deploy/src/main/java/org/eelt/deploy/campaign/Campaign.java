@@ -289,7 +289,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         }
         stats = m.stats();
         history.add(new CampaignResult.Sample(wallS(), explored(), labeled, stats.queued(), stats.generation(),
-                stats.windowRatio(), stage));
+                stats.windowRatio(), stage, stats.inFlight(), stats.pendingBatches()));
         if (env.progress() != null) {
             env.progress().println(progressLine());
         }

@@ -70,6 +70,14 @@ public final class CampaignRunner {
      * @throws CampaignSpecException  on a bad spec
      */
     public static Summary run(Options o) throws IOException {
+        return run(o, r -> { });
+    }
+
+    /**
+     * As {@link #run(Options)}, also handing the raw campaign result (with its progress samples) to
+     * {@code onResult} before the summary is evaluated (used by {@code eelt bench load}).
+     */
+    public static Summary run(Options o, java.util.function.Consumer<CampaignResult> onResult) throws IOException {
         Path runDir = o.runDir().toAbsolutePath();
         Path specFile = runDir.resolve(SPEC_FILE);
         String text;
@@ -110,6 +118,7 @@ public final class CampaignRunner {
                     (int) parseLong(store, "campaign/stage"), parseLong(store, "campaign/explored"),
                     parseDouble(store, "campaign/wall-s"), latestModels(store), o.tickMillis());
             CampaignResult result = runActors(env);
+            onResult.accept(result);
             Map<Integer, ModelPublished> models = latestModels(store);
             Summary summary = Summary.evaluate(spec, result, store, models, testOracle(spec, os),
                     (System.nanoTime() - t0) * 1e-9);

@@ -136,30 +136,43 @@ public final class ChaosKill {
         Files.createDirectories(o.workDir());
         Path spec = o.workDir().resolve("chaos.conf");
         Files.writeString(spec, text);
-        int campaigns = Math.max(1, (o.runs() + o.killsPerCampaign() - 1) / o.killsPerCampaign());
+        int campaigns = 0;
         int converged = 0;
         List<String> order = new ArrayList<>(PHASES);
         for (int i = order.size() - 1; i > 0; i--) {
             java.util.Collections.swap(order, i, rng.nextInt(i + 1));
         }
-        for (int c = 0; c < campaigns; c++) {
+        for (int c = 0; c == 0 || kills < o.runs(); c++) {
+            if (c >= o.runs() + 1) {
+                break; // every campaign ended before its kills: do not loop forever
+            }
+            campaigns++;
             Path run = o.workDir().resolve("run-" + c);
             AckJournal journal = new AckJournal(run.resolveSibling("run-" + c + ".journal"));
             int killsHere = Math.min(o.killsPerCampaign(), o.runs() - kills);
             boolean first = true;
-            for (int k = 0; k < killsHere; k++) {
+            boolean ended = false;
+            for (int k = 0; k < killsHere && !ended; k++) {
                 String phase = order.get(kills % order.size());
                 Process child = start(spec, run, journal, first);
                 first = false;
                 String hit = killIn(child, journal, phase, run);
+                if (hit == null) {
+                    ended = true;
+                    checkExit(child, run);
+                    break;
+                }
                 kills++;
                 byPhase.merge(hit, 1, Integer::sum);
                 audit(run, journal, "after kill " + kills + " (" + hit + ")");
             }
-            Process child = start(spec, run, journal, first);
-            if (!child.waitFor(30, TimeUnit.MINUTES)) {
-                child.destroyForcibly();
-                throw new IllegalStateException("campaign " + run + " did not finish in 30 minutes");
+            if (!ended) {
+                Process child = start(spec, run, journal, first);
+                if (!child.waitFor(30, TimeUnit.MINUTES)) {
+                    child.destroyForcibly();
+                    throw new IllegalStateException("campaign " + run + " did not finish in 30 minutes");
+                }
+                checkExit(child, run);
             }
             journal.poll();
             audit(run, journal, "after the final run");
@@ -206,8 +219,9 @@ public final class ChaosKill {
         String hit = null;
         while (hit == null && System.nanoTime() < deadline) {
             if (!child.isAlive()) {
-                throw new IllegalStateException("the campaign child ended (exit " + child.exitValue()
-                        + ") before it could be killed; see " + run.resolveSibling(run.getFileName() + ".log"));
+                o.log().printf(Locale.ROOT, "chaos: the campaign ended (exit %d) before a '%s' marker; it is not"
+                        + " killed again%n", child.exitValue(), phase);
+                return null;
             }
             for (String p : journal.poll()) {
                 if (p.equals(phase)) {
@@ -252,6 +266,13 @@ public final class ChaosKill {
         o.log().printf(Locale.ROOT, "chaos: audit %s: %d labels (%d acknowledged, %d lost, %d duplicated), "
                         + "%d model versions (%d problems)%n", when, a.labels(), journal.ackedLabels().size(), a.lost(),
                 a.duplicated(), a.models(), a.modelProblems());
+    }
+
+    private static void checkExit(Process child, Path run) {
+        if (child.exitValue() != 0) {
+            throw new IllegalStateException("the resumed campaign failed (exit " + child.exitValue() + "); see "
+                    + run.resolveSibling(run.getFileName() + ".log"));
+        }
     }
 
     private static String finalStatus(Path run) throws IOException {

@@ -3,6 +3,7 @@ package org.eelt.deploy.cli;
 import org.eelt.deploy.bench.CampaignBench;
 import org.eelt.deploy.bench.DpInferBench;
 import org.eelt.deploy.bench.LabelEfficiencyBench;
+import org.eelt.deploy.bench.LoadBench;
 import org.eelt.deploy.bench.DpTrainBench;
 import org.eelt.deploy.bench.MdEamBench;
 import org.eelt.deploy.bench.NeighborBench;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
         description = {"Benchmarks. Each prints one JSON object on stdout (progress goes to stderr).",
                 "Speed targets live here, never in unit tests."},
         subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class, BenchCommand.DpTrain.class,
-                BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class})
+                BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class, BenchCommand.Load.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -206,6 +207,33 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
             System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple));
+            return 0;
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = {"A real asynchronous campaign with W walkers (32-atom Cu, tiny DP ensemble, Sutton-Chen labels",
+                    "with a simulated 1 s oracle latency) for M minutes, sampling heap, off-heap and RSS memory and",
+                    "the examiner's queues every second: peak memory, max queue depths (backpressure bound",
+                    "walkers x max-in-flight) and throughput per minute and per half of the run."})
+    static final class Load extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--walkers", defaultValue = "256", description = "walkers (default: ${DEFAULT-VALUE})")
+        int walkers;
+
+        @Option(names = "--minutes", defaultValue = "30", description = "wall-clock minutes (default: ${DEFAULT-VALUE})")
+        double minutes;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "run directory parent (default: a new temp dir)")
+        Path workDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (walkers < 1 || !(minutes > 0)) {
+                throw new CliFailure("--walkers must be >= 1 and --minutes > 0");
+            }
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-load-");
+            LoadBench.Result r = LoadBench.run(walkers, minutes, dir, System.err);
+            System.out.println(r.toJson());
             return 0;
         }
     }
