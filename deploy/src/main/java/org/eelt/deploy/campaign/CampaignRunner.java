@@ -33,6 +33,7 @@ import org.eelt.protocol.io.FormatOptions;
 import org.eelt.protocol.io.Formats;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.store.EeltStore;
+import org.eelt.store.StoreException;
 import org.eelt.store.StoredModel;
 
 /**
@@ -110,7 +111,9 @@ public final class CampaignRunner {
         Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(made.get(),
                 spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(), spec.seed());
         long t0 = System.nanoTime();
-        try (EeltStore store = EeltStore.open(runDir.resolve("store"))) {
+        EeltStore store = EeltStore.open(runDir.resolve("store"));
+        Summary summary = null;
+        try {
             if (store.count() == 0) {
                 importInitial(spec, store);
             }
@@ -120,7 +123,7 @@ public final class CampaignRunner {
             CampaignResult result = runActors(env);
             onResult.accept(result);
             Map<Integer, ModelPublished> models = latestModels(store);
-            Summary summary = Summary.evaluate(spec, result, store, models, testOracle(spec, os),
+            summary = Summary.evaluate(spec, result, store, models, testOracle(spec, os),
                     (System.nanoTime() - t0) * 1e-9);
             try {
                 summary.write(runDir.resolve("summary.json"));
@@ -134,6 +137,24 @@ public final class CampaignRunner {
                         + " (the summary is printed on stdout instead)");
             }
             return summary;
+        } finally {
+            closeAfter(store, summary);
+        }
+    }
+
+    /**
+     * Closes the store. After a failed run (e.g. RocksDB saw a full disk) a close error repeats that
+     * failure: it is reported on stderr and the failed summary stands; otherwise it is thrown.
+     */
+    private static void closeAfter(EeltStore store, Summary summary) {
+        try {
+            store.close();
+        } catch (StoreException e) {
+            if (summary == null || !"failed".equals(summary.status())) {
+                throw e;
+            }
+            System.err.println("eelt: " + e.getMessage() + " (after the failure above; acknowledged labels are"
+                    + " intact, see docs/RELIABILITY.md)");
         }
     }
 

@@ -163,7 +163,8 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
     private Behavior<Command> storeFailed(StoreException e) {
         String msg = e.getMessage() + ". Nothing of this write was acknowledged; labels stored before are intact."
                 + " Free space on (or make writable) the file system of " + e.store()
-                + ", then continue with `eelt run --resume RUN_DIR`";
+                + ", then continue with `eelt run --resume " + (e.store() == null || e.store().getParent() == null
+                ? "RUN_DIR" : e.store().getParent()) + "`";
         getContext().getLog().error("dataset recorder stopped: {}", msg);
         if (failures != null) {
             failures.tell(new StoreFailed(msg));
