@@ -63,11 +63,11 @@ public final class LoadBench {
                   training {
                     ensemble-size = 2
                     model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [8, 8] }
-                    first-round-steps = 400
-                    steps-per-round = 200
+                    first-round-steps = 200
+                    steps-per-round = 100
                     trigger = { new-labels = 8 }
                   }
-                  initial-data { bootstrap = 8, rattle = 0.05, strain = 0.02 }
+                  initial-data { bootstrap = 4, rattle = 0.05, strain = 0.02 }
                   convergence { accurate-ratio = 1.0, window = 1000000, max-labels = 100000000, max-wall-s = %s }
                   test { temperatures = [300], frames = 0 }
                 }

