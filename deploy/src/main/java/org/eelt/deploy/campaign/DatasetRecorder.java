@@ -173,6 +173,14 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
     }
 
     private void recordLabel(FrameLabeled l) {
+        String bad = nonFinite(l);
+        if (bad != null) {
+            // labelers never send one (OracleResult rejects non-finite numbers); a remote or faulty sender
+            // must not turn a NaN into a label: record it as a failure instead
+            recordFailure(new LabelFailed(l.candidateId(), l.labeler(), l.atoms(), l.oracleSettings(),
+                    "non-finite label rejected by the dataset recorder: " + bad, l.attempts(), true, l.busyMillis()));
+            return;
+        }
         Frame frame = new Frame(l.atoms().toStructure(), l.energy(), l.forces(), l.virial(), null);
         Provenance p = new Provenance(l.oracle(), l.oracleSettings(), "generation-" + l.generation(), 0,
                 CodeVersion.get(), System.currentTimeMillis());
@@ -191,6 +199,29 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
         InsertResult r = store.putLabeled(label);
         ChaosJournal.ack("label", r.hash().hex());
         recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), store.count()));
+    }
+
+    /** @return the first non-finite value of a label (energy eV, forces eV/Å, virial eV), or null. */
+    static String nonFinite(FrameLabeled l) {
+        if (!Double.isFinite(l.energy())) {
+            return "energy " + l.energy();
+        }
+        double[] f = l.forces();
+        for (int i = 0; f != null && i < f.length; i++) {
+            if (!Double.isFinite(f[i])) {
+                return "force component " + i + " = " + f[i];
+            }
+        }
+        if (f == null) {
+            return "no forces";
+        }
+        double[] v = l.virial();
+        for (int i = 0; v != null && i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                return "virial component " + i + " = " + v[i];
+            }
+        }
+        return null;
     }
 
     private void recordFailure(LabelFailed f) {
