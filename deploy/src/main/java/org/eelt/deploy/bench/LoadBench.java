@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,8 @@ import org.eelt.deploy.campaign.Summary;
  * atoms), a tiny DP ensemble of 2 and the Sutton–Chen oracle with a <b>simulated</b> log-normal
  * latency (median 1 s, 2 labelers) so that labels are the bottleneck, run for M minutes of wall
  * time (it never converges: the accurate-ratio window is never full). Every second a sampler thread
- * records heap used ({@link MemoryMXBean}), off-heap memory (direct and mapped NIO buffers plus
+ * records heap used ({@link MemoryMXBean}) and the heap still used after the last collection (the
+ * live set, from the heap pools' collection usage), off-heap memory (direct and mapped NIO buffers plus
  * JavaCPP's tracked native allocations {@link Pointer#totalBytes()}, which hold ND4J's buffers) and
  * the process RSS ({@link Pointer#physicalBytes()}); the campaign samples the examiner's queues
  * every second (candidates queued, in flight, frame batches pending). Throughput is frames
@@ -96,15 +99,26 @@ public final class LoadBench {
      * @param labelsPerSSecond  labels per second, second half
      * @param perMinute         per minute: {explored/s, labels/s}
      * @param samples           memory samples taken
+     * @param peakHeapAfterGcMb peak heap still used after a collection (the live set), MiB
+     * @param heapAfterGcPerMinuteMb per minute, the largest heap used after a collection, MiB
      */
     public record Result(int walkers, double minutes, double wallS, String status, double peakHeapMb,
                          double peakOffheapMb, double peakRssMb, int maxQueueDepth, int maxInFlight,
                          int maxPendingBatches, long explored, long labeled, double exploredPerSFirst,
                          double exploredPerSSecond, double labelsPerSFirst, double labelsPerSSecond,
-                         List<double[]> perMinute, int samples) {
+                         List<double[]> perMinute, int samples, double peakHeapAfterGcMb,
+                         List<Double> heapAfterGcPerMinuteMb) {
         /** @return the pending-batch bound backpressure must keep: walkers × max-in-flight. */
         public int pendingBatchBound() {
             return walkers * MAX_IN_FLIGHT;
+        }
+
+        private String perMinuteMb() {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < heapAfterGcPerMinuteMb.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", heapAfterGcPerMinuteMb.get(i)));
+            }
+            return b.append(']').toString();
         }
 
         /** @return one JSON object. */
@@ -123,11 +137,12 @@ public final class LoadBench {
                             + " \"throughput_first_half\": %.2f, \"throughput_second_half\": %.2f,"
                             + " \"labels_per_s_first_half\": %.3f, \"labels_per_s_second_half\": %.3f,"
                             + " \"throughput_unit\": \"explored frames/s\", \"per_minute\": %s, \"memory_samples\": %d,"
+                            + " \"peak_heap_after_gc_mb\": %.1f, \"heap_after_gc_mb_per_minute\": %s,"
                             + " \"oracle_latency\": \"simulated log-normal, median 1 s, sigma 0.5 (labels are real"
                             + " Sutton-Chen)\"}",
                     walkers, minutes, wallS, status, peakHeapMb, peakOffheapMb, peakRssMb, maxQueueDepth, maxInFlight,
                     maxPendingBatches, pendingBatchBound(), explored, labeled, exploredPerSFirst, exploredPerSSecond,
-                    labelsPerSFirst, labelsPerSSecond, pm, samples);
+                    labelsPerSFirst, labelsPerSSecond, pm, samples, peakHeapAfterGcMb, perMinuteMb());
         }
     }
 
@@ -135,6 +150,11 @@ public final class LoadBench {
     private static final class MemorySampler implements Runnable {
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         private final List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);
+        private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
+        private final long t0 = System.nanoTime();
+        private final List<Double> afterGcPerMinute = new ArrayList<>();
+        private double peakAfterGc;
         private volatile boolean running = true;
         private double peakHeap;
         private double peakOffheap;
@@ -162,6 +182,17 @@ public final class LoadBench {
             }
             peakOffheap = Math.max(peakOffheap, (nio + Pointer.totalBytes()) / mb);
             peakRss = Math.max(peakRss, Pointer.physicalBytes() / mb);
+            long live = 0;
+            for (MemoryPoolMXBean p : heapPools) {
+                live += Math.max(0, p.getCollectionUsage().getUsed());
+            }
+            double afterGc = live / mb;
+            peakAfterGc = Math.max(peakAfterGc, afterGc);
+            int minute = (int) ((System.nanoTime() - t0) / 60_000_000_000L);
+            while (afterGcPerMinute.size() <= minute) {
+                afterGcPerMinute.add(0.0);
+            }
+            afterGcPerMinute.set(minute, Math.max(afterGcPerMinute.get(minute), afterGc));
             samples++;
         }
     }
@@ -208,12 +239,13 @@ public final class LoadBench {
         double[] first = rates(h, 0, end / 2);
         double[] second = rates(h, end / 2, end);
         List<double[]> perMinute = new ArrayList<>();
-        for (double a = 0; a + 1 <= end / 60.0 + 1e-9; a += 1) {
+        for (double a = 0; a + 0.5 <= end / 60.0 + 1e-9; a += 1) {
             perMinute.add(rates(h, a * 60, Math.min(end, (a + 1) * 60)));
         }
         synchronized (m) {
             return new Result(walkers, minutes, r.wallS(), status, m.peakHeap, m.peakOffheap, m.peakRss, maxQ, maxF,
-                    maxP, r.explored(), r.labeled(), first[0], second[0], first[1], second[1], perMinute, m.samples);
+                    maxP, r.explored(), r.labeled(), first[0], second[0], first[1], second[1], perMinute, m.samples,
+                    m.peakAfterGc, List.copyOf(m.afterGcPerMinute));
         }
     }
 
