@@ -19,5 +19,6 @@ final class Subcommands {
         cl.addSubcommand(new ModelDeviCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ChaosCommand());
+        cl.addSubcommand(new GromacsLabelCommand());
     }
 }
