@@ -24,6 +24,7 @@ class ChaosKillTest {
         assertEquals(0, r.modelProblems(), r.problems().toString());
         assertTrue(r.labelsAcked() >= 8, "the bootstrap labels were acknowledged: " + r.labelsAcked());
         assertEquals(r.campaigns(), r.campaignsConverged(), "every campaign converged: " + r.statuses());
-        assertTrue(r.killsByPhase().getOrDefault("other", 0) == 0, "every kill hit its phase: " + r.killsByPhase());
+        long phasesHit = ChaosKill.PHASES.stream().filter(p -> r.killsByPhase().getOrDefault(p, 0) > 0).count();
+        assertTrue(phasesHit >= 2, "kills landed in at least two different phases: " + r.killsByPhase());
     }
 }
