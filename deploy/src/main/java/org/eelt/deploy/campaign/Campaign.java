@@ -181,7 +181,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             labelFailures++;
         }
         boolean done = r.labeled() || r.finalFailure();
-        if (done && "bootstrap".equals(r.walker()) && bootstrapOutstanding > 0) {
+        // a failure's Recorded carries no walker; before training starts every candidate is a bootstrap
+        // seed, so a seed given up also counts (found by fault injection: one quarantined seed used to
+        // keep training from ever starting)
+        boolean bootstrapDone = "bootstrap".equals(r.walker()) || (!r.labeled() && !trainingStarted);
+        if (done && bootstrapDone && bootstrapOutstanding > 0) {
             bootstrapOutstanding--;
         }
         if (!trainingStarted) {
