@@ -79,7 +79,15 @@ public final class CampaignSpecParser {
             throw new CampaignSpecException(ROOT, "cannot resolve substitutions: " + e.getMessage()
                     + " (substitutions may refer to keys of the spec only, not to environment variables)");
         }
-        Keys c = new Keys(all.getConfig(ROOT), ROOT);
+        Config root;
+        try {
+            root = all.getConfig(ROOT);
+        } catch (ConfigException e) {
+            // found by fuzzing: `eelt.campaign = "text"` (or `eelt = 1`) escaped as a ConfigException
+            throw new CampaignSpecException(ROOT, "must be an object { name = ..., systems = [...], ... }, got "
+                    + e.getMessage());
+        }
+        Keys c = new Keys(root, ROOT);
         List<String> typeMap = c.strings("type-map");
         if (typeMap.isEmpty()) {
             throw c.error("type-map", "is empty: list the species in model type order, e.g. [\"Cu\"]");
