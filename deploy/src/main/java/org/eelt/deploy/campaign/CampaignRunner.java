@@ -11,15 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.eelt.examiner.agent.EnsembleModels;
 import org.eelt.labeler.oracle.Oracle;
@@ -71,7 +74,32 @@ public final class CampaignRunner {
      * @throws CampaignSpecException  on a bad spec
      */
     public static Summary run(Options o) throws IOException {
-        return run(o, r -> { });
+        return run(o, Hosting.local());
+    }
+
+    /**
+     * Where the campaign's actors run: the actor system's config and what must be ready before the
+     * campaign starts (a cluster node starts its role actors and waits for labeler nodes).
+     *
+     * @param config the actor system's configuration
+     * @param ready  called in the guardian's setup; the campaign starts when the stage completes
+     */
+    public record Hosting(Config config, Function<ActorContext<Object>, CompletionStage<?>> ready) {
+        /** @return a plain local actor system from application.conf, nothing to wait for. */
+        public static Hosting local() {
+            return new Hosting(ConfigFactory.load(), ctx -> CompletableFuture.completedFuture(null));
+        }
+    }
+
+    /**
+     * Runs (or resumes) a campaign in an actor system configured by {@code hosting}.
+     *
+     * @return the summary
+     * @throws IOException            when files cannot be read or written
+     * @throws CampaignSpecException  on a bad spec
+     */
+    public static Summary run(Options o, Hosting hosting) throws IOException {
+        return run(o, hosting, r -> { });
     }
 
     /**
@@ -79,6 +107,67 @@ public final class CampaignRunner {
      * {@code onResult} before the summary is evaluated (used by {@code eelt bench load}).
      */
     public static Summary run(Options o, java.util.function.Consumer<CampaignResult> onResult) throws IOException {
+        return run(o, Hosting.local(), onResult);
+    }
+
+    private static Summary run(Options o, Hosting hosting, java.util.function.Consumer<CampaignResult> onResult)
+            throws IOException {
+        Prepared p = prepare(o);
+        Summary summary = null;
+        try {
+            CampaignResult result = runActors(p.env(), hosting);
+            onResult.accept(result);
+            summary = complete(p, result);
+            return summary;
+        } finally {
+            closeAfter(p.store(), summary);
+        }
+    }
+
+    /**
+     * Closes the store. After a failed run (e.g. RocksDB saw a full disk) a close error repeats that
+     * failure: it is reported on stderr and the failed summary stands; otherwise it is thrown.
+     */
+    static void closeAfter(EeltStore store, Summary summary) {
+        try {
+            store.close();
+        } catch (StoreException e) {
+            if (summary == null || !"failed".equals(summary.status())) {
+                throw e;
+            }
+            System.err.println("eelt: " + e.getMessage() + " (after the failure above; acknowledged labels are"
+                    + " intact, see docs/RELIABILITY.md)");
+        }
+    }
+
+    /**
+     * A campaign ready for its actor: the validated spec, the open store and the environment.
+     * Closing it closes the store.
+     *
+     * @param spec    the campaign
+     * @param env     what the campaign actor needs
+     * @param store   the open store (also {@code env.store()})
+     * @param runDir  the absolute run directory
+     * @param settings oracle machine settings
+     * @param t0      System.nanoTime() when it was prepared
+     */
+    public record Prepared(CampaignSpec spec, CampaignEnv env, EeltStore store, Path runDir, OracleSettings settings,
+                           long t0) implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    /**
+     * Validates the spec, creates (or checks, on resume) the run directory, writes
+     * {@code campaign.conf}, opens the store and imports initial data. Blocking (file I/O).
+     *
+     * @return the prepared campaign (the caller closes it)
+     * @throws IOException            when files cannot be read or written
+     * @throws CampaignSpecException  on a bad spec
+     */
+    public static Prepared prepare(Options o) throws IOException {
         Path runDir = o.runDir().toAbsolutePath();
         Path specFile = runDir.resolve(SPEC_FILE);
         String text;
@@ -112,7 +201,6 @@ public final class CampaignRunner {
                 spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(), spec.seed());
         long t0 = System.nanoTime();
         EeltStore store = EeltStore.open(runDir.resolve("store"));
-        Summary summary = null;
         try {
             if (store.count() == 0) {
                 importInitial(spec, store);
@@ -120,42 +208,38 @@ public final class CampaignRunner {
             CampaignEnv env = new CampaignEnv(spec, store, runDir, oracles, o.progress(),
                     (int) parseLong(store, "campaign/stage"), parseLong(store, "campaign/explored"),
                     parseDouble(store, "campaign/wall-s"), latestModels(store), o.tickMillis());
-            CampaignResult result = runActors(env);
-            onResult.accept(result);
-            Map<Integer, ModelPublished> models = latestModels(store);
-            summary = Summary.evaluate(spec, result, store, models, testOracle(spec, os),
-                    (System.nanoTime() - t0) * 1e-9);
-            try {
-                summary.write(runDir.resolve("summary.json"));
-                ReportWriter.write(runDir.resolve("report.html"), spec, result, summary);
-            } catch (IOException e) {
-                if (!"failed".equals(summary.status())) {
-                    throw e;
-                }
-                // the run already failed (e.g. a full disk): report that, not the follow-up write error
-                System.err.println("eelt: cannot write summary.json/report.html in " + runDir + ": " + e
-                        + " (the summary is printed on stdout instead)");
-            }
-            return summary;
-        } finally {
-            closeAfter(store, summary);
+            return new Prepared(spec, env, store, runDir, os, t0);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
         }
     }
 
     /**
-     * Closes the store. After a failed run (e.g. RocksDB saw a full disk) a close error repeats that
-     * failure: it is reported on stderr and the failed summary stands; otherwise it is thrown.
+     * Runs the independent test and writes {@code summary.json} and {@code report.html}. Blocking
+     * (oracle-driven test MD); the store must still be open.
+     *
+     * @param p      the prepared campaign
+     * @param result the campaign actor's result
+     * @return the summary
+     * @throws IOException when the files cannot be written
      */
-    private static void closeAfter(EeltStore store, Summary summary) {
+    public static Summary complete(Prepared p, CampaignResult result) throws IOException {
+        Map<Integer, ModelPublished> models = latestModels(p.store());
+        Summary summary = Summary.evaluate(p.spec(), result, p.store(), models, testOracle(p.spec(), p.settings()),
+                (System.nanoTime() - p.t0()) * 1e-9);
         try {
-            store.close();
-        } catch (StoreException e) {
-            if (summary == null || !"failed".equals(summary.status())) {
+            summary.write(p.runDir().resolve("summary.json"));
+            ReportWriter.write(p.runDir().resolve("report.html"), p.spec(), result, summary);
+        } catch (IOException e) {
+            if (!"failed".equals(summary.status())) {
                 throw e;
             }
-            System.err.println("eelt: " + e.getMessage() + " (after the failure above; acknowledged labels are"
-                    + " intact, see docs/RELIABILITY.md)");
+            // the run already failed (e.g. a full disk): report that, not the follow-up write error
+            System.err.println("eelt: cannot write summary.json/report.html in " + p.runDir() + ": " + e
+                    + " (the summary is printed on stdout instead)");
         }
+        return summary;
     }
 
     /**
@@ -273,17 +357,15 @@ public final class CampaignRunner {
         return null;
     }
 
-    private static CampaignResult runActors(CampaignEnv env) {
+    private enum Ready { READY }
+
+    private static CampaignResult runActors(CampaignEnv env, Hosting hosting) {
         CompletableFuture<CampaignResult> done = new CompletableFuture<>();
-        Behavior<CampaignResult> guardian = Behaviors.setup(ctx -> {
-            if (env.spec().mode() == CampaignSpec.Mode.SYNC) {
-                ctx.spawn(SyncCampaign.create(env, ctx.getSelf()), "campaign");
-            } else {
-                ctx.spawn(Campaign.create(env, ctx.getSelf()), "campaign");
-            }
-            return Behaviors.receiveMessage(r -> complete(done, r));
+        Behavior<Object> guardian = Behaviors.setup(ctx -> {
+            ctx.pipeToSelf(hosting.ready().apply(ctx), (v, err) -> err == null ? Ready.READY : err);
+            return Behaviors.receiveMessage(m -> onGuardian(ctx, env, done, m));
         });
-        ActorSystem<CampaignResult> system = ActorSystem.create(guardian, "eelt", ConfigFactory.load());
+        ActorSystem<Object> system = ActorSystem.create(guardian, systemName(hosting.config()), hosting.config());
         try {
             double budget = Math.max(60, env.spec().convergence().maxWallS() - env.wallBase()) + 600;
             return done.get((long) budget, TimeUnit.SECONDS);
@@ -304,10 +386,30 @@ public final class CampaignRunner {
         }
     }
 
-    private static Behavior<CampaignResult> complete(CompletableFuture<CampaignResult> done, CampaignResult r) {
-        done.complete(r);
-        return Behaviors.stopped();
+    private static String systemName(Config c) {
+        return c.hasPath("eelt.node.system-name") ? c.getString("eelt.node.system-name") : "eelt";
     }
+
+    private static Behavior<Object> onGuardian(ActorContext<Object> ctx, CampaignEnv env,
+                                               CompletableFuture<CampaignResult> done, Object m) {
+        if (m == Ready.READY) {
+            if (env.spec().mode() == CampaignSpec.Mode.SYNC) {
+                ctx.spawn(SyncCampaign.create(env, ctx.getSelf().narrow()), "campaign");
+            } else {
+                ctx.spawn(Campaign.create(env, ctx.getSelf().narrow()), "campaign");
+            }
+            return Behaviors.same();
+        }
+        if (m instanceof CampaignResult r) {
+            done.complete(r);
+            return Behaviors.same();
+        }
+        if (m instanceof Throwable t) {
+            done.completeExceptionally(t);
+        }
+        return Behaviors.same();
+    }
+
 
     /** @return the Deep Potential of a published model. */
     static org.eelt.potential.Potential potential(ModelPublished m) {

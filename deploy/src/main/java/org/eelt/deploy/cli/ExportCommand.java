@@ -17,16 +17,25 @@ import org.eelt.protocol.io.FormatOptions;
 import org.eelt.protocol.io.Formats;
 import org.eelt.store.EeltStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code eelt export RUN_DIR --format extxyz|deepmd OUT}: writes every labeled frame of a run once. */
+/**
+ * {@code eelt export RUN_DIR --format extxyz|deepmd OUT}: writes every labeled frame of a run once;
+ * {@code eelt export ID --server URL ...} fetches them from a running service.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the labeled dataset of a campaign run (RUN_DIR/store) once per label:",
-                "extxyz (one file) or deepmd/npy (a directory with one system per species sequence,","sys-NNN-Matoms). Units: Å, eV, eV/Å."})
+                "extxyz (one file) or deepmd/npy (a directory with one system per species sequence,","sys-NNN-Matoms). Units: Å, eV, eV/Å.",
+                "With --server URL the first argument is a campaign ID of that service (GET /api/campaigns/ID/export).",
+                ServerOptions.EXIT_CODES})
 public final class ExportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "run directory of `eelt run`")
+    @Parameters(index = "0", paramLabel = "RUN_DIR|ID", description = "run directory of `eelt run`, or with --server a campaign id")
     Path runDir;
+
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Parameters(index = "1", paramLabel = "OUT", description = "output file (extxyz) or directory (deepmd)")
     Path output;
@@ -39,6 +48,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (!format.equals("extxyz") && !format.equals("deepmd")) {
             throw new CliFailure("--format must be extxyz or deepmd, got '" + format + "'");
         }
+        if (server.server != null) {
+            return RemoteExport.run(server, runDir.toString(), format, output);
+        }
         Path store = runDir.resolve("store");
         if (!Files.isDirectory(store)) {
             throw new CliFailure(runDir + " has no store/ directory: give the run directory of `eelt run --out DIR`");
@@ -46,7 +58,7 @@ public final class ExportCommand implements Callable<Integer> {
         try (EeltStore s = EeltStore.open(store)) {
             if (format.equals("extxyz")) {
                 int n = s.exportTo(output, format, FormatOptions.defaults(), s.snapshot());
-                System.out.println("wrote " + n + " labeled frame(s) to " + output);
+                report(n, 1);
                 return 0;
             }
             Map<String, List<Frame>> systems = new LinkedHashMap<>();
@@ -62,8 +74,24 @@ public final class ExportCommand implements Callable<Integer> {
                 Formats.write(dir, frames, "deepmd", FormatOptions.defaults());
                 n += frames.size();
             }
-            System.out.println("wrote " + n + " labeled frame(s) in " + systems.size() + " deepmd/npy system(s) under " + output);
+            report(n, systems.size());
         }
         return 0;
+    }
+
+    private void report(int frames, int systems) {
+        if (server.json) {
+            var o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            o.put("format", format);
+            o.put("out", output.toString());
+            o.put("frames", frames);
+            o.put("systems", systems);
+            System.out.println(o);
+        } else if (format.equals("extxyz")) {
+            System.out.println("wrote " + frames + " labeled frame(s) to " + output);
+        } else {
+            System.out.println("wrote " + frames + " labeled frame(s) in " + systems + " deepmd/npy system(s) under "
+                    + output);
+        }
     }
 }

@@ -20,5 +20,9 @@ final class Subcommands {
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ChaosCommand());
         cl.addSubcommand(new GromacsLabelCommand());
+        cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new LaunchCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new StopCommand());
     }
 }

@@ -37,7 +37,9 @@ import org.eelt.protocol.messages.ModelPublished;
  * The examiner agent. Walkers send {@link FramesVisited} batches and get a {@link FramesExamined}
  * acknowledgement once the batch is scored (their credit: a walker has a bounded number of
  * unacknowledged batches, which bounds this actor's queue). Labelers pull {@link Candidate}s with
- * {@link RequestWork}. New models arrive as {@link ModelArrived}. Deviation = max over atoms of
+ * {@link RequestWork}; the examiner watches every labeler that asks, and when one stops or its
+ * cluster node is removed, the candidates it held go back to the queue ({@link RequesterGone}), so a
+ * lost labeler loses no work. New models arrive as {@link ModelArrived}. Deviation = max over atoms of
  * ε_F,i (eV/Å, {@link ModelDeviations}); scoring and model parsing run on
  * {@value #DISPATCHER}.
  */
@@ -48,7 +50,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Messages of the examiner. */
     public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
-            StartStage, GetStats, ModelReady, Scored, Rescored, JobFailed {
+            StartStage, GetStats, GetTally, ModelReady, Scored, Rescored, JobFailed, RequesterGone {
     }
 
     /** A walker's batch of visited frames, scored with the current ensemble. */
@@ -83,6 +85,10 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Asks for the statistics. */
     public record GetStats(ActorRef<Stats> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Asks for the monitoring tallies (counts per generation, deviation histogram). */
+    public record GetTally(ActorRef<ExaminationTally.Tally> replyTo) implements Command, CborSerializable {
     }
 
     /**
@@ -142,6 +148,10 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             NoSerializationVerificationNeeded {
     }
 
+    /** A labeler that asked for work stopped or its node left the cluster (death watch). */
+    record RequesterGone(ActorRef<Candidate> requester) implements Command, NoSerializationVerificationNeeded {
+    }
+
     private final ExaminerSettings settings;
     private final Executor executor;
     private final String idPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
@@ -153,11 +163,14 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private final LinkedHashMap<String, Candidate> queued = new LinkedHashMap<>();
     private final Deque<Candidate> seeds = new ArrayDeque<>();
     private final Map<String, Candidate> inFlight = new HashMap<>();
+    private final Map<String, ActorRef<Candidate>> inFlightBy = new HashMap<>();
+    private final Set<ActorRef<Candidate>> watched = new HashSet<>();
     private final Deque<RequestWork> waiting = new ArrayDeque<>();
     private final Map<Long, Integer> selectedPerGeneration = new HashMap<>();
     private final Set<String> exactKeys = new HashSet<>();
     private final NearDuplicates near;
     private final AccurateWindow window;
+    private final ExaminationTally tally = new ExaminationTally();
     private long counter;
     private long examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway, busyMillis;
 
@@ -194,9 +207,11 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 .onMessage(WorkDone.class, this::onWorkDone)
                 .onMessage(StartStage.class, this::onStartStage)
                 .onMessage(GetStats.class, this::onGetStats)
+                .onMessage(GetTally.class, this::onGetTally)
                 .onMessage(Scored.class, this::onScored)
                 .onMessage(Rescored.class, this::onRescored)
                 .onMessage(JobFailed.class, this::onJobFailed)
+                .onMessage(RequesterGone.class, this::onRequesterGone)
                 .build();
     }
 
@@ -232,6 +247,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     }
 
     private Behavior<Command> onRequestWork(RequestWork m) {
+        if (watched.add(m.replyTo())) {
+            getContext().watchWith(m.replyTo(), new RequesterGone(m.replyTo()));
+        }
         waiting.addLast(m);
         dispatchWork();
         return this;
@@ -239,6 +257,41 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onWorkDone(WorkDone m) {
         inFlight.remove(m.candidateId());
+        inFlightBy.remove(m.candidateId());
+        return this;
+    }
+
+    /**
+     * A labeler is gone (stopped, or its node was downed and removed from the cluster): its waiting
+     * requests are dropped and the candidates it held are queued again, seeds ahead of the rest, so
+     * that no candidate is lost. Should its label still arrive, the store keeps it once (content hash).
+     */
+    private Behavior<Command> onRequesterGone(RequesterGone m) {
+        watched.remove(m.requester());
+        waiting.removeIf(r -> r.replyTo().equals(m.requester()));
+        List<String> lost = new ArrayList<>();
+        inFlightBy.forEach((id, ref) -> {
+            if (ref.equals(m.requester())) {
+                lost.add(id);
+            }
+        });
+        for (String id : lost) {
+            inFlightBy.remove(id);
+            Candidate c = inFlight.remove(id);
+            if (c == null) {
+                continue;
+            }
+            if (c.generation() == 0 && Double.isNaN(c.deviation())) {
+                seeds.addFirst(c);
+            } else {
+                queued.put(c.id(), c);
+            }
+        }
+        if (!lost.isEmpty()) {
+            getContext().getLog().warn("examiner: labeler {} is gone; {} in-flight candidate(s) queued again",
+                    m.requester().path(), lost.size());
+            dispatchWork();
+        }
         return this;
     }
 
@@ -251,6 +304,11 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         m.replyTo().tell(new Stats(examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway,
                 queued.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
                 window.full(), ensemble.generation(), busyMillis, window.quantile(0.5)));
+        return this;
+    }
+
+    private Behavior<Command> onGetTally(GetTally m) {
+        m.replyTo().tell(tally.snapshot());
         return this;
     }
 
@@ -317,6 +375,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             boolean isAcc = settings.trust().classify(dev) == Verdict.ACCURATE;
             window.add(isAcc, Double.isFinite(dev) ? dev : settings.trust().hi());
             examined++;
+            tally.add(m.generation(), dev, isAcc ? Verdict.ACCURATE : v);
             if (isAcc) {
                 accurate++;
                 acc++;
@@ -413,6 +472,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             int n = m.batch().frames().size();
             examined += n;
             failed += n;
+            for (int i = 0; i < n; i++) {
+                tally.add(ensemble.generation(), Double.POSITIVE_INFINITY, Verdict.FAILED);
+            }
             m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), 0, 0, n, -1, ensemble.generation()));
         }
         startNextJob();
@@ -430,6 +492,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             }
             RequestWork r = waiting.pollFirst();
             inFlight.put(c.id(), c);
+            inFlightBy.put(c.id(), r.replyTo());
             r.replyTo().tell(c);
         }
     }
