@@ -20,7 +20,6 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.explorer.agent.Walker;
-import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.trainer.agent.TrainerMember;
@@ -62,6 +61,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
 
     private final CampaignEnv env;
     private final CampaignSpec spec;
+    private final CampaignKind kind;
     private final ActorRef<CampaignResult> replyTo;
     private final TimerScheduler<Command> timers;
     private final ActorRef<Topic.Command<ModelPublished>> topic;
@@ -97,22 +97,23 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         super(ctx);
         this.env = env;
         this.spec = env.spec();
+        this.kind = CampaignKind.of(spec);
         this.replyTo = replyTo;
         this.timers = timers;
         this.stage = env.resumeStage();
         this.exploredDone = env.exploredBase();
         this.latestModels = new HashMap<>(env.latestModels());
-        this.labeled = env.store().count();
+        this.labeled = kind.labels(env.store());
         this.modelVersions = env.store().latestModelVersion();
         this.topic = ctx.spawn(Topic.create(ModelPublished.class, "eelt-models"), "models");
         topic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
-        this.recorder = ctx.spawn(DatasetRecorder.create(env.store(),
+        this.recorder = ctx.spawn(DatasetRecorder.create(env.store(), spec.isFreeEnergy(),
                         ctx.messageAdapter(DatasetRecorder.Recorded.class, RecordedArrived::new),
                         ctx.messageAdapter(DatasetRecorder.ModelStored.class, ModelStoredArrived::new)),
                 "recorder", DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER));
-        this.examiner = CampaignAgents.examiner(ctx, spec, topic);
-        CampaignAgents.labelers(ctx, env, examiner, recorder);
-        trainers.addAll(CampaignAgents.trainers(ctx, env, latestModels, topic));
+        this.examiner = kind.examiner(ctx, env, topic);
+        kind.labelers(ctx, env, examiner, recorder);
+        trainers.addAll(kind.trainers(ctx, env, latestModels, topic));
         timers.startTimerAtFixedRate(new Tick(), Duration.ofMillis(env.tickMillis()));
         begin();
     }
@@ -141,7 +142,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         } else if (labeled >= spec.initialData().bootstrap() || (labeled > 0 && spec.initialData().bootstrap() == 0)) {
             trainAll();
         } else {
-            List<AtomsData> seeds = CampaignAgents.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
+            List<AtomsData> seeds = kind.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
             bootstrapOutstanding = seeds.size();
             examiner.tell(new Examiner.SeedCandidates(seeds, "bootstrap"));
         }
@@ -223,9 +224,9 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
         for (int w = 0; w < st.walkers(); w++) {
             String id = "s" + stage + "-w" + w + "-" + runTag;
-            WalkerSettings ws = CampaignAgents.walker(spec, stage, w, st.stepsPerWalker(), id, runTag.hashCode());
-            walkers.put(id, getContext().spawn(Behaviors.supervise(Walker.create(ws, CampaignAgents.start(spec, stage, w),
-                    examiner, progress, topic, latestModels.get(ws.member()))).onFailure(SupervisorStrategy.restart()), id));
+            Behavior<Walker.Command> walker = kind.walker(env, stage, w, st.stepsPerWalker(), id, runTag.hashCode(),
+                    examiner, progress, topic, Map.copyOf(latestModels));
+            walkers.put(id, getContext().spawn(Behaviors.supervise(walker).onFailure(SupervisorStrategy.restart()), id));
         }
         saveState();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -15,7 +16,9 @@ import org.eelt.examiner.agent.Examiner;
 import org.eelt.examiner.agent.ExaminerSettings;
 import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.explorer.build.Perturbations;
+import org.eelt.labeler.agent.CandidateOracle;
 import org.eelt.labeler.agent.Labeler;
+import org.eelt.labeler.agent.StructureOracle;
 import org.eelt.labeler.agent.LabelerSettings;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
@@ -39,6 +42,12 @@ final class CampaignAgents {
 
     static void labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
                          ActorRef<DatasetRecorder.Command> recorder) {
+        labelers(ctx, env, examiner, recorder, () -> new StructureOracle(env.oracles().get()));
+    }
+
+    /** Spawns the labeler pool with a candidate-oracle factory (one instance per labeler). */
+    static void labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
+                         ActorRef<DatasetRecorder.Command> recorder, Supplier<CandidateOracle> oracles) {
         CampaignSpec.Labeling l = env.spec().labeling();
         ActorRef<LabelOutcome> outcomes = ctx.spawn(DatasetRecorder.outcomeForwarder(recorder), "outcomes");
         for (int i = 0; i < l.workers(); i++) {
@@ -46,7 +55,7 @@ final class CampaignAgents {
             LabelerSettings s = new LabelerSettings(id, Duration.ofMillis((long) (l.timeoutS() * 1000)), l.retries(),
                     Duration.ofMillis((long) (l.backoffS() * 1000)), l.quarantineAfter(),
                     Duration.ofMillis((long) (l.quarantineS() * 1000)));
-            ctx.spawn(Behaviors.supervise(Labeler.create(s, env.oracles(), examiner, outcomes))
+            ctx.spawn(Behaviors.supervise(Labeler.createFor(s, oracles, examiner, outcomes))
                     .onFailure(SupervisorStrategy.restart()), id);
         }
     }

@@ -108,7 +108,9 @@ public final class CampaignRunner {
                     parseDouble(store, "campaign/wall-s"), latestModels(store), o.tickMillis());
             CampaignResult result = runActors(env);
             Map<Integer, ModelPublished> models = latestModels(store);
-            Summary summary = Summary.evaluate(spec, result, store, models, Oracles.create(spec.labeling().oracle(), os),
+            Summary summary = spec.isFreeEnergy()
+                    ? Summary.freeEnergy(spec, result, store, models, runDir, (System.nanoTime() - t0) * 1e-9)
+                    : Summary.evaluate(spec, result, store, models, Oracles.create(spec.labeling().oracle(), os),
                     (System.nanoTime() - t0) * 1e-9);
             summary.write(runDir.resolve("summary.json"));
             ReportWriter.write(runDir.resolve("report.html"), spec, result, summary);

@@ -20,16 +20,19 @@ import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.FrameLabeled;
 import org.eelt.protocol.messages.LabelFailed;
 import org.eelt.protocol.messages.LabelOutcome;
+import org.eelt.protocol.messages.MeanForceLabeled;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.store.ContentHash;
 import org.eelt.store.EeltStore;
 import org.eelt.store.InsertResult;
+import org.eelt.store.MeanForceRecord;
 import org.eelt.store.ModelMetadata;
 import org.eelt.store.StateUpdate;
 
 /**
  * The only writer of the campaign's RocksDB store (runs on {@value #DISPATCHER}): labels exactly
- * once by content hash (species, rounded positions, cell, oracle settings) with provenance (oracle,
+ * once by content hash (species, rounded positions, cell, oracle settings; for free-energy
+ * campaigns mean-force labels by rounded restraint center and oracle settings) with provenance (oracle,
  * settings, selecting model generation) and a {@code label-meta/<hash>} state record (walker,
  * deviation eV/Å, labeler, attempts, timings ms); failures with their reasons; model versions
  * (bytes + metrics); campaign state. Replies with {@link Recorded} / {@link ModelStored}.
@@ -74,13 +77,15 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
     }
 
     private final EeltStore store;
+    private final boolean freeEnergy;
     private final ActorRef<Recorded> recorded;
     private final ActorRef<ModelStored> models;
 
-    private DatasetRecorder(ActorContext<Command> ctx, EeltStore store, ActorRef<Recorded> recorded,
+    private DatasetRecorder(ActorContext<Command> ctx, EeltStore store, boolean freeEnergy, ActorRef<Recorded> recorded,
                             ActorRef<ModelStored> models) {
         super(ctx);
         this.store = store;
+        this.freeEnergy = freeEnergy;
         this.recorded = recorded;
         this.models = models;
     }
@@ -92,7 +97,19 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
      * @return the behavior
      */
     public static Behavior<Command> create(EeltStore store, ActorRef<Recorded> recorded, ActorRef<ModelStored> models) {
-        return Behaviors.setup(ctx -> new DatasetRecorder(ctx, store, recorded, models));
+        return create(store, false, recorded, models);
+    }
+
+    /**
+     * @param store       the open store (owned by the runner)
+     * @param freeEnergy  whether the dataset is the store's mean-force labels (free-energy campaign) rather than its frames
+     * @param recorded    gets one {@link Recorded} per outcome
+     * @param models      gets one {@link ModelStored} per stored model
+     * @return the behavior
+     */
+    public static Behavior<Command> create(EeltStore store, boolean freeEnergy, ActorRef<Recorded> recorded,
+                                           ActorRef<ModelStored> models) {
+        return Behaviors.setup(ctx -> new DatasetRecorder(ctx, store, freeEnergy, recorded, models));
     }
 
     /** @return a behavior that wraps every labeler outcome as {@link Outcome} for the recorder. */
@@ -117,6 +134,8 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
     private Behavior<Command> onOutcome(Outcome m) {
         if (m.outcome() instanceof FrameLabeled l) {
             recordLabel(l);
+        } else if (m.outcome() instanceof MeanForceLabeled l) {
+            recordMeanForce(l);
         } else if (m.outcome() instanceof LabelFailed f) {
             recordFailure(f);
         }
@@ -134,14 +153,32 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
                     l.candidateId(), l.walker(), l.generation(), l.deviation(), l.labeler(), l.attempts(),
                     l.busyMillis(), l.oracleMillis()));
         }
-        recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), store.count()));
+        recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), size()));
+    }
+
+    private void recordMeanForce(MeanForceLabeled l) {
+        Provenance p = new Provenance(l.oracle(), l.oracleSettings(), "generation-" + l.generation(), l.seed(),
+                CodeVersion.get(), System.currentTimeMillis());
+        InsertResult r = store.putMeanForce(new MeanForceRecord(l.center(), l.meanForce(), l.stdErr(), l.samples(),
+                l.energyUnit(), p));
+        if (r.inserted()) {
+            store.putString("label-meta/" + r.hash().hex(), String.format(Locale.ROOT,
+                    "candidate=%s;walker=%s;generation=%d;deviation=%.6g;labeler=%s;attempts=%d;busy_ms=%d;oracle_ms=%d",
+                    l.candidateId(), l.walker(), l.generation(), l.deviation(), l.labeler(), l.attempts(),
+                    l.busyMillis(), l.oracleMillis()));
+        }
+        recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), size()));
+    }
+
+    private long size() {
+        return freeEnergy ? store.meanForceCount() : store.count();
     }
 
     private void recordFailure(LabelFailed f) {
         ContentHash h = store.hashOf(f.atoms().toStructure(), f.oracleSettings());
         store.recordFailure(h, f.atoms().toStructure(), "attempt " + f.attempts() + " by " + f.labeler() + ": "
                 + f.reason());
-        recorded.tell(new Recorded(f.candidateId(), "", false, false, f.finalFailure(), f.busyMillis(), store.count()));
+        recorded.tell(new Recorded(f.candidateId(), "", false, false, f.finalFailure(), f.busyMillis(), size()));
     }
 
     private Behavior<Command> onStoreModel(StoreModel m) {
@@ -157,7 +194,7 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
         Provenance prov = new Provenance("trainer", "member-" + p.member(), Long.toString(p.generation()), 0,
                 CodeVersion.get(), System.currentTimeMillis());
         store.putModel(version, p.modelYaml().getBytes(StandardCharsets.UTF_8),
-                new ModelMetadata("eelt-dp", p.datasetSize(), attrs, prov));
+                new ModelMetadata(freeEnergy ? "eelt-fe" : "eelt-dp", p.datasetSize(), attrs, prov));
         models.tell(new ModelStored(version, p));
         return this;
     }

@@ -49,6 +49,10 @@ final class FeSpecParser {
         }
         CvSet cvs = cvs(f, start, system);
         int d = cvs.dimension();
+        if (system.equals(FeSpec.GROMACS_ALA2) && !ala2PhiPsi(cvs)) {
+            throw f.error("cvs", "gromacs-ala2 labels (phi, psi): give exactly [{type = dihedral, atoms = [4, 6, 8, 14]},"
+                    + " {type = dihedral, atoms = [6, 8, 14, 16]}] (0-based, pdb2gmx order), got " + cvs);
+        }
         double temperature = f.positive("temperature");
         double kappa = f.positive("restraint.kappa");
         CampaignSpecParser.Keys l = f.sub("label");
@@ -84,7 +88,8 @@ final class FeSpecParser {
         List<FeSpec.Basin> basins = basins(f, d);
         double radius = f.positive("clustering-radius");
         FeSpec fe = new FeSpec(system, cvs, start, unit, temperature, kappa, label, ex, e0, e1, radius, tr,
-                List.copyOf(points), bootstrap, grid, basins);
+                List.copyOf(points), bootstrap, grid, basins,
+                system.equals(FeSpec.GROMACS_ALA2) ? FeSystems.pdbPath(f.string("pdb"), baseDir) : null);
         return shared(c, fe, seed, start);
     }
 
@@ -114,6 +119,11 @@ final class FeSpecParser {
         return new CampaignSpec(c.string("name"), CampaignSpec.Mode.ASYNC, typeMap, List.of(start), exploration,
                 examination, labeling, training, initial, CampaignSpecParser.convergence(c.sub("convergence")),
                 new CampaignSpec.TestSet(List.of(), 0, 0, 1, 0), seed, fe);
+    }
+
+    private static boolean ala2PhiPsi(CvSet cvs) {
+        return cvs.dimension() == 2 && cvs.get(0).equals(new Dihedral(4, 6, 8, 14))
+                && cvs.get(1).equals(new Dihedral(6, 8, 14, 16));
     }
 
     private static CvSet cvs(CampaignSpecParser.Keys f, Structure start, String system) {

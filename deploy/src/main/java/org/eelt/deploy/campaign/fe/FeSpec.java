@@ -30,10 +30,12 @@ import org.eelt.protocol.atoms.Structure;
  * @param bootstrap      further random points (uniform in the grid ranges) labeled before the first round
  * @param grid           the output grid (and the box of the CV-space sampler)
  * @param basins         basins for ΔF (two, or none)
+ * @param pdbPath        the start structure's PDB (gromacs-ala2; the GROMACS oracle builds its topology from it), or null
  */
 public record FeSpec(String system, CvSet cvs, Structure start, String energyUnit, double temperature, double kappa,
                      Label label, Exploration exploration, double e0, double e1, double clusterRadius,
-                     Training training, List<double[]> initialPoints, int bootstrap, Grid grid, List<Basin> basins) {
+                     Training training, List<double[]> initialPoints, int bootstrap, Grid grid, List<Basin> basins,
+                     java.nio.file.Path pdbPath) {
 
     /** Systems with a built-in engine. */
     public static final String MULLER_BROWN = "muller-brown";
