@@ -1,0 +1,138 @@
+package org.eelt.freeenergy.label;
+
+import java.util.List;
+import org.eelt.freeenergy.cv.CvSet;
+import org.eelt.potential.ForceResult;
+import org.eelt.potential.Potential;
+import org.eelt.potential.neighbor.NeighborList;
+import org.eelt.protocol.atoms.Structure;
+
+/**
+ * A potential plus the harmonic CV restraint
+ * <pre>
+ *   V_r(x) = Σ_q κ_q/2 · Δ_q²,   Δ_q = wrap(s_q(x) − s0_q),   F_r = −Σ_q κ_q Δ_q ∂s_q/∂x
+ * </pre>
+ * (periodic differences wrapped into (−π, π]). κ in eV per CV unit² (eV/Å², eV/rad²); energies eV,
+ * forces eV/Å. The restraint's virial −Σ_k r_k ⊗ ∂V_r/∂r_k uses the positions as given (exact for
+ * isolated systems; with periodic cells use it in NVT only). Its energy is spread equally over the
+ * per-atom energies so that Σ E_i = E still holds. Immutable and thread-safe.
+ */
+public final class RestrainedPotential implements Potential {
+    private final Potential base;
+    private final CvSet cvs;
+    private final double[] s0;
+    private final double[] kappa;
+
+    /**
+     * @param base  the physical potential (eV, Å)
+     * @param cvs   the restrained CVs
+     * @param s0    restraint centers (CV units), each inside its CV's domain
+     * @param kappa spring constants κ_q &gt; 0 (eV per CV unit²)
+     * @throws org.eelt.freeenergy.cv.CvDomainException when a center is outside its CV's domain
+     */
+    public RestrainedPotential(Potential base, CvSet cvs, double[] s0, double[] kappa) {
+        this.base = base;
+        this.cvs = cvs;
+        cvs.requireValidCenter(s0);
+        if (kappa == null || kappa.length != cvs.dimension()) {
+            throw new IllegalArgumentException("restraint needs one spring constant per CV (" + cvs.dimension()
+                    + "), got " + (kappa == null ? 0 : kappa.length));
+        }
+        for (int q = 0; q < kappa.length; q++) {
+            if (!(kappa[q] > 0) || !Double.isFinite(kappa[q])) {
+                throw new IllegalArgumentException("restraint spring constant of " + cvs.get(q).name()
+                        + " must be > 0 eV/" + cvs.get(q).unit() + "^2, got " + kappa[q]);
+            }
+        }
+        this.s0 = s0.clone();
+        this.kappa = kappa.clone();
+    }
+
+    /**
+     * The restraint alone at positions x.
+     *
+     * @param energy V_r in eV
+     * @param values s(x)
+     * @param delta  wrap(s − s0)
+     * @param forces −∂V_r/∂x (3N, eV/Å)
+     */
+    public record Restraint(double energy, double[] values, double[] delta, double[] forces) {
+    }
+
+    /** @return V_r, s, Δ and the restraint forces at x (Å) in the structure's cell. */
+    public Restraint restraint(Structure structure) {
+        double[] x = structure.positions();
+        int d = cvs.dimension();
+        double[][] jac = new double[d][x.length];
+        double[] s = cvs.valuesAndJacobian(x, structure.cell(), jac);
+        double[] delta = cvs.delta(s, s0);
+        double e = 0;
+        double[] f = new double[x.length];
+        for (int q = 0; q < d; q++) {
+            e += 0.5 * kappa[q] * delta[q] * delta[q];
+            double c = -kappa[q] * delta[q];
+            for (int a = 0; a < x.length; a++) {
+                f[a] += c * jac[q][a];
+            }
+        }
+        return new Restraint(e, s, delta, f);
+    }
+
+    @Override
+    public double cutoff() {
+        return base.cutoff();
+    }
+
+    @Override
+    public List<String> species() {
+        return base.species();
+    }
+
+    /** @return the physical potential. */
+    public Potential base() {
+        return base;
+    }
+
+    /** @return the CVs. */
+    public CvSet cvs() {
+        return cvs;
+    }
+
+    /** @return the restraint centers. */
+    public double[] centers() {
+        return s0.clone();
+    }
+
+    /** @return the spring constants κ (eV per CV unit²). */
+    public double[] kappa() {
+        return kappa.clone();
+    }
+
+    @Override
+    public ForceResult compute(Structure structure, NeighborList neighbors) {
+        ForceResult r = base.compute(structure, neighbors);
+        Restraint res = restraint(structure);
+        double[] f = r.forces().clone();
+        double[] vir = r.virial().clone();
+        double[] x = structure.positions();
+        int n = structure.size();
+        for (int a = 0; a < f.length; a++) {
+            f[a] += res.forces()[a];
+        }
+        for (int k = 0; k < n; k++) {
+            for (int p = 0; p < 3; p++) {
+                for (int c = 0; c < 3; c++) {
+                    vir[3 * p + c] += x[3 * k + p] * res.forces()[3 * k + c];
+                }
+            }
+        }
+        double[] ea = r.atomicEnergies() == null ? null : r.atomicEnergies().clone();
+        if (ea != null) {
+            for (int k = 0; k < n; k++) {
+                ea[k] += res.energy() / n;
+            }
+        }
+        // per-atom virials of the base no longer sum to the total: not reported
+        return new ForceResult(r.energy() + res.energy(), f, vir, ea, null);
+    }
+}
