@@ -177,7 +177,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             labelFailures++;
         }
         boolean done = r.labeled() || r.finalFailure();
-        if (done && "bootstrap".equals(r.walker()) && bootstrapOutstanding > 0) {
+        // before the first round only bootstrap candidates exist; a failure's record carries no walker
+        if (done && bootstrapOutstanding > 0 && (!trainingStarted || "bootstrap".equals(r.walker()))) {
             bootstrapOutstanding--;
         }
         if (!trainingStarted) {

@@ -47,8 +47,8 @@ import org.eelt.trainer.agent.TrainerMember;
  * space ({@link CvClusterFilter}, preloaded with the centers already labeled); labelers run
  * restrained MD (built-in engine) or GROMACS; trainer members train free-energy nets on the
  * store's mean-force labels ({@link FeRound}); walkers run the CV-space sampler or biased MD.
- * Bootstrap candidates are the spec's initial points, then uniform random points in the grid box,
- * placed into full space.
+ * Bootstrap candidates are the spec's initial points, then random points around them (uniform in
+ * the grid box without initial points), placed into full space.
  */
 final class FreeEnergyKind implements CampaignKind {
     @Override
@@ -140,7 +140,14 @@ final class FreeEnergyKind implements CampaignKind {
         return points(spec.fe(), from + k, spec.seed() * 31).subList(from, from + k);
     }
 
-    /** The initial points, then uniform random points in the grid box, placed into full space (k of them). */
+    private static double gaussian(SplittableRandom rng) {
+        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    /**
+     * The initial points, then random points (Gaussian around the initial points with σ = 10 % of
+     * the grid range, or uniform in the grid box when there are none), placed into full space.
+     */
     static List<AtomsData> points(FeSpec fe, int k, long seed) {
         List<AtomsData> out = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(seed);
@@ -154,6 +161,14 @@ final class FreeEnergyKind implements CampaignKind {
             double[] s;
             if (i < fe.initialPoints().size()) {
                 s = fe.initialPoints().get(i);
+            } else if (!fe.initialPoints().isEmpty()) { // near an initial point: σ = 10 % of the grid range
+                double[] c = fe.initialPoints().get(i % fe.initialPoints().size());
+                s = new double[fe.dimension()];
+                for (int q = 0; q < s.length; q++) {
+                    double w = fe.grid().max()[q] - fe.grid().min()[q];
+                    s[q] = Math.max(fe.grid().min()[q], Math.min(fe.grid().max()[q], c[q] + 0.1 * w * gaussian(rng)));
+                }
+                s = fe.cvs().wrap(s);
             } else {
                 s = new double[fe.dimension()];
                 for (int q = 0; q < s.length; q++) {
