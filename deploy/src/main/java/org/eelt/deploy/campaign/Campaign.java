@@ -316,10 +316,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private String progressLine() {
         double wall = (System.nanoTime() - startNanos) * 1e-9;
         return String.format(Locale.ROOT, "[%6.0f s] stage %d/%d  explored %d  candidates %d queued %d in-flight"
-                        + "  labeled %d  models %d (gen %d)  accurate %.3f (%d/%d, median devi %.3f eV/Å)  util L %.0f%% T %.0f%%",
+                        + "  labeled %d  models %d (gen %d)  accurate %.3f (%d/%d, median devi %.3f %s)  util L %.0f%% T %.0f%%",
                 wallS(), Math.min(stage + 1, spec.exploration().stages().size()), spec.exploration().stages().size(),
                 explored(), stats.queued(), stats.inFlight(), labeled, modelVersions, stats.generation(),
                 stats.windowRatio(), stats.windowFilled(), spec.convergence().window(), stats.windowMedianDeviation(),
+                spec.isFreeEnergy() ? spec.fe().energyUnit() + "/CV unit" : "eV/Å",
                 100 * labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
                 100 * trainerBusyS / Math.max(1e-9, wall * spec.training().ensembleSize()));
     }

@@ -137,6 +137,8 @@ final class FeSpecParser {
             CollectiveVariable cv;
             try {
                 cv = cv(k);
+            } catch (CampaignSpecException e) {
+                throw e;
             } catch (IllegalArgumentException e) {
                 throw k.error("", e.getMessage());
             }

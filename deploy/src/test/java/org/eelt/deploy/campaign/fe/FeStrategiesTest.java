@@ -1,0 +1,105 @@
+package org.eelt.deploy.campaign.fe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eelt.freeenergy.cv.CvSet;
+import org.eelt.freeenergy.cv.Dihedral;
+import org.eelt.freeenergy.mb.MullerBrownPotential;
+import org.eelt.freeenergy.net.FeatureMap;
+import org.eelt.freeenergy.net.FreeEnergyEnsemble;
+import org.eelt.freeenergy.net.FreeEnergyNet;
+import org.eelt.freeenergy.cv.Cartesian;
+import org.eelt.protocol.atoms.Structure;
+import org.eelt.protocol.messages.AtomsData;
+import org.junit.jupiter.api.Test;
+
+/** The FE strategies plugged into the agents: placement of CV points, CV-space clustering, the biased potential. */
+class FeStrategiesTest {
+    static final Path PDB = Path.of("..", "..", "shared", "fixtures", "ala2", "alanine-dipeptide.pdb");
+
+    @Test
+    void dihedralsArePlacedExactlyAndBondsKeepTheirLengths() {
+        if (!Files.isRegularFile(PDB)) {
+            return;
+        }
+        Structure ala2 = FeSystems.readPdb(PDB);
+        assertEquals(22, ala2.size());
+        CvSet cvs = new CvSet(List.of(new Dihedral(4, 6, 8, 14), new Dihedral(6, 8, 14, 16)));
+        CvEmbedding e = new CvEmbedding(cvs, ala2);
+        double[] x0 = ala2.positions();
+        for (double[] target : new double[][] {{-1.4, 1.2}, {1.1, -1.3}, {Math.PI, -Math.PI + 0.01}, {0.0, 0.0}}) {
+            Structure placed = e.place(ala2, target);
+            double[] s = cvs.values(placed.positions(), null);
+            assertEquals(0, CvSet.wrapDifference(s[0] - target[0], true, 2 * Math.PI), 1e-9);
+            assertEquals(0, CvSet.wrapDifference(s[1] - target[1], true, 2 * Math.PI), 1e-9);
+            double[] x = placed.positions();
+            for (int a = 0; a < 22; a++) { // rigid rotations of fragments: every bonded distance is unchanged
+                for (int b = a + 1; b < 22; b++) {
+                    double d0 = dist(x0, a, b);
+                    if (d0 < CvEmbedding.BOND_A) {
+                        assertEquals(d0, dist(x, a, b), 1e-9, "bond " + a + "-" + b);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double dist(double[] x, int a, int b) {
+        double dx = x[3 * a] - x[3 * b], dy = x[3 * a + 1] - x[3 * b + 1], dz = x[3 * a + 2] - x[3 * b + 2];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+
+    @Test
+    void clusteringUsesPeriodicDistances() {
+        if (!Files.isRegularFile(PDB)) {
+            return;
+        }
+        Structure ala2 = FeSystems.readPdb(PDB);
+        CvSet cvs = new CvSet(List.of(new Dihedral(4, 6, 8, 14), new Dihedral(6, 8, 14, 16)));
+        CvEmbedding e = new CvEmbedding(cvs, ala2);
+        CvClusterFilter f = new CvClusterFilter(cvs, 0.2, List.of());
+        AtomsData a = AtomsData.of(e.place(ala2, new double[] {3.10, 0.0}));
+        f.remember(a);
+        assertTrue(f.isDuplicate(AtomsData.of(e.place(ala2, new double[] {-3.10, 0.05}))),
+                "3.10 and -3.10 rad are 0.083 rad apart across the period");
+        assertFalse(f.isDuplicate(AtomsData.of(e.place(ala2, new double[] {2.80, 0.0}))));
+        assertEquals(1, f.clusters());
+    }
+
+    /** −∇U of the biased potential equals its forces (finite differences), where σ switches (e0 < ε < e1). */
+    @Test
+    void theBiasedPotentialIsConservative() {
+        CvSet cvs = new CvSet(List.of(new Cartesian(0, 0), new Cartesian(0, 1)));
+        FeatureMap map = new FeatureMap(new boolean[] {false, false}, new double[] {0, 0.7}, new double[] {0.8, 0.6}, 0.3);
+        FreeEnergyEnsemble ens = new FreeEnergyEnsemble(List.of(FreeEnergyNet.initial(map, new int[] {8, 8}, 1),
+                FreeEnergyNet.initial(map, new int[] {8, 8}, 2), FreeEnergyNet.initial(map, new int[] {8, 8}, 3)));
+        Structure s = MullerBrownPotential.structure(-0.3, 0.9);
+        double eps = ens.evaluate(new double[] {-0.3, 0.9}, false).deviation();
+        BiasedPotential p = new BiasedPotential(new MullerBrownPotential(), cvs, ens, 0.5 * eps, 2 * eps,
+                new double[] {0, 0.5});
+        double[] sig = BiasedPotential.sigma(eps, 0.5 * eps, 2 * eps);
+        assertTrue(sig[0] > 0.05 && sig[0] < 0.95, "inside the switch: σ = " + sig[0]);
+        double[] f = p.compute(s).forces();
+        double h = 1e-5;
+        for (int k = 0; k < 6; k++) {
+            double[] xp = s.positions(), xm = s.positions();
+            xp[k] += h;
+            xm[k] -= h;
+            double fd = -(p.compute(s.withPositions(xp)).energy() - p.compute(s.withPositions(xm)).energy()) / (2 * h);
+            assertEquals(fd, f[k], 1e-6 * Math.max(1, Math.abs(fd)), "component " + k);
+        }
+    }
+
+    @Test
+    void theCvSamplerReflectsAtTheBoxWalls() {
+        assertEquals(0.8, CvSamplerDynamics.reflect(1.2, -1, 1), 1e-12);
+        assertEquals(-0.9, CvSamplerDynamics.reflect(-1.1, -1, 1), 1e-12);
+        assertEquals(0.5, CvSamplerDynamics.reflect(0.5, -1, 1), 1e-12);
+    }
+}
