@@ -4,6 +4,7 @@ import org.eelt.deploy.bench.CampaignBench;
 import org.eelt.deploy.bench.DpInferBench;
 import org.eelt.deploy.bench.LabelEfficiencyBench;
 import org.eelt.deploy.bench.DpTrainBench;
+import org.eelt.deploy.bench.GromacsFeBench;
 import org.eelt.deploy.bench.MdEamBench;
 import org.eelt.deploy.bench.NeighborBench;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
         description = {"Benchmarks. Each prints one JSON object on stdout (progress goes to stderr).",
                 "Speed targets live here, never in unit tests."},
         subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class, BenchCommand.DpTrain.class,
-                BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class})
+                BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class,
+                BenchCommand.GromacsFe.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -206,6 +208,37 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
             System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple));
+            return 0;
+        }
+    }
+
+    @Command(name = "gromacs-fe", mixinStandardHelpOptions = true,
+            description = {"GROMACS restrained-MD mean-force labels of alanine dipeptide: wall ms per label and labels/s",
+                    "at the default 100 ps per label (one labeler, mdrun -nt 1), after a separately timed one-time",
+                    "setup. Centers cycle through C7eq, C5, alpha_R, the phi barrier, C7ax, alpha_L, ... Settings",
+                    "from eelt.oracles.gromacs.* system properties; --steps and --kappa override."})
+    static final class GromacsFe extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--labels", defaultValue = "8", description = "labels to time (default: ${DEFAULT-VALUE})")
+        int labels;
+
+        @Option(names = "--steps", paramLabel = "N", description = "MD steps per label (default 50000 = 100 ps)")
+        Integer steps;
+
+        @Option(names = "--kappa", paramLabel = "KJ_MOL_RAD2", description = "restraint constant (default 500)")
+        Double kappa;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "working directory (default: a fresh temporary one)")
+        Path workDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-bench-gromacs-");
+            try {
+                System.out.println(GromacsFeBench.run(dir, GromacsLabelCommand.defaultPdb(),
+                        GromacsLabelCommand.settings(kappa, steps), labels));
+            } catch (org.eelt.labeler.oracle.CalculationFailedException e) {
+                throw new CliFailure(e.getMessage());
+            }
             return 0;
         }
     }

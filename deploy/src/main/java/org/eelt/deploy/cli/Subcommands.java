@@ -18,5 +18,6 @@ final class Subcommands {
         cl.addSubcommand(new DpCommand());
         cl.addSubcommand(new ModelDeviCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new GromacsLabelCommand());
     }
 }

@@ -47,6 +47,18 @@ public record FesGrid(double[] xs, double[] ys, double[][] values) {
         return v;
     }
 
+    /**
+     * @return n points at the centres of n equal cells of one period (−π, π]: −π + 2π(i + ½)/n, so a
+     *         periodic axis (a dihedral, rad) counts no point twice in sums such as {@link #basinFreeEnergy}
+     */
+    public static double[] periodicAxis(int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = -Math.PI + 2 * Math.PI * (i + 0.5) / n;
+        }
+        return v;
+    }
+
     /** @return f evaluated on the grid xs × ys. */
     public static FesGrid evaluate(DoubleBinaryOperator f, double[] xs, double[] ys) {
         double[][] v = new double[xs.length][ys.length];

@@ -100,7 +100,7 @@ final class FesImage {
             gr.drawLine(bx + bw, y, bx + bw + 5, y);
             gr.drawString(String.format(Locale.ROOT, "%.3g", maxValue * t / 4), bx + bw + 8, y + 4);
         }
-        gr.drawString("A - min (" + unit + ")", bx - 20, TOP + ph + 22);
+        gr.drawString("A - min (" + unit + ")", bx - 10, TOP - 8);
         gr.dispose();
         if (!ImageIO.write(img, "png", file.toFile())) {
             throw new IOException("no PNG writer available to write " + file);

@@ -18,6 +18,8 @@ public final class FreeEnergyNet {
     private final MlpLayout layout;
     private final double[] params;
     private final NetProvenance provenance;
+    /** Per-thread scratch: nets are shared between threads, a pass is not. */
+    private final ThreadLocal<MlpPass> scratch;
 
     /**
      * @param features   input map (fixes d)
@@ -40,6 +42,7 @@ public final class FreeEnergyNet {
         }
         this.params = params.clone();
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        this.scratch = ThreadLocal.withInitial(() -> new MlpPass(layout));
     }
 
     private FreeEnergyNet(FreeEnergyNet shape, double[] liveParams) {
@@ -47,6 +50,7 @@ public final class FreeEnergyNet {
         this.layout = shape.layout;
         this.params = liveParams;
         this.provenance = shape.provenance;
+        this.scratch = ThreadLocal.withInitial(() -> new MlpPass(layout));
     }
 
     /** @return a net of this shape reading {@code liveParams} without copying (the trainer's in-place view). */
@@ -123,8 +127,9 @@ public final class FreeEnergyNet {
         return features.cvDimension();
     }
 
+    /** @return this thread's scratch pass (reused between calls; the caller must not keep it across calls of other code on this net). */
     MlpPass pass() {
-        return new MlpPass(layout);
+        return scratch.get();
     }
 
     /** Runs forward and reverse in {@code pass}; writes ∂A/∂s into {@code gradOut} and returns A. */

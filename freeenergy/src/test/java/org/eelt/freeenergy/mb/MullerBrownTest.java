@@ -78,6 +78,12 @@ class MullerBrownTest {
         // ΔF between the deep basin (y > 1) and the rest of the low region equals -kT ln of the population ratio
         double df = exact.deltaF((x, y) -> y > 1.0, (x, y) -> y <= 1.0, kT);
         assertTrue(df > 2 * kT && df < 5 * kT, "ΔF " + df / kT + " kT");
+        // a periodic axis: cell centres, symmetric, none at ±π
+        double[] phi = FesGrid.periodicAxis(4);
+        assertArrayEquals(new double[] {-0.75 * Math.PI, -0.25 * Math.PI, 0.25 * Math.PI, 0.75 * Math.PI}, phi, 1e-15);
+        // ΔF of a known two-level surface: basin b is 1 kT higher on the same number of points -> ΔF = 1 kT
+        FesGrid two = FesGrid.evaluate((x, y) -> x < 0 ? 0 : kT, FesGrid.periodicAxis(10), FesGrid.periodicAxis(6));
+        assertEquals(kT, two.deltaF((x, y) -> x < 0, (x, y) -> x > 0, kT), 1e-15);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.eelt.labeler.external.WorkDirectory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mean-force labels of alanine dipeptide (CVs φ, ψ in rad) from restrained GROMACS MD.
@@ -31,6 +32,7 @@ import java.util.Locale;
 public final class GromacsMeanForceOracle {
     private final GromacsSettings settings;
     private final GromacsAla2System system;
+    private final AtomicInteger prePulls = new AtomicInteger();
 
     /**
      * @param settings the oracle settings
@@ -44,6 +46,11 @@ public final class GromacsMeanForceOracle {
     /** @return the settings. */
     public GromacsSettings settings() {
         return settings;
+    }
+
+    /** @return how many labels of this oracle needed a pre-pull run (their start conformation was far). */
+    public int prePulls() {
+        return prePulls.get();
     }
 
     /**
@@ -136,6 +143,7 @@ public final class GromacsMeanForceOracle {
         if (far <= settings.prePullThreshold()) {
             return near.gro();
         }
+        prePulls.incrementAndGet();
         long steps = Math.max(settings.outputInterval(),
                 (long) Math.ceil(far / settings.prePullRate() / settings.timeStepPs()));
         Ala2Topology f = system.facts();

@@ -128,6 +128,15 @@ public record GromacsSettings(String gmxBinary, String forceField, double temper
      * @throws OracleSetupException naming the key of a bad value
      */
     public static GromacsSettings fromMap(Map<String, String> map, String prefix) {
+        try {
+            return read(map, prefix);
+        } catch (OracleSetupException e) {
+            // messages name keys under PREFIX: name them under the prefix the caller reads from
+            throw prefix.equals(PREFIX) ? e : new OracleSetupException(e.getMessage().replace(PREFIX, prefix), e);
+        }
+    }
+
+    private static GromacsSettings read(Map<String, String> map, String prefix) {
         GromacsSettings d = defaults();
         Function<String, String> get = k -> {
             String v = map.get(prefix + k);
@@ -161,10 +170,17 @@ public record GromacsSettings(String gmxBinary, String forceField, double temper
                 prePullRate, prePullThreshold, timeout, keepFailedWorkDirs);
     }
 
-    /** @return these settings with another error threshold (kJ/mol/rad) and seed. */
-    public GromacsSettings withThresholdAndSeed(double threshold, long newSeed) {
+    /** @return these settings with another error threshold (kJ/mol/rad). */
+    public GromacsSettings withErrorThreshold(double threshold) {
         return new GromacsSettings(gmxBinary, forceField, temperatureK, integrator, timeStepPs, stepsPerLabel, boxNm,
-                cutoffNm, kappa, outputInterval, equilibrationFraction, blocks, threshold, threads, newSeed,
+                cutoffNm, kappa, outputInterval, equilibrationFraction, blocks, threshold, threads, seed,
+                prePullRate, prePullThreshold, timeout, keepFailedWorkDirs);
+    }
+
+    /** @return these settings with another base seed. */
+    public GromacsSettings withSeed(long newSeed) {
+        return new GromacsSettings(gmxBinary, forceField, temperatureK, integrator, timeStepPs, stepsPerLabel, boxNm,
+                cutoffNm, kappa, outputInterval, equilibrationFraction, blocks, errorThreshold, threads, newSeed,
                 prePullRate, prePullThreshold, timeout, keepFailedWorkDirs);
     }
 

@@ -28,7 +28,7 @@ class GromacsMeanForceOracleTest {
     @BeforeAll
     static void setUp() {
         TestStructures.assumeOnPath("gmx");
-        settings = GromacsSettings.defaults().withSteps(10_000).withThresholdAndSeed(10.0, 42);
+        settings = GromacsSettings.defaults().withSteps(10_000).withErrorThreshold(10.0).withSeed(42);
         system = GromacsAla2System.prepare(settings, tmp.resolve("work"), ala2Pdb());
         oracle = new GromacsMeanForceOracle(settings, system);
     }
@@ -107,10 +107,13 @@ class GromacsMeanForceOracleTest {
     @Test
     void aFarCenterIsReachedThroughThePrePull() {
         // from the extended start (phi ~ -150 deg) to the other side of the phi barrier, C7ax
-        GromacsMeanForce m = new GromacsMeanForceOracle(settings.withKappa(1000), system)
-                .label(new double[] {rad(70), rad(-70)});
+        GromacsMeanForceOracle stiff = new GromacsMeanForceOracle(settings.withKappa(1000), system);
+        GromacsMeanForce m = stiff.label(new double[] {rad(70), rad(-70)});
         System.out.println("gromacs C7ax: " + m);
         assertEquals(180, m.samples());
+        assertEquals(1, stiff.prePulls(), "no stored conformation is near C7ax: the label was pre-pulled");
+        stiff.label(new double[] {rad(75), rad(-65)});
+        assertEquals(1, stiff.prePulls(), "a nearby center starts from the cached C7ax conformation");
         // a run left behind near the start would feel kappa * 140 deg = 2400 kJ/mol/rad
         assertTrue(Math.abs(m.meanForce()[0]) < 60 && Math.abs(m.meanForce()[1]) < 60,
                 "C7ax is a basin of A: the force there is moderate: " + m);
@@ -154,7 +157,7 @@ class GromacsMeanForceOracleTest {
 
     @Test
     void aLabelAboveTheErrorThresholdIsRejectedWithItsNumbers() {
-        GromacsMeanForceOracle strict = new GromacsMeanForceOracle(settings.withThresholdAndSeed(0.01, 3), system);
+        GromacsMeanForceOracle strict = new GromacsMeanForceOracle(settings.withErrorThreshold(0.01).withSeed(3), system);
         MeanForceRejectedException e = assertThrows(MeanForceRejectedException.class,
                 () -> strict.label(new double[] {rad(-80), rad(150)}));
         assertTrue(e.getMessage().contains("exceeds the threshold 0.010 kJ/mol/rad"), e.getMessage());

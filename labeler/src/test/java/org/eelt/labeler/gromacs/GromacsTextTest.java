@@ -114,6 +114,9 @@ class GromacsTextTest {
                     Map.of(GromacsSettings.PREFIX + kv[0], kv[1]), GromacsSettings.PREFIX));
             assertTrue(e.getMessage().contains(GromacsSettings.PREFIX + kv[0]), e.getMessage());
         }
+        OracleSetupException p = assertThrows(OracleSetupException.class, () -> GromacsSettings.fromMap(
+                Map.of("eelt.fe.oracle.kappa", "0"), "eelt.fe.oracle."));
+        assertTrue(p.getMessage().startsWith("eelt.fe.oracle.kappa must be"), p.getMessage());
         OracleSetupException e = assertThrows(OracleSetupException.class, () -> d.withSteps(500));
         assertTrue(e.getMessage().contains("raise steps"), e.getMessage());
     }
