@@ -63,9 +63,8 @@ public final class FeSummary {
         if (ensemble == null || fe.dimension() != 2) {
             return new Result(Double.NaN, Double.NaN, Double.NaN, null);
         }
-        FeSpec.Grid g = fe.grid();
-        double[] xs = FesGrid.linspace(g.min()[0], g.max()[0], g.bins()[0]);
-        double[] ys = FesGrid.linspace(g.min()[1], g.max()[1], g.bins()[1]);
+        double[] xs = axis(fe, 0);
+        double[] ys = axis(fe, 1);
         FesGrid learned = FesGrid.of(ensemble, xs, ys);
         DoubleBinaryOperator exactA = FeSystems.exact(fe);
         FesGrid exact = exactA == null ? null : FesGrid.evaluate(exactA, xs, ys);
@@ -86,6 +85,16 @@ public final class FeSummary {
                 names[0] + " (" + fe.cvs().get(0).unit() + ")", names[1] + " (" + fe.cvs().get(1).unit() + ")", unit, vmax);
         double toKj = unit.equals("eV") ? 1 / Units.KJ_PER_MOL_EV : 1;
         return new Result(rmse, df * toKj, df, learned);
+    }
+
+    /**
+     * @return the grid points of CV q: for a periodic CV whose range is the whole period, the cell
+     *         centres of (−π, π] (no point counted twice in basin sums); else min..max inclusive
+     */
+    static double[] axis(FeSpec fe, int q) {
+        FeSpec.Grid g = fe.grid();
+        boolean full = fe.cvs().periodic()[q] && g.max()[q] - g.min()[q] >= 2 * Math.PI - 1e-6;
+        return full ? FesGrid.periodicAxis(g.bins()[q]) : FesGrid.linspace(g.min()[q], g.max()[q], g.bins()[q]);
     }
 
     /** @return the FE fields of summary.json, in order. */
