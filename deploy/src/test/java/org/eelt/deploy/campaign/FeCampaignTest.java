@@ -34,17 +34,17 @@ class FeCampaignTest {
                   kind = fe
                   seed = 4
                   labeling { workers = 1, retries = 1 }
-                  convergence { accurate-ratio = 0.95, window = 200, max-labels = 260, max-wall-s = 150 }
+                  convergence { accurate-ratio = 0.95, window = 150, max-labels = 220, max-wall-s = 120 }
                   fe {
                     system = muller-brown
                     cvs = [{type = cartesian, atom = 0, axis = x}, {type = cartesian, atom = 0, axis = y}]
                     restraint { kappa = 100.0 }
-                    label { steps = 10000, timestep-fs = 2.0, friction-per-ps = 10.0, error-threshold = 0.2 }
+                    label { steps = 6000, timestep-fs = 2.0, friction-per-ps = 10.0, error-threshold = 0.2 }
                     exploration { walkers = 2, gamma = 4.0, steps-per-walker = 2000000, chunk-steps = 1000,
                                   sample-interval = 100, step-size = 0.02 }
                     trust { e0 = 0.015, e1 = 0.5 }
                     clustering-radius = 0.07
-                    training { widths = [24, 24, 24], first-round-steps = 2000, steps-per-round = 600,
+                    training { widths = [24, 24, 24], first-round-steps = 1500, steps-per-round = 500,
                                trigger = {new-labels = 12} }
                     initial { points = [[-0.558, 1.442], [0.623, 0.028], [-0.05, 0.467]], bootstrap = 17 }
                     grid { min = [-1.5, -0.2], max = [1.2, 2.0], bins = [55, 45] }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import org.eelt.explorer.agent.LangevinChunk;
 import org.eelt.explorer.agent.WalkerDynamics;
+import org.eelt.freeenergy.explore.EnsembleBiasPotential;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
 import org.eelt.potential.Potential;
 import org.eelt.protocol.atoms.Structure;
@@ -14,8 +15,10 @@ import org.eelt.protocol.messages.ModelPublished;
 
 /**
  * Biased MD in full space as {@link WalkerDynamics}: Langevin MD ({@link LangevinChunk}) on the
- * system's potential plus the bias −σ(ε)·Ā ({@link BiasedPotential}) of the newest ensemble
- * (all K members). Sampled frames are full configurations; the examiner scores them at s(x).
+ * system's potential plus the bias −σ(ε)·(Ā − Ā(s_ref)) ({@link EnsembleBiasPotential}, conservative:
+ * its force includes ∇σ) of the newest ensemble (all K members); s_ref is the CV value of the
+ * system's start configuration. Built-in engines work in eV, so the ensemble's unit is eV.
+ * Sampled frames are full configurations; the examiner scores them at s(x).
  */
 public final class BiasedMdDynamics implements WalkerDynamics {
     private final FeSpec fe;
@@ -53,7 +56,7 @@ public final class BiasedMdDynamics implements WalkerDynamics {
             nets.add(models.get(m));
         }
         FreeEnergyEnsemble e = FeModels.ensemble(nets);
-        Potential biased = new BiasedPotential(base, fe.cvs(), e, fe.e0(), fe.e1(), sRef);
+        Potential biased = new EnsembleBiasPotential(base, fe.cvs(), e, fe.e0(), fe.e1(), 1.0, e.meanA(sRef));
         return (s, v, p, rng) -> LangevinChunk.run(biased, s, v, p, rng);
     }
 

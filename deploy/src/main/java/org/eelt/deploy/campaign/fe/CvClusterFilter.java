@@ -4,21 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eelt.examiner.agent.CandidateFilter;
+import org.eelt.freeenergy.explore.CvClustering;
 import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.freeenergy.cv.DegenerateCvException;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
 
 /**
- * Candidate deduplication of free-energy campaigns by greedy leader clustering in CV space: a
- * candidate whose CV value lies within {@code radius} (Euclidean distance of the wrapped
- * differences, so periodic CVs use the shortest way round) of a cluster leader is a duplicate;
+ * Candidate deduplication of free-energy campaigns by greedy leader clustering in CV space, the
+ * streaming form of {@link CvClustering}: a candidate whose CV value lies within {@code radius}
+ * ({@link CvClustering#distance}: Euclidean distance of the wrapped differences, so periodic CVs
+ * use the shortest way round) of a cluster leader is a duplicate;
  * otherwise it becomes the leader of a new cluster. One representative per cluster is labeled.
  * Leaders can be preloaded with the centers already labeled (resume).
  */
 public final class CvClusterFilter implements CandidateFilter {
     private final CvSet cvs;
-    private final double radius2;
+    private final double radius;
+    private final boolean[] periodic;
     private final List<double[]> leaders = new ArrayList<>();
 
     /**
@@ -28,19 +31,15 @@ public final class CvClusterFilter implements CandidateFilter {
      */
     public CvClusterFilter(CvSet cvs, double radius, List<double[]> known) {
         this.cvs = cvs;
-        this.radius2 = radius * radius;
+        this.radius = radius;
+        this.periodic = cvs.periodic();
         leaders.addAll(known);
     }
 
     /** @return whether s lies within the radius of a leader (periodic distance). */
     public boolean near(double[] s) {
         for (double[] l : leaders) {
-            double[] d = cvs.delta(s, l);
-            double r2 = 0;
-            for (double x : d) {
-                r2 += x * x;
-            }
-            if (r2 <= radius2) {
+            if (CvClustering.distance(s, l, periodic, null) <= radius) {
                 return true;
             }
         }

@@ -8,20 +8,21 @@ import java.util.SplittableRandom;
 import org.eelt.explorer.agent.LangevinChunk;
 import org.eelt.explorer.agent.WalkerDynamics;
 import org.eelt.freeenergy.cv.CvSet;
+import org.eelt.freeenergy.explore.CvLangevinSampler;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.ModelPublished;
 
 /**
- * The CV-space sampler of free-energy campaigns as {@link WalkerDynamics}: overdamped Langevin
- * dynamics on the ensemble-mean free energy Ā(s) at the effective temperature γT (well-tempered
- * factor γ), which samples exp(−Ā/(γ k_B T)). Euler–Maruyama with the step size h (CV units, the
- * rms displacement of free diffusion per step):
+ * The CV-space sampler of free-energy campaigns as {@link WalkerDynamics}: one chunk of
+ * {@link CvLangevinSampler} per call, overdamped Langevin dynamics on the ensemble-mean free
+ * energy Ā(s) at the effective temperature γT (well-tempered factor γ), which samples
+ * exp(−Ā/(γ k_B T)). With the spec's step size h (CV units, the rms displacement of free
+ * diffusion per step), Δ = h²/2:
  * <pre>
- *   s ← s + (h²/2) F̄(s)/(γ k_B T) + h ξ,   F̄ = −∂Ā/∂s (energy/CV-unit),  ξ ~ N(0, 1)
+ *   s ← s + clip((h²/2) F̄(s)/(γ k_B T)) + h ξ,   F̄ = −∂Ā/∂s (energy/CV-unit),  ξ ~ N(0, 1)
  * </pre>
- * The drift displacement is capped at 5h per step (steep, untrained regions). Periodic CVs wrap
- * to (−π, π]; non-periodic CVs reflect at the walls of the output grid's box. Every sampled
+ * Periodic CVs wrap to (−π, π]; non-periodic CVs reflect at the walls of the output grid's box. Every sampled
  * point is placed into full space ({@link CvEmbedding}) so that it travels to the examiner and
  * the labelers as a configuration of the system. The walker needs all K members (ensemble mean).
  */
@@ -30,7 +31,8 @@ public final class CvSamplerDynamics implements WalkerDynamics {
     private final CvEmbedding embedding;
     private final FeSpec.Grid box;
     private final int members;
-    private final double kTEff;
+    private final double kT;
+    private final double gamma;
     private final double step;
 
     /**
@@ -41,7 +43,8 @@ public final class CvSamplerDynamics implements WalkerDynamics {
         this.embedding = new CvEmbedding(fe.cvs(), fe.start());
         this.box = fe.grid();
         this.members = fe.training().ensembleSize();
-        this.kTEff = fe.exploration().gamma() * fe.kT();
+        this.kT = fe.kT();
+        this.gamma = fe.exploration().gamma();
         this.step = fe.exploration().stepSize();
     }
 
@@ -76,39 +79,24 @@ public final class CvSamplerDynamics implements WalkerDynamics {
     private LangevinChunk.Result run(FreeEnergyEnsemble ensemble, Structure start, LangevinChunk.Params p,
                                      SplittableRandom rng) {
         double[] s = cvs.wrap(cvs.values(start.positions(), start.cell()));
+        int d = s.length;
+        double[] delta = new double[d], lower = new double[d], upper = new double[d];
         boolean[] periodic = cvs.periodic();
+        for (int q = 0; q < d; q++) {
+            delta[q] = 0.5 * step * step; // Δ = D·dt, the free-diffusion rms step is √(2Δ) = h
+            lower[q] = periodic[q] ? Double.NaN : box.min()[q];
+            upper[q] = periodic[q] ? Double.NaN : box.max()[q];
+        }
+        CvLangevinSampler.Result r = CvLangevinSampler.run(ensemble, List.of(s), new CvLangevinSampler.Settings(kT,
+                gamma, delta, lower, upper, p.steps(), p.sampleInterval(), rng.nextLong()));
         List<Structure> frames = new ArrayList<>();
         Structure current = start;
-        for (int t = 1; t <= p.steps(); t++) {
-            double[] f = ensemble.evaluate(s, false).meanForce();
-            for (int q = 0; q < s.length; q++) {
-                double drift = 0.5 * step * step * f[q] / kTEff;
-                drift = Math.max(-5 * step, Math.min(5 * step, drift));
-                s[q] += drift + step * gaussian(rng);
-                s[q] = periodic[q] ? CvSet.wrapDifference(s[q], true, 2 * Math.PI) : reflect(s[q], box.min()[q], box.max()[q]);
-            }
-            if (t % p.sampleInterval() == 0 || t == p.steps()) {
-                current = embedding.place(current, s);
-                if (t % p.sampleInterval() == 0) {
-                    frames.add(current);
-                }
-            }
+        for (CvLangevinSampler.Sample x : r.samples()) {
+            current = embedding.place(current, x.s());
+            frames.add(current);
         }
+        current = embedding.place(current, r.finalPositions().get(0));
         return new LangevinChunk.Result(current, new double[0], frames, p.steps(), false);
     }
 
-    /** Reflects x into [lo, hi]. */
-    static double reflect(double x, double lo, double hi) {
-        double w = hi - lo;
-        double y = (x - lo) % (2 * w);
-        if (y < 0) {
-            y += 2 * w;
-        }
-        return lo + (y <= w ? y : 2 * w - y);
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u1 = rng.nextDouble(), u2 = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-    }
 }

@@ -10,16 +10,11 @@ import java.util.List;
 
 import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.freeenergy.cv.Dihedral;
-import org.eelt.freeenergy.mb.MullerBrownPotential;
-import org.eelt.freeenergy.net.FeatureMap;
-import org.eelt.freeenergy.net.FreeEnergyEnsemble;
-import org.eelt.freeenergy.net.FreeEnergyNet;
-import org.eelt.freeenergy.cv.Cartesian;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
 import org.junit.jupiter.api.Test;
 
-/** The FE strategies plugged into the agents: placement of CV points, CV-space clustering, the biased potential. */
+/** The FE strategies plugged into the agents: placement of CV points, CV-space clustering. */
 class FeStrategiesTest {
     static final Path PDB = Path.of("..", "..", "shared", "fixtures", "ala2", "alanine-dipeptide.pdb");
 
@@ -70,36 +65,5 @@ class FeStrategiesTest {
                 "3.10 and -3.10 rad are 0.083 rad apart across the period");
         assertFalse(f.isDuplicate(AtomsData.of(e.place(ala2, new double[] {2.80, 0.0}))));
         assertEquals(1, f.clusters());
-    }
-
-    /** −∇U of the biased potential equals its forces (finite differences), where σ switches (e0 < ε < e1). */
-    @Test
-    void theBiasedPotentialIsConservative() {
-        CvSet cvs = new CvSet(List.of(new Cartesian(0, 0), new Cartesian(0, 1)));
-        FeatureMap map = new FeatureMap(new boolean[] {false, false}, new double[] {0, 0.7}, new double[] {0.8, 0.6}, 0.3);
-        FreeEnergyEnsemble ens = new FreeEnergyEnsemble(List.of(FreeEnergyNet.initial(map, new int[] {8, 8}, 1),
-                FreeEnergyNet.initial(map, new int[] {8, 8}, 2), FreeEnergyNet.initial(map, new int[] {8, 8}, 3)));
-        Structure s = MullerBrownPotential.structure(-0.3, 0.9);
-        double eps = ens.evaluate(new double[] {-0.3, 0.9}, false).deviation();
-        BiasedPotential p = new BiasedPotential(new MullerBrownPotential(), cvs, ens, 0.5 * eps, 2 * eps,
-                new double[] {0, 0.5});
-        double[] sig = BiasedPotential.sigma(eps, 0.5 * eps, 2 * eps);
-        assertTrue(sig[0] > 0.05 && sig[0] < 0.95, "inside the switch: σ = " + sig[0]);
-        double[] f = p.compute(s).forces();
-        double h = 1e-5;
-        for (int k = 0; k < 6; k++) {
-            double[] xp = s.positions(), xm = s.positions();
-            xp[k] += h;
-            xm[k] -= h;
-            double fd = -(p.compute(s.withPositions(xp)).energy() - p.compute(s.withPositions(xm)).energy()) / (2 * h);
-            assertEquals(fd, f[k], 1e-6 * Math.max(1, Math.abs(fd)), "component " + k);
-        }
-    }
-
-    @Test
-    void theCvSamplerReflectsAtTheBoxWalls() {
-        assertEquals(0.8, CvSamplerDynamics.reflect(1.2, -1, 1), 1e-12);
-        assertEquals(-0.9, CvSamplerDynamics.reflect(-1.1, -1, 1), 1e-12);
-        assertEquals(0.5, CvSamplerDynamics.reflect(0.5, -1, 1), 1e-12);
     }
 }
