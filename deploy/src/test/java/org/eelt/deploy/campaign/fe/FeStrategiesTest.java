@@ -66,4 +66,16 @@ class FeStrategiesTest {
         assertFalse(f.isDuplicate(AtomsData.of(e.place(ala2, new double[] {2.80, 0.0}))));
         assertEquals(1, f.clusters());
     }
+
+    @Test
+    void aCandidateWithCollinearDihedralAtomsIsSkippedWithAReason() {
+        CvSet cvs = new CvSet(List.of(new Dihedral(0, 1, 2, 3)));
+        Structure line = new Structure(new String[] {"C", "C", "C", "C"}, new double[] {0, 0, 0, 1.5, 0, 0, 3, 0, 0, 4, 1, 0},
+                org.eelt.protocol.atoms.Cell.nonPeriodic());
+        org.eelt.examiner.agent.Examiner.Candidate c = new org.eelt.examiner.agent.Examiner.Candidate("c1",
+                AtomsData.of(line), "w0", 2, 0.5);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.eelt.labeler.oracle.CalculationFailedException.class,
+                () -> MeanForceCandidates.center(cvs, c));
+        assertTrue(e.getMessage().contains("label skipped") && e.getMessage().contains("dihedral"), e.getMessage());
+    }
 }
