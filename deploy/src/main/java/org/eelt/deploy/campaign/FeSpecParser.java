@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.typesafe.config.Config;
+import org.eelt.deploy.campaign.fe.CvEmbedding;
 import org.eelt.deploy.campaign.fe.FeSpec;
 import org.eelt.deploy.campaign.fe.FeSystems;
 import org.eelt.examiner.selection.SelectionPolicy;
@@ -63,6 +64,10 @@ final class FeSpecParser {
         FeSpec.Label label = new FeSpec.Label(l.positiveLong("steps"), l.positive("timestep-fs") / 1000.0,
                 l.positive("friction-per-ps"), eq, l.positive("error-threshold"));
         FeSpec.Exploration ex = exploration(f.sub("exploration"), system);
+        if (ex.method() == FeSpec.Method.CV_SAMPLER && !CvEmbedding.supports(cvs)) {
+            throw f.error("exploration.method", "cv-sampler places CV points into configurations, which works for"
+                    + " cartesian and dihedral CVs only; " + cvs + " needs method = biased-md");
+        }
         double e0 = f.positive("trust.e0"), e1 = f.positive("trust.e1");
         if (!(e0 < e1)) {
             throw f.error("trust.e0", "must be < trust.e1 (got e0 " + e0 + ", e1 " + e1 + " " + unit + " per CV unit)");

@@ -107,5 +107,7 @@ class FeSpecParserTest {
         assertTrue(error(mb("training { ensemble-size = 1 }")).getMessage()
                 .startsWith("eelt.campaign.fe.training.ensemble-size"));
         assertTrue(error(mb("") + "\neelt.campaign.mode = sync").getMessage().startsWith("eelt.campaign.mode"));
+        assertTrue(error(mb("").replace("{type = cartesian, atom = 0, axis = y}", "{type = distance, atoms = [0, 1]}"))
+                .getMessage().startsWith("eelt.campaign.fe.exploration.method"), "cv-sampler cannot place a distance");
     }
 }
