@@ -18,9 +18,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.examiner.agent.ExaminationTally;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.explorer.agent.Walker;
+import org.eelt.labeler.agent.Labeler;
 import org.eelt.protocol.messages.AtomsData;
+import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.trainer.agent.TrainerMember;
 
@@ -33,12 +36,36 @@ import org.eelt.trainer.agent.TrainerMember;
  */
 public final class Campaign extends AbstractBehavior<Campaign.Command> {
     /** Messages of the campaign. */
-    public sealed interface Command permits Tick, StatsArrived, RecordedArrived, ModelArrived, ModelStoredArrived,
-            WalkerProgress, Stop {
+    public sealed interface Command permits Tick, StatsArrived, TallyArrived, RecordedArrived, ModelArrived,
+            ModelStoredArrived, WalkerProgress, Stop, Pause, Resume, GetStatus {
     }
 
-    /** Asks the campaign to stop gracefully (status budget-exhausted, reason given). */
-    public record Stop(String reason) implements Command, NoSerializationVerificationNeeded {
+    /**
+     * Asks the campaign to stop gracefully with the given final status and reason.
+     *
+     * @param status the final status (e.g. budget-exhausted, stopped)
+     * @param reason why, in words
+     */
+    public record Stop(String status, String reason) implements Command, CborSerializable {
+        /** Stops with status budget-exhausted. */
+        public Stop(String reason) {
+            this("budget-exhausted", reason);
+        }
+    }
+
+    /** Pauses the campaign: walkers start no new MD chunk and labelers stop pulling work. */
+    public record Pause() implements Command, CborSerializable {
+    }
+
+    /** Resumes a paused campaign. */
+    public record Resume() implements Command, CborSerializable {
+    }
+
+    /** Asks for a live {@link CampaignStatus} snapshot. */
+    public record GetStatus(ActorRef<CampaignStatus> replyTo) implements Command, CborSerializable {
+    }
+
+    record TallyArrived(ExaminationTally.Tally tally) implements Command, NoSerializationVerificationNeeded {
     }
 
     record Tick() implements Command, NoSerializationVerificationNeeded {
@@ -69,6 +96,13 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private final ActorRef<Examiner.Command> examiner;
     private final List<ActorRef<TrainerMember.Command>> trainers = new ArrayList<>();
     private final Map<String, ActorRef<Walker.Command>> walkers = new HashMap<>();
+    private final Map<String, Integer> walkerMember = new HashMap<>();
+    private final List<ActorRef<Labeler.Command>> labelers;
+    private final CampaignMetrics metrics = new CampaignMetrics();
+    private ExaminationTally.Tally tally;
+    private boolean paused;
+    private long pausedSince;
+    private long pausedNanos;
     private final Map<String, Walker.Progress> walkerProgress = new HashMap<>();
     private final Map<Integer, ModelPublished> latestModels;
     private final List<CampaignResult.Sample> history = new ArrayList<>();
@@ -105,14 +139,15 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         this.latestModels = new HashMap<>(env.latestModels());
         this.labeled = kind.labels(env.store());
         this.modelVersions = env.store().latestModelVersion();
-        this.topic = ctx.spawn(Topic.create(ModelPublished.class, "eelt-models"), "models");
+        this.topic = ctx.spawn(Topic.create(ModelPublished.class, topicName(env)), "models");
         topic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
         this.recorder = ctx.spawn(DatasetRecorder.create(env.store(), spec.isFreeEnergy(),
                         ctx.messageAdapter(DatasetRecorder.Recorded.class, RecordedArrived::new),
                         ctx.messageAdapter(DatasetRecorder.ModelStored.class, ModelStoredArrived::new)),
                 "recorder", DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER));
         this.examiner = kind.examiner(ctx, env, topic);
-        kind.labelers(ctx, env, examiner, recorder);
+        this.labelers = kind.labelers(ctx, env, examiner, recorder);
+        metrics.seed(env.store());
         trainers.addAll(kind.trainers(ctx, env, latestModels, topic));
         timers.startTimerAtFixedRate(new Tick(), Duration.ofMillis(env.tickMillis()));
         begin();
@@ -125,6 +160,14 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
      */
     public static Behavior<Command> create(CampaignEnv env, ActorRef<CampaignResult> replyTo) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new Campaign(ctx, t, env, replyTo)));
+    }
+
+    /**
+     * The model topic's name: one per run directory, so that campaigns sharing an actor system
+     * (the service) never see each other's models.
+     */
+    static String topicName(CampaignEnv env) {
+        return "eelt-models-" + env.runDir().toAbsolutePath().normalize().getFileName();
     }
 
     private void begin() {
@@ -166,6 +209,13 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
                 .onMessage(ModelStoredArrived.class, this::onModelStored)
                 .onMessage(WalkerProgress.class, this::onWalkerProgress)
                 .onMessage(Stop.class, this::onStop)
+                .onMessage(TallyArrived.class, m -> {
+                    tally = m.tally();
+                    return this;
+                })
+                .onMessage(Pause.class, m -> setPaused(true))
+                .onMessage(Resume.class, m -> setPaused(false))
+                .onMessage(GetStatus.class, this::onGetStatus)
                 .build();
     }
 
@@ -173,6 +223,9 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         DatasetRecorder.Recorded r = m.r();
         labelerBusyMs += r.busyMillis();
         labeled = r.datasetSize();
+        if (r.labeled() && r.inserted()) {
+            metrics.onLabel(r.busyMillis() / 1000.0);
+        }
         if (!r.labeled() && r.finalFailure()) {
             labelFailures++;
         }
@@ -201,6 +254,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             latestModels.put(p.member(), p);
         }
         trainerBusyS += p.trainSeconds();
+        metrics.onModel(p);
         recorder.tell(new DatasetRecorder.StoreModel(p));
         if (!stageRunning && !finished && latestModels.size() == spec.training().ensembleSize()) {
             startStage();
@@ -225,9 +279,15 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
         for (int w = 0; w < st.walkers(); w++) {
             String id = "s" + stage + "-w" + w + "-" + runTag;
-            Behavior<Walker.Command> walker = kind.walker(env, stage, w, st.stepsPerWalker(), id, runTag.hashCode(),
+            Behavior<Walker.Command> behavior = kind.walker(env, stage, w, st.stepsPerWalker(), id, runTag.hashCode(),
                     examiner, progress, topic, Map.copyOf(latestModels));
-            walkers.put(id, getContext().spawn(Behaviors.supervise(walker).onFailure(SupervisorStrategy.restart()), id));
+            ActorRef<Walker.Command> walker = getContext().spawn(Behaviors.supervise(behavior)
+                    .onFailure(SupervisorStrategy.restart()), id);
+            walkers.put(id, walker);
+            walkerMember.put(id, w % spec.training().ensembleSize()); // CampaignAgents.walker's member rule
+            if (paused) {
+                walker.tell(new Walker.SetPaused(true));
+            }
         }
         saveState();
     }
@@ -257,6 +317,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         }
         walkers.values().forEach(getContext()::stop);
         walkers.clear();
+        walkerMember.clear();
         walkerProgress.clear();
         stageRunning = false;
         stage++;
@@ -274,6 +335,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             return this;
         }
         examiner.tell(new Examiner.GetStats(getContext().messageAdapter(Examiner.Stats.class, StatsArrived::new)));
+        examiner.tell(new Examiner.GetTally(getContext().messageAdapter(ExaminationTally.Tally.class,
+                TallyArrived::new)));
         if (wallS() >= spec.convergence().maxWallS()) {
             return finish("budget-exhausted", "wall-clock budget of " + spec.convergence().maxWallS() + " s reached");
         }
@@ -298,7 +361,56 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     }
 
     private Behavior<Command> onStop(Stop m) {
-        return finish("budget-exhausted", m.reason());
+        return finish(m.status(), m.reason());
+    }
+
+    private Behavior<Command> setPaused(boolean p) {
+        if (finished || p == paused) {
+            return this;
+        }
+        paused = p;
+        if (p) {
+            pausedSince = System.nanoTime();
+        } else {
+            pausedNanos += System.nanoTime() - pausedSince;
+        }
+        walkers.values().forEach(w -> w.tell(new Walker.SetPaused(p)));
+        labelers.forEach(l -> l.tell(new Labeler.SetPaused(p)));
+        return this;
+    }
+
+    private Behavior<Command> onGetStatus(GetStatus m) {
+        double wall = (System.nanoTime() - startNanos) * 1e-9;
+        Map<String, Long> staleness = new java.util.TreeMap<>();
+        for (var e : walkerMember.entrySet()) {
+            ModelPublished newest = latestModels.get(e.getValue());
+            Walker.Progress p = walkerProgress.get(e.getKey());
+            if (newest != null) {
+                staleness.put(e.getKey(), Math.max(0, newest.generation() - (p == null ? 0 : p.generation())));
+            }
+        }
+        Examiner.Stats st = stats;
+        ExaminationTally.Tally t = tally != null ? tally : new ExaminationTally().snapshot();
+        m.replyTo().tell(new CampaignStatus(finished ? "finished" : paused ? "paused" : "running",
+                Math.min(stage, spec.exploration().stages().size()), spec.exploration().stages().size(), wallS(),
+                explored(), st == null ? 0 : st.examined(), st == null ? 0 : st.candidates(),
+                st == null ? 0 : st.selected(), labeled, labelFailures, modelVersions,
+                st == null ? 0 : st.generation(), st == null ? 0 : st.windowRatio(),
+                new CampaignStatus.Utilization(explorerUtilization(),
+                        labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
+                        trainerBusyS / Math.max(1e-9, wall * spec.training().ensembleSize())),
+                st == null ? 0 : st.pendingBatches(), st == null ? 0 : st.queued(), st == null ? 0 : st.inFlight(),
+                staleness, t, metrics.curves(), metrics.latency(), CampaignMetrics.thin(history)));
+        return this;
+    }
+
+    private double explorerUtilization() {
+        double alive = walkerAliveDone + (stageRunning ? (System.nanoTime() - stageStartNanos) * 1e-9 * walkers.size() : 0);
+        long busy = walkerBusyDone;
+        for (Walker.Progress p : walkerProgress.values()) {
+            busy += p.busyMillis();
+        }
+        return alive <= 0 ? 0 : busy / 1000.0 / alive;
     }
 
     private long explored() {
@@ -309,8 +421,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         return e;
     }
 
+    /** @return campaign wall seconds: earlier processes plus this one, paused time excluded. */
     private double wallS() {
-        return env.wallBase() + (System.nanoTime() - startNanos) * 1e-9;
+        long now = System.nanoTime();
+        long pausedNow = paused ? now - pausedSince : 0;
+        return env.wallBase() + (now - startNanos - pausedNanos - pausedNow) * 1e-9;
     }
 
     private String progressLine() {
@@ -337,14 +452,10 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         if (finished) {
             return this;
         }
+        double explorerUtil = explorerUtilization();
         finished = true;
         timers.cancelAll();
         double wall = (System.nanoTime() - startNanos) * 1e-9;
-        double alive = walkerAliveDone + (stageRunning ? (System.nanoTime() - stageStartNanos) * 1e-9 * walkers.size() : 0);
-        long busy = walkerBusyDone;
-        for (Walker.Progress p : walkerProgress.values()) {
-            busy += p.busyMillis();
-        }
         long explored = explored();
         Map<String, String> s = new HashMap<>();
         s.put("campaign/stage", Integer.toString(stage));
@@ -357,7 +468,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
                 labelFailures, modelVersions, stagesConverged, wallS(),
                 labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
                 trainerBusyS / Math.max(1e-9, wall * spec.training().ensembleSize()),
-                alive <= 0 ? 0 : busy / 1000.0 / alive, stats == null ? 0 : stats.windowRatio(), List.copyOf(history)));
+                explorerUtil, stats == null ? 0 : stats.windowRatio(), List.copyOf(history)));
         return this;
     }
 }

@@ -40,24 +40,29 @@ final class CampaignAgents {
                 ex.adaptiveRatio(), ex.adaptiveFloor()), topic)).onFailure(SupervisorStrategy.resume()), "examiner");
     }
 
-    static void labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
-                         ActorRef<DatasetRecorder.Command> recorder) {
-        labelers(ctx, env, examiner, recorder, () -> new StructureOracle(env.oracles().get()));
+    static List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env,
+                                                    ActorRef<Examiner.Command> examiner,
+                                                    ActorRef<DatasetRecorder.Command> recorder) {
+        return labelers(ctx, env, examiner, recorder, () -> new StructureOracle(env.oracles().get()));
     }
 
     /** Spawns the labeler pool with a candidate-oracle factory (one instance per labeler). */
-    static void labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
-                         ActorRef<DatasetRecorder.Command> recorder, Supplier<CandidateOracle> oracles) {
+    static List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env,
+                                                    ActorRef<Examiner.Command> examiner,
+                                                    ActorRef<DatasetRecorder.Command> recorder,
+                                                    Supplier<CandidateOracle> oracles) {
         CampaignSpec.Labeling l = env.spec().labeling();
         ActorRef<LabelOutcome> outcomes = ctx.spawn(DatasetRecorder.outcomeForwarder(recorder), "outcomes");
+        List<ActorRef<Labeler.Command>> out = new ArrayList<>();
         for (int i = 0; i < l.workers(); i++) {
             String id = "labeler-" + i;
             LabelerSettings s = new LabelerSettings(id, Duration.ofMillis((long) (l.timeoutS() * 1000)), l.retries(),
                     Duration.ofMillis((long) (l.backoffS() * 1000)), l.quarantineAfter(),
                     Duration.ofMillis((long) (l.quarantineS() * 1000)));
-            ctx.spawn(Behaviors.supervise(Labeler.createFor(s, oracles, examiner, outcomes))
-                    .onFailure(SupervisorStrategy.restart()), id);
+            out.add(ctx.spawn(Behaviors.supervise(Labeler.createFor(s, oracles, examiner, outcomes))
+                    .onFailure(SupervisorStrategy.restart()), id));
         }
+        return out;
     }
 
     static List<ActorRef<TrainerMember.Command>> trainers(ActorContext<?> ctx, CampaignEnv env,

@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.explorer.agent.Walker;
+import org.eelt.labeler.agent.Labeler;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.store.EeltStore;
@@ -28,7 +29,7 @@ interface CampaignKind {
     ActorRef<Examiner.Command> examiner(ActorContext<?> ctx, CampaignEnv env, ActorRef<Topic.Command<ModelPublished>> topic);
 
     /** Spawns the labeler pool, pulling from the examiner and reporting to the recorder. */
-    void labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
+    List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
                   ActorRef<DatasetRecorder.Command> recorder);
 
     /** Spawns the K trainer members. */

@@ -68,6 +68,40 @@ public final class CampaignRunner {
      * @throws CampaignSpecException  on a bad spec
      */
     public static Summary run(Options o) throws IOException {
+        try (Prepared p = prepare(o)) {
+            CampaignResult result = runActors(p.env());
+            return complete(p, result);
+        }
+    }
+
+    /**
+     * A campaign ready for its actor: the validated spec, the open store and the environment.
+     * Closing it closes the store.
+     *
+     * @param spec    the campaign
+     * @param env     what the campaign actor needs
+     * @param store   the open store (also {@code env.store()})
+     * @param runDir  the absolute run directory
+     * @param settings oracle machine settings
+     * @param t0      System.nanoTime() when it was prepared
+     */
+    public record Prepared(CampaignSpec spec, CampaignEnv env, EeltStore store, Path runDir, OracleSettings settings,
+                           long t0) implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    /**
+     * Validates the spec, creates (or checks, on resume) the run directory, writes
+     * {@code campaign.conf}, opens the store and imports initial data. Blocking (file I/O).
+     *
+     * @return the prepared campaign (the caller closes it)
+     * @throws IOException            when files cannot be read or written
+     * @throws CampaignSpecException  on a bad spec
+     */
+    public static Prepared prepare(Options o) throws IOException {
         Path runDir = o.runDir().toAbsolutePath();
         Path specFile = runDir.resolve(SPEC_FILE);
         String text;
@@ -99,23 +133,39 @@ public final class CampaignRunner {
         Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(Oracles.create(spec.labeling().oracle(), os),
                 spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(), spec.seed());
         long t0 = System.nanoTime();
-        try (EeltStore store = EeltStore.open(runDir.resolve("store"))) {
+        EeltStore store = EeltStore.open(runDir.resolve("store"));
+        try {
             if (store.count() == 0) {
                 importInitial(spec, store);
             }
             CampaignEnv env = new CampaignEnv(spec, store, runDir, oracles, o.progress(),
                     (int) parseLong(store, "campaign/stage"), parseLong(store, "campaign/explored"),
                     parseDouble(store, "campaign/wall-s"), latestModels(store), o.tickMillis());
-            CampaignResult result = runActors(env);
-            Map<Integer, ModelPublished> models = latestModels(store);
-            Summary summary = spec.isFreeEnergy()
-                    ? Summary.freeEnergy(spec, result, store, models, runDir, (System.nanoTime() - t0) * 1e-9)
-                    : Summary.evaluate(spec, result, store, models, Oracles.create(spec.labeling().oracle(), os),
-                    (System.nanoTime() - t0) * 1e-9);
-            summary.write(runDir.resolve("summary.json"));
-            ReportWriter.write(runDir.resolve("report.html"), spec, result, summary);
-            return summary;
+            return new Prepared(spec, env, store, runDir, os, t0);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
         }
+    }
+
+    /**
+     * Runs the independent test and writes {@code summary.json} and {@code report.html}. Blocking
+     * (oracle-driven test MD); the store must still be open.
+     *
+     * @param p      the prepared campaign
+     * @param result the campaign actor's result
+     * @return the summary
+     * @throws IOException when the files cannot be written
+     */
+    public static Summary complete(Prepared p, CampaignResult result) throws IOException {
+        Map<Integer, ModelPublished> models = latestModels(p.store());
+        Summary summary = p.spec().isFreeEnergy()
+                ? Summary.freeEnergy(p.spec(), result, p.store(), models, p.runDir(), (System.nanoTime() - p.t0()) * 1e-9)
+                : Summary.evaluate(p.spec(), result, p.store(), models,
+                Oracles.create(p.spec().labeling().oracle(), p.settings()), (System.nanoTime() - p.t0()) * 1e-9);
+        summary.write(p.runDir().resolve("summary.json"));
+        ReportWriter.write(p.runDir().resolve("report.html"), p.spec(), result, summary);
+        return summary;
     }
 
     /**

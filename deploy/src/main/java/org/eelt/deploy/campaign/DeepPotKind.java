@@ -10,6 +10,7 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.explorer.agent.Walker;
 import org.eelt.explorer.agent.WalkerSettings;
+import org.eelt.labeler.agent.Labeler;
 import org.eelt.labeler.agent.StructureOracle;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.ModelPublished;
@@ -35,9 +36,9 @@ final class DeepPotKind implements CampaignKind {
     }
 
     @Override
-    public void labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
+    public List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
                          ActorRef<DatasetRecorder.Command> recorder) {
-        CampaignAgents.labelers(ctx, env, examiner, recorder, () -> new StructureOracle(env.oracles().get()));
+        return CampaignAgents.labelers(ctx, env, examiner, recorder, () -> new StructureOracle(env.oracles().get()));
     }
 
     @Override

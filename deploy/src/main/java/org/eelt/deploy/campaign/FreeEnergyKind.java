@@ -33,6 +33,7 @@ import org.eelt.explorer.agent.WalkerDynamics;
 import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.explorer.build.Perturbations;
 import org.eelt.labeler.agent.CandidateOracle;
+import org.eelt.labeler.agent.Labeler;
 import org.eelt.potential.Potential;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
@@ -74,9 +75,9 @@ final class FreeEnergyKind implements CampaignKind {
     }
 
     @Override
-    public void labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
+    public List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env, ActorRef<Examiner.Command> examiner,
                          ActorRef<DatasetRecorder.Command> recorder) {
-        CampaignAgents.labelers(ctx, env, examiner, recorder, oracles(env));
+        return CampaignAgents.labelers(ctx, env, examiner, recorder, oracles(env));
     }
 
     /** @return the factory of mean-force oracles (one instance per labeler, each with its own work directory). */

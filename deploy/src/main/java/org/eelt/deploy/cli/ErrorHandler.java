@@ -17,6 +17,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         String name = cmd.getCommandSpec().qualifiedName();
+        if (ex instanceof ServiceCliException s) {
+            System.err.println(name + ": " + s.getMessage());
+            return s.exitCode();
+        }
         if (ex instanceof FormatException || ex instanceof IllegalArgumentException
                 || ex instanceof OracleSetupException || ex instanceof ConfigException) {
             System.err.println(name + ": error: " + ex.getMessage());

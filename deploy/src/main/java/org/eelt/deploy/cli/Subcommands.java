@@ -19,5 +19,9 @@ final class Subcommands {
         cl.addSubcommand(new ModelDeviCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new GromacsLabelCommand());
+        cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new LaunchCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new StopCommand());
     }
 }

@@ -15,7 +15,10 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.eelt.examiner.agent.Examiner;
+import org.eelt.examiner.agent.ExaminationTally;
+import org.eelt.examiner.selection.TrustLevels;
 import org.eelt.explorer.agent.Walker;
+import org.eelt.labeler.agent.Labeler;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.DatasetGrew;
@@ -65,7 +68,15 @@ class MessageSerializationTest {
                 new Walker.ModelArrived(new ModelPublished(0, 1, 1, "y", 0, 0, 0, 0)),
                 new TrainerMember.DatasetGrew(12),
                 new DatasetRecorder.SaveState(Map.of("campaign/stage", "1")),
-                new DatasetRecorder.Recorded("c", "w", true, true, false, 10, 5));
+                new DatasetRecorder.Recorded("c", "w", true, true, false, 10, 5),
+                new Campaign.Stop("stopped", "stopped over the API"),
+                new Campaign.Pause(),
+                new Campaign.Resume(),
+                new Campaign.GetStatus(KIT.createTestProbe(CampaignStatus.class).getRef()),
+                new Walker.SetPaused(true),
+                new Labeler.SetPaused(false),
+                new Examiner.GetTally(KIT.createTestProbe(ExaminationTally.Tally.class).getRef()),
+                new ExaminationTally.GenerationCounts(3, 10, 2, 1));
         for (Object m : messages) {
             Object back = roundTrip(m);
             assertEquals(m.getClass(), back.getClass());
@@ -77,5 +88,32 @@ class MessageSerializationTest {
                 assertEquals(m, back, m.getClass().getSimpleName());
             }
         }
+    }
+
+    @Test
+    void statusSnapshotRoundTripsWithArrays() {
+        ExaminationTally t = new ExaminationTally();
+        t.add(1, 0.07, TrustLevels.Verdict.ACCURATE);
+        t.add(2, 0.2, TrustLevels.Verdict.CANDIDATE);
+        t.add(2, Double.POSITIVE_INFINITY, TrustLevels.Verdict.FAILED);
+        CampaignMetrics metrics = new CampaignMetrics();
+        metrics.onLabel(0.3);
+        metrics.onModel(new ModelPublished(1, 1, 10, "y", 0.01, 0.2, 500, 3));
+        metrics.onModel(new ModelPublished(1, 2, 20, "y", 0.01, 0.1, 300, 3));
+        CampaignStatus s = new CampaignStatus("running", 0, 2, 12.5, 100, 90, 9, 5, 20, 1, 8, 2, 0.8,
+                new CampaignStatus.Utilization(0.9, 0.5, 0.4), 1, 3, 1, Map.of("s0-w0-x", 1L), t.snapshot(),
+                metrics.curves(), metrics.latency(), List.of(new CampaignResult.Sample(1, 10, 2, 0, 1, 0.5, 0)));
+        CampaignStatus b = (CampaignStatus) roundTrip(s);
+        assertEquals(s.labeled(), b.labeled());
+        assertEquals(s.staleness(), b.staleness());
+        assertEquals(s.history(), b.history());
+        assertEquals(s.tally().perGeneration(), b.tally().perGeneration());
+        assertArrayEquals(s.tally().counts(), b.tally().counts());
+        assertArrayEquals(s.tally().edges(), b.tally().edges(), 0);
+        assertEquals(1, b.tally().overflow());
+        assertArrayEquals(new long[] {500, 800}, b.lcurves().get(0).steps());
+        assertArrayEquals(new double[] {0.2, 0.1}, b.lcurves().get(0).rmseF(), 0);
+        assertArrayEquals(s.labelLatency().counts(), b.labelLatency().counts());
+        assertEquals(0.3, b.labelLatency().sum(), 0);
     }
 }

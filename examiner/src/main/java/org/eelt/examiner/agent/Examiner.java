@@ -41,7 +41,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Messages of the examiner. */
     public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
-            StartStage, GetStats, ModelReady, Scored, Rescored, JobFailed {
+            StartStage, GetStats, GetTally, ModelReady, Scored, Rescored, JobFailed {
     }
 
     /** A walker's batch of visited frames, scored with the current ensemble. */
@@ -76,6 +76,10 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Asks for the statistics. */
     public record GetStats(ActorRef<Stats> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Asks for the monitoring tallies (counts per generation, deviation histogram). */
+    public record GetTally(ActorRef<ExaminationTally.Tally> replyTo) implements Command, CborSerializable {
     }
 
     /**
@@ -151,6 +155,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private final Deque<RequestWork> waiting = new ArrayDeque<>();
     private final Map<Long, Integer> selectedPerGeneration = new HashMap<>();
     private final AccurateWindow window;
+    private final ExaminationTally tally = new ExaminationTally();
     private long counter;
     private long examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway, busyMillis;
 
@@ -201,6 +206,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 .onMessage(WorkDone.class, this::onWorkDone)
                 .onMessage(StartStage.class, this::onStartStage)
                 .onMessage(GetStats.class, this::onGetStats)
+                .onMessage(GetTally.class, this::onGetTally)
                 .onMessage(Scored.class, this::onScored)
                 .onMessage(Rescored.class, this::onRescored)
                 .onMessage(JobFailed.class, this::onJobFailed)
@@ -261,6 +267,11 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         return this;
     }
 
+    private Behavior<Command> onGetTally(GetTally m) {
+        m.replyTo().tell(tally.snapshot());
+        return this;
+    }
+
     private void startNextJob() {
         if (busy || !ensemble.complete()) {
             return;
@@ -316,6 +327,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             boolean isAcc = settings.trust().classify(dev) == Verdict.ACCURATE;
             window.add(isAcc, Double.isFinite(dev) ? dev : settings.trust().hi());
             examined++;
+            tally.add(m.generation(), dev, isAcc ? Verdict.ACCURATE : v);
             if (isAcc) {
                 accurate++;
                 acc++;
@@ -409,6 +421,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             int n = m.batch().frames().size();
             examined += n;
             failed += n;
+            for (int i = 0; i < n; i++) {
+                tally.add(ensemble.generation(), Double.POSITIVE_INFINITY, Verdict.FAILED);
+            }
             m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), 0, 0, n, -1, ensemble.generation()));
         }
         startNextJob();

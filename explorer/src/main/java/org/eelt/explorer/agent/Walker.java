@@ -41,7 +41,11 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     public static final String DISPATCHER = "eelt-md-dispatcher";
 
     /** Messages of a walker. */
-    public sealed interface Command permits ModelArrived, Examined, ChunkDone, ChunkFailed, ModelParsed {
+    public sealed interface Command permits ModelArrived, Examined, SetPaused, ChunkDone, ChunkFailed, ModelParsed {
+    }
+
+    /** Pauses (no new MD chunk starts; a running chunk completes) or resumes the walker. */
+    public record SetPaused(boolean paused) implements Command, CborSerializable {
     }
 
     /** A member published a model (adapted from the model topic). */
@@ -99,6 +103,7 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     private long steps, framesSent, busyMillis;
     private int restarts, failedStreak;
     private boolean finishedReported;
+    private boolean paused;
 
     private Walker(ActorContext<Command> ctx, WalkerSettings settings, WalkerDynamics dynamics, Structure start,
                    ActorRef<Examiner.Command> examiner, ActorRef<Progress> parent,
@@ -165,6 +170,7 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
                 .onMessage(ChunkDone.class, this::onChunkDone)
                 .onMessage(ChunkFailed.class, this::onChunkFailed)
                 .onMessage(Examined.class, this::onExamined)
+                .onMessage(SetPaused.class, this::onSetPaused)
                 .build();
     }
 
@@ -193,13 +199,19 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
         return this;
     }
 
+    private Behavior<Command> onSetPaused(SetPaused m) {
+        paused = m.paused();
+        tryStartChunk();
+        return this;
+    }
+
     private void tryStartChunk() {
         if (pending != null) {
             potential = pending;
             generation = pendingGeneration;
             pending = null;
         }
-        if (running || potential == null || steps >= settings.maxSteps() || inFlight >= settings.maxInFlight()) {
+        if (paused || running || potential == null || steps >= settings.maxSteps() || inFlight >= settings.maxInFlight()) {
             reportFinishedIfDone();
             return;
         }

@@ -37,7 +37,14 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
     public static final String DISPATCHER = "eelt-oracle-dispatcher";
 
     /** Messages of a labeler. */
-    public sealed interface Command permits WorkOffered, Attempted, Retry, Resume {
+    public sealed interface Command permits WorkOffered, SetPaused, Attempted, Retry, Resume {
+    }
+
+    /**
+     * Pauses the labeler (it stops pulling work; a running oracle call completes, and a candidate
+     * offered for an earlier request is held until it resumes) or resumes it.
+     */
+    public record SetPaused(boolean paused) implements Command, CborSerializable {
     }
 
     /** The examiner offers a candidate. */
@@ -65,6 +72,9 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
     private int attempts;
     private long busyMillis;
     private int failureStreak;
+    private boolean paused;
+    private boolean wantsWork;
+    private Examiner.Candidate held;
 
     private Labeler(ActorContext<Command> ctx, TimerScheduler<Command> timers, LabelerSettings settings,
                     Supplier<CandidateOracle> oracles, ActorRef<Examiner.Command> examiner, ActorRef<LabelOutcome> sink) {
@@ -109,6 +119,7 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(WorkOffered.class, this::onWork)
+                .onMessage(SetPaused.class, this::onSetPaused)
                 .onMessage(Attempted.class, this::onAttempted)
                 .onMessage(Retry.class, this::onRetry)
                 .onMessage(Resume.class, this::onResume)
@@ -116,14 +127,41 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
     }
 
     private void pull() {
+        if (paused) {
+            wantsWork = true;
+            return;
+        }
+        wantsWork = false;
         examiner.tell(new Examiner.RequestWork(settings.id(), workAdapter));
     }
 
+    private Behavior<Command> onSetPaused(SetPaused m) {
+        paused = m.paused();
+        if (!paused) {
+            if (held != null) {
+                Examiner.Candidate c = held;
+                held = null;
+                startCandidate(c);
+            } else if (wantsWork) {
+                pull();
+            }
+        }
+        return this;
+    }
+
     private Behavior<Command> onWork(WorkOffered m) {
+        if (paused) {
+            held = m.candidate();
+            return this;
+        }
+        startCandidate(m.candidate());
+        return this;
+    }
+
+    private void startCandidate(Examiner.Candidate c) {
         attempts = 0;
         busyMillis = 0;
-        attempt(m.candidate());
-        return this;
+        attempt(c);
     }
 
     private Behavior<Command> onRetry(Retry m) {
