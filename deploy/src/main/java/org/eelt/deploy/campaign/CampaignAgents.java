@@ -12,6 +12,8 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.deploy.cluster.ClusterConfigs;
+import org.eelt.deploy.cluster.LabelWorkSource;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.examiner.agent.ExaminerSettings;
 import org.eelt.explorer.agent.WalkerSettings;
@@ -54,6 +56,13 @@ final class CampaignAgents {
         CampaignSpec.Labeling l = env.spec().labeling();
         ActorRef<LabelOutcome> outcomes = ctx.spawn(DatasetRecorder.outcomeForwarder(recorder), "outcomes");
         List<ActorRef<Labeler.Command>> out = new ArrayList<>();
+        ActorRef<LabelWorkSource.Command> source = ctx.spawn(LabelWorkSource.create(env.spec().name() + "-"
+                + Long.toString(System.currentTimeMillis(), 36), l, env.spec().seed(), examiner, outcomes), "label-work");
+        if (ClusterConfigs.isCluster(ctx.getSystem())) {
+            // labeler-role nodes (this one too, when it has the role) pull through the work source; pause goes there
+            out.add(ctx.spawn(LabelWorkSource.pauseRelay(source), "labeler-pause-relay"));
+            return out;
+        }
         for (int i = 0; i < l.workers(); i++) {
             String id = "labeler-" + i;
             LabelerSettings s = new LabelerSettings(id, Duration.ofMillis((long) (l.timeoutS() * 1000)), l.retries(),

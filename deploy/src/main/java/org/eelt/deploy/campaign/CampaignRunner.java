@@ -10,15 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.eelt.examiner.agent.EnsembleModels;
 import org.eelt.labeler.oracle.Oracle;
@@ -68,8 +71,33 @@ public final class CampaignRunner {
      * @throws CampaignSpecException  on a bad spec
      */
     public static Summary run(Options o) throws IOException {
+        return run(o, Hosting.local());
+    }
+
+    /**
+     * Where the campaign's actors run: the actor system's config and what must be ready before the
+     * campaign starts (a cluster node starts its role actors and waits for labeler nodes).
+     *
+     * @param config the actor system's configuration
+     * @param ready  called in the guardian's setup; the campaign starts when the stage completes
+     */
+    public record Hosting(Config config, Function<ActorContext<Object>, CompletionStage<?>> ready) {
+        /** @return a plain local actor system from application.conf, nothing to wait for. */
+        public static Hosting local() {
+            return new Hosting(ConfigFactory.load(), ctx -> CompletableFuture.completedFuture(null));
+        }
+    }
+
+    /**
+     * Runs (or resumes) a campaign in an actor system configured by {@code hosting}.
+     *
+     * @return the summary
+     * @throws IOException            when files cannot be read or written
+     * @throws CampaignSpecException  on a bad spec
+     */
+    public static Summary run(Options o, Hosting hosting) throws IOException {
         try (Prepared p = prepare(o)) {
-            CampaignResult result = runActors(p.env());
+            CampaignResult result = runActors(p.env(), hosting);
             return complete(p, result);
         }
     }
@@ -267,17 +295,15 @@ public final class CampaignRunner {
         return null;
     }
 
-    private static CampaignResult runActors(CampaignEnv env) {
+    private enum Ready { READY }
+
+    private static CampaignResult runActors(CampaignEnv env, Hosting hosting) {
         CompletableFuture<CampaignResult> done = new CompletableFuture<>();
-        Behavior<CampaignResult> guardian = Behaviors.setup(ctx -> {
-            if (env.spec().mode() == CampaignSpec.Mode.SYNC) {
-                ctx.spawn(SyncCampaign.create(env, ctx.getSelf()), "campaign");
-            } else {
-                ctx.spawn(Campaign.create(env, ctx.getSelf()), "campaign");
-            }
-            return Behaviors.receiveMessage(r -> complete(done, r));
+        Behavior<Object> guardian = Behaviors.setup(ctx -> {
+            ctx.pipeToSelf(hosting.ready().apply(ctx), (v, err) -> err == null ? Ready.READY : err);
+            return Behaviors.receiveMessage(m -> onGuardian(ctx, env, done, m));
         });
-        ActorSystem<CampaignResult> system = ActorSystem.create(guardian, "eelt", ConfigFactory.load());
+        ActorSystem<Object> system = ActorSystem.create(guardian, systemName(hosting.config()), hosting.config());
         try {
             double budget = Math.max(60, env.spec().convergence().maxWallS() - env.wallBase()) + 600;
             return done.get((long) budget, TimeUnit.SECONDS);
@@ -298,10 +324,30 @@ public final class CampaignRunner {
         }
     }
 
-    private static Behavior<CampaignResult> complete(CompletableFuture<CampaignResult> done, CampaignResult r) {
-        done.complete(r);
-        return Behaviors.stopped();
+    private static String systemName(Config c) {
+        return c.hasPath("eelt.node.system-name") ? c.getString("eelt.node.system-name") : "eelt";
     }
+
+    private static Behavior<Object> onGuardian(ActorContext<Object> ctx, CampaignEnv env,
+                                               CompletableFuture<CampaignResult> done, Object m) {
+        if (m == Ready.READY) {
+            if (env.spec().mode() == CampaignSpec.Mode.SYNC) {
+                ctx.spawn(SyncCampaign.create(env, ctx.getSelf().narrow()), "campaign");
+            } else {
+                ctx.spawn(Campaign.create(env, ctx.getSelf().narrow()), "campaign");
+            }
+            return Behaviors.same();
+        }
+        if (m instanceof CampaignResult r) {
+            done.complete(r);
+            return Behaviors.same();
+        }
+        if (m instanceof Throwable t) {
+            done.completeExceptionally(t);
+        }
+        return Behaviors.same();
+    }
+
 
     /** @return the Deep Potential of a published model. */
     static org.eelt.potential.Potential potential(ModelPublished m) {

@@ -1,6 +1,7 @@
 package org.eelt.deploy.cli;
 
 import org.eelt.deploy.bench.CampaignBench;
+import org.eelt.deploy.bench.ClusterBench;
 import org.eelt.deploy.bench.DpInferBench;
 import org.eelt.deploy.bench.LabelEfficiencyBench;
 import org.eelt.deploy.bench.DpTrainBench;
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
                 "Speed targets live here, never in unit tests."},
         subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class, BenchCommand.DpTrain.class,
                 BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class, BenchCommand.Fe.class,
-                BenchCommand.GromacsFe.class})
+                BenchCommand.GromacsFe.class, BenchCommand.ClusterScaling.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -237,6 +238,43 @@ final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CliFailure(e.getMessage());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "cluster", mixinStandardHelpOptions = true,
+            description = {"Labeling throughput of a Pekko cluster on 127.0.0.1: one coordinator JVM plus 1, 2 and 4",
+                    "labeler-node JVMs, the built-in Sutton-Chen oracle (real labels) with a declared, SIMULATED",
+                    "log-normal latency so that oracle time dominates. Prints labels_per_s_N, efficiency_N =",
+                    "rate_N / (N * rate_1), the latency model and \"simulated\": true. Goal: efficiency_4 >= 0.90."})
+    static final class ClusterScaling extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "node logs and runs (default: a temporary directory)")
+        Path workDir;
+
+        @Option(names = "--nodes", split = ",", paramLabel = "N", description = "labeler node counts (default: 1,2,4)")
+        int[] nodes = {1, 2, 4};
+
+        @Option(names = "--labels-per-node", defaultValue = "80", description = "labels per labeler node and run (default: ${DEFAULT-VALUE})")
+        int labelsPerNode;
+
+        @Option(names = "--workers", defaultValue = "2", description = "labelers per node (default: ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--latency-median-s", defaultValue = "0.2", description = "simulated oracle latency median, s (default: ${DEFAULT-VALUE})")
+        double latencyMedian;
+
+        @Option(names = "--latency-sigma", defaultValue = "0.3", description = "log-normal sigma of the latency (default: ${DEFAULT-VALUE})")
+        double latencySigma;
+
+        @Override
+        public Integer call() throws Exception {
+            if (nodes.length == 0 || nodes[0] != 1 || labelsPerNode < 10 || workers < 1 || !(latencyMedian > 0)) {
+                throw new IllegalArgumentException("bench cluster: --nodes must start with 1 (the efficiency baseline),"
+                        + " --labels-per-node >= 10, --workers >= 1 and --latency-median-s > 0");
+            }
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-cluster-bench");
+            ClusterBench.Config c = new ClusterBench.Config(dir, nodes, labelsPerNode, workers, latencyMedian, latencySigma);
+            System.out.println(ClusterBench.run(c, System.err).toJson());
             return 0;
         }
     }

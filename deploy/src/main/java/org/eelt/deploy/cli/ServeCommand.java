@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.eelt.deploy.cluster.ClusterService;
+import org.eelt.deploy.cluster.NodeMain;
+import org.eelt.deploy.cluster.NodeRole;
 import org.eelt.deploy.dashboard.DashboardRoutes;
 import org.eelt.deploy.service.Service;
 import org.eelt.deploy.service.ServiceConfig;
@@ -19,7 +22,9 @@ import picocli.CommandLine.Option;
                 "bound to 127.0.0.1 unless the config says otherwise. Prints the URL, runs until SIGTERM or",
                 "Ctrl-C; then running campaigns are persisted and resume when the service starts again on the",
                 "same data directory. node.conf is HOCON under eelt.service (http.host, http.port, token, data-dir,",
-                "oracles, roles); options override it.",
+                "oracles, roles); options override it. With an eelt.node section (roles, host, port, seed-nodes)",
+                "the node joins a Pekko cluster: coordinator nodes run the campaign manager as a cluster singleton",
+                "and the HTTP API, labeler nodes pull work from every campaign (see deploy/dist/conf/).",
                 "Exit status: 0 stopped normally, 2 bad configuration, 1 failure."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (0: a free one; default 8080)")
@@ -54,17 +59,43 @@ public final class ServeCommand implements Callable<Integer> {
         if (data != null) {
             o.put("eelt.service.data-dir", data.toAbsolutePath().toString());
         }
+        NodeMain.Loaded node = config == null ? null : NodeMain.load(config);
+        if (node != null && ClusterService.wanted(node.file()) && !node.settings().has(NodeRole.COORDINATOR)) {
+            return worker(node);
+        }
         ServiceConfig cfg = ServiceConfig.load(config, o);
         Service service;
         try {
-            service = Service.start(cfg, DashboardRoutes::of);
+            service = node != null && ClusterService.wanted(node.file())
+                    ? ClusterService.startCoordinator(node.settings(), node.file(), cfg, DashboardRoutes::of)
+                    : Service.start(cfg, DashboardRoutes::of);
         } catch (IllegalStateException e) {
             throw new CliFailure(e.getMessage());
         }
         System.out.println("eelt service listening on " + service.url() + " (data " + cfg.dataDir() + ")");
         System.out.flush();
+        if (node != null && ClusterService.wanted(node.file())) {
+            System.out.println("eelt cluster node " + node.settings().selfAddress() + " roles "
+                    + node.settings().roles() + ", seed nodes " + node.settings().seedNodes());
+            System.out.flush();
+        }
         service.awaitTermination();
         System.err.println("eelt service stopped; running campaigns were persisted and resume on the next start");
+        return 0;
+    }
+
+    /** A node without the coordinator role: no HTTP service, only the cluster node (e.g. a labeler pool). */
+    private static int worker(NodeMain.Loaded node) throws InterruptedException {
+        var system = ClusterService.startWorker(node.settings(), node.file());
+        System.out.println("eelt cluster node " + node.settings().selfAddress() + " roles " + node.settings().roles()
+                + ", seed nodes " + node.settings().seedNodes() + " (no HTTP: not a coordinator)");
+        System.out.flush();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new CliFailure("the node's actor system ended with " + e.getCause());
+        }
+        System.err.println("eelt cluster node stopped");
         return 0;
     }
 }

@@ -47,19 +47,56 @@ public final class Service implements AutoCloseable {
      * @throws IllegalStateException when the HTTP port cannot be bound
      */
     public static Service start(ServiceConfig config, Function<ServiceState, Route> extraRoutes) {
+        return start(config, extraRoutes, Hosting.local(config));
+    }
+
+    /**
+     * Where the campaign manager runs.
+     *
+     * @param systemName   the actor system's name
+     * @param systemConfig the actor system's configuration
+     * @param manager      called in the guardian's setup: spawns the manager (or a cluster singleton proxy to it)
+     * @param stopCampaignsOnShutdown whether this node's coordinated shutdown asks the manager to persist and
+     *                     stop its campaigns (a single node: yes; a cluster node: no, the singleton hands over)
+     * @param members      the source of {@code GET /api/cluster}, or null for the single node itself
+     */
+    public record Hosting(String systemName, com.typesafe.config.Config systemConfig,
+                          Function<org.apache.pekko.actor.typed.javadsl.ActorContext<Void>,
+                                  ActorRef<CampaignManager.Command>> manager,
+                          boolean stopCampaignsOnShutdown, Function<ActorSystem<?>, MembersSource> members) {
+        /** @return one local node: the manager as a child of the guardian. */
+        public static Hosting local(ServiceConfig config) {
+            return new Hosting("eelt", config.config(), ctx -> ctx.spawn(CampaignManager.create(config),
+                    "campaign-manager"), true, s -> null);
+        }
+    }
+
+    /**
+     * Starts the service with its manager hosted as {@code hosting} says.
+     *
+     * @param config      the configuration
+     * @param extraRoutes more routes served beside the API (e.g. the dashboard), or null
+     * @param hosting     the actor system and where the manager runs
+     * @return the running service
+     * @throws IllegalStateException when the HTTP port cannot be bound
+     */
+    public static Service start(ServiceConfig config, Function<ServiceState, Route> extraRoutes, Hosting hosting) {
         CompletableFuture<ActorRef<CampaignManager.Command>> manager = new CompletableFuture<>();
         Behavior<Void> guardian = Behaviors.setup(ctx -> {
-            manager.complete(ctx.spawn(CampaignManager.create(config), "campaign-manager"));
+            manager.complete(hosting.manager().apply(ctx));
             return Behaviors.empty();
         });
-        ActorSystem<Void> system = ActorSystem.create(guardian, "eelt", config.config());
+        ActorSystem<Void> system = ActorSystem.create(guardian, hosting.systemName(), hosting.systemConfig());
         try {
             ActorRef<CampaignManager.Command> ref = manager.get(30, TimeUnit.SECONDS);
-            ServiceState state = new ServiceState(system, ref, config.askTimeout(), null, config.roles());
-            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "eelt-campaigns",
-                    () -> AskPattern.<CampaignManager.Command, ManagerProtocol.ShutdownDone>ask(ref,
-                            ManagerProtocol.Shutdown::new, Duration.ofSeconds(55), system.scheduler())
-                            .thenApply(d -> Done.getInstance()));
+            ServiceState state = new ServiceState(system, ref, config.askTimeout(), hosting.members().apply(system),
+                    config.roles());
+            if (hosting.stopCampaignsOnShutdown()) {
+                CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+                        "eelt-campaigns", () -> AskPattern.<CampaignManager.Command, ManagerProtocol.ShutdownDone>ask(
+                                ref, ManagerProtocol.Shutdown::new, Duration.ofSeconds(55), system.scheduler())
+                                .thenApply(d -> Done.getInstance()));
+            }
             Route api = new ApiRoutes(state, config.token(), config.maxBodyBytes()).routes();
             // the extra routes go first: the API's rejection handler answers every path it does not
             // know with a JSON 404, so nothing after it would ever be reached

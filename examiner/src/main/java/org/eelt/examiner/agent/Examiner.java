@@ -4,9 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -30,7 +32,9 @@ import org.eelt.protocol.messages.ModelPublished;
  * The examiner agent. Walkers send {@link FramesVisited} batches and get a {@link FramesExamined}
  * acknowledgement once the batch is scored (their credit: a walker has a bounded number of
  * unacknowledged batches, which bounds this actor's queue). Labelers pull {@link Candidate}s with
- * {@link RequestWork}. New models arrive as {@link ModelArrived}. The deviation comes from an
+ * {@link RequestWork}; the examiner watches every labeler that asks, and when one stops or its
+ * cluster node is removed, the candidates it held go back to the queue ({@link RequesterGone}), so a
+ * lost labeler loses no work. New models arrive as {@link ModelArrived}. The deviation comes from an
  * {@link EnsembleScorer}: for Deep Potential campaigns the max over atoms of ε_F,i (eV/Å), for
  * free-energy campaigns the mean-force deviation ε at the frame's CV value; duplicates are dropped
  * by a {@link CandidateFilter}. Scoring and model parsing run on {@value #DISPATCHER}.
@@ -41,7 +45,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Messages of the examiner. */
     public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
-            StartStage, GetStats, GetTally, ModelReady, Scored, Rescored, JobFailed {
+            StartStage, GetStats, GetTally, ModelReady, Scored, Rescored, JobFailed, RequesterGone {
     }
 
     /** A walker's batch of visited frames, scored with the current ensemble. */
@@ -139,6 +143,10 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             NoSerializationVerificationNeeded {
     }
 
+    /** A labeler that asked for work stopped or its node left the cluster (death watch). */
+    record RequesterGone(ActorRef<Candidate> requester) implements Command, NoSerializationVerificationNeeded {
+    }
+
     private final ExaminerSettings settings;
     private final EnsembleScorer scorer;
     private final CandidateFilter filter;
@@ -152,6 +160,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private final LinkedHashMap<String, Candidate> queued = new LinkedHashMap<>();
     private final Deque<Candidate> seeds = new ArrayDeque<>();
     private final Map<String, Candidate> inFlight = new HashMap<>();
+    private final Map<String, ActorRef<Candidate>> inFlightBy = new HashMap<>();
+    private final Set<ActorRef<Candidate>> watched = new HashSet<>();
     private final Deque<RequestWork> waiting = new ArrayDeque<>();
     private final Map<Long, Integer> selectedPerGeneration = new HashMap<>();
     private final AccurateWindow window;
@@ -210,6 +220,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 .onMessage(Scored.class, this::onScored)
                 .onMessage(Rescored.class, this::onRescored)
                 .onMessage(JobFailed.class, this::onJobFailed)
+                .onMessage(RequesterGone.class, this::onRequesterGone)
                 .build();
     }
 
@@ -245,6 +256,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     }
 
     private Behavior<Command> onRequestWork(RequestWork m) {
+        if (watched.add(m.replyTo())) {
+            getContext().watchWith(m.replyTo(), new RequesterGone(m.replyTo()));
+        }
         waiting.addLast(m);
         dispatchWork();
         return this;
@@ -252,6 +266,41 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onWorkDone(WorkDone m) {
         inFlight.remove(m.candidateId());
+        inFlightBy.remove(m.candidateId());
+        return this;
+    }
+
+    /**
+     * A labeler is gone (stopped, or its node was downed and removed from the cluster): its waiting
+     * requests are dropped and the candidates it held are queued again, seeds ahead of the rest, so
+     * that no candidate is lost. Should its label still arrive, the store keeps it once (content hash).
+     */
+    private Behavior<Command> onRequesterGone(RequesterGone m) {
+        watched.remove(m.requester());
+        waiting.removeIf(r -> r.replyTo().equals(m.requester()));
+        List<String> lost = new ArrayList<>();
+        inFlightBy.forEach((id, ref) -> {
+            if (ref.equals(m.requester())) {
+                lost.add(id);
+            }
+        });
+        for (String id : lost) {
+            inFlightBy.remove(id);
+            Candidate c = inFlight.remove(id);
+            if (c == null) {
+                continue;
+            }
+            if (c.generation() == 0 && Double.isNaN(c.deviation())) {
+                seeds.addFirst(c);
+            } else {
+                queued.put(c.id(), c);
+            }
+        }
+        if (!lost.isEmpty()) {
+            getContext().getLog().warn("examiner: labeler {} is gone; {} in-flight candidate(s) queued again",
+                    m.requester().path(), lost.size());
+            dispatchWork();
+        }
         return this;
     }
 
@@ -441,6 +490,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             }
             RequestWork r = waiting.pollFirst();
             inFlight.put(c.id(), c);
+            inFlightBy.put(c.id(), r.replyTo());
             r.replyTo().tell(c);
         }
     }
