@@ -21,7 +21,6 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.eelt.examiner.agent.ExaminationTally;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.explorer.agent.Walker;
-import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.labeler.agent.Labeler;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.CborSerializable;
@@ -92,6 +91,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
 
     private final CampaignEnv env;
     private final CampaignSpec spec;
+    private final CampaignKind kind;
     private final ActorRef<CampaignResult> replyTo;
     private final TimerScheduler<Command> timers;
     private final ActorRef<Topic.Command<ModelPublished>> topic;
@@ -134,24 +134,25 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         super(ctx);
         this.env = env;
         this.spec = env.spec();
+        this.kind = CampaignKind.of(spec);
         this.replyTo = replyTo;
         this.timers = timers;
         this.stage = env.resumeStage();
         this.exploredDone = env.exploredBase();
         this.latestModels = new HashMap<>(env.latestModels());
-        this.labeled = env.store().count();
+        this.labeled = kind.labels(env.store());
         this.modelVersions = env.store().latestModelVersion();
         this.topic = ctx.spawn(Topic.create(ModelPublished.class, topicName(env)), "models");
         topic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
-        this.recorder = ctx.spawn(DatasetRecorder.create(env.store(),
+        this.recorder = ctx.spawn(DatasetRecorder.create(env.store(), spec.isFreeEnergy(),
                         ctx.messageAdapter(DatasetRecorder.Recorded.class, RecordedArrived::new),
                         ctx.messageAdapter(DatasetRecorder.ModelStored.class, ModelStoredArrived::new),
                         ctx.messageAdapter(DatasetRecorder.StoreFailed.class, StoreFailedArrived::new)),
                 "recorder", DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER));
-        this.examiner = CampaignAgents.examiner(ctx, spec, topic);
-        this.labelers = CampaignAgents.labelers(ctx, env, examiner, recorder);
+        this.examiner = kind.examiner(ctx, env, topic);
+        this.labelers = kind.labelers(ctx, env, examiner, recorder);
         metrics.seed(env.store());
-        trainers.addAll(CampaignAgents.trainers(ctx, env, latestModels, topic));
+        trainers.addAll(kind.trainers(ctx, env, latestModels, topic));
         timers.startTimerAtFixedRate(new Tick(), Duration.ofMillis(env.tickMillis()));
         begin();
     }
@@ -188,7 +189,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         } else if (labeled >= spec.initialData().bootstrap() || (labeled > 0 && spec.initialData().bootstrap() == 0)) {
             trainAll();
         } else {
-            List<AtomsData> seeds = CampaignAgents.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
+            List<AtomsData> seeds = kind.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
             bootstrapOutstanding = seeds.size();
             examiner.tell(new Examiner.SeedCandidates(seeds, "bootstrap"));
         }
@@ -234,11 +235,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             labelFailures++;
         }
         boolean done = r.labeled() || r.finalFailure();
-        // a failure's Recorded carries no walker; before training starts every candidate is a bootstrap
-        // seed, so a seed given up also counts (found by fault injection: one quarantined seed used to
-        // keep training from ever starting)
-        boolean bootstrapDone = "bootstrap".equals(r.walker()) || (!r.labeled() && !trainingStarted);
-        if (done && bootstrapDone && bootstrapOutstanding > 0) {
+        // before the first round only bootstrap candidates exist; a failure's record carries no walker
+        if (done && bootstrapOutstanding > 0 && (!trainingStarted || "bootstrap".equals(r.walker()))) {
             bootstrapOutstanding--;
         }
         if (!trainingStarted) {
@@ -286,12 +284,12 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
         for (int w = 0; w < st.walkers(); w++) {
             String id = "s" + stage + "-w" + w + "-" + runTag;
-            WalkerSettings ws = CampaignAgents.walker(spec, stage, w, st.stepsPerWalker(), id, runTag.hashCode());
-            ActorRef<Walker.Command> walker = getContext().spawn(Behaviors.supervise(Walker.create(ws,
-                    CampaignAgents.start(spec, stage, w), examiner, progress, topic, latestModels.get(ws.member())))
+            Behavior<Walker.Command> behavior = kind.walker(env, stage, w, st.stepsPerWalker(), id, runTag.hashCode(),
+                    examiner, progress, topic, Map.copyOf(latestModels));
+            ActorRef<Walker.Command> walker = getContext().spawn(Behaviors.supervise(behavior)
                     .onFailure(SupervisorStrategy.restart()), id);
             walkers.put(id, walker);
-            walkerMember.put(id, ws.member());
+            walkerMember.put(id, w % spec.training().ensembleSize()); // CampaignAgents.walker's member rule
             if (paused) {
                 walker.tell(new Walker.SetPaused(true));
             }
@@ -438,10 +436,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private String progressLine() {
         double wall = (System.nanoTime() - startNanos) * 1e-9;
         return String.format(Locale.ROOT, "[%6.0f s] stage %d/%d  explored %d  candidates %d queued %d in-flight"
-                        + "  labeled %d  models %d (gen %d)  accurate %.3f (%d/%d, median devi %.3f eV/Å)  util L %.0f%% T %.0f%%",
+                        + "  labeled %d  models %d (gen %d)  accurate %.3f (%d/%d, median devi %.3f %s)  util L %.0f%% T %.0f%%",
                 wallS(), Math.min(stage + 1, spec.exploration().stages().size()), spec.exploration().stages().size(),
                 explored(), stats.queued(), stats.inFlight(), labeled, modelVersions, stats.generation(),
                 stats.windowRatio(), stats.windowFilled(), spec.convergence().window(), stats.windowMedianDeviation(),
+                spec.isFreeEnergy() ? spec.fe().energyUnit() + "/CV unit" : "eV/Å",
                 100 * labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
                 100 * trainerBusyS / Math.max(1e-9, wall * spec.training().ensembleSize()));
     }

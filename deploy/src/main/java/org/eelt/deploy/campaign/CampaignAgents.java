@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -17,7 +18,9 @@ import org.eelt.examiner.agent.Examiner;
 import org.eelt.examiner.agent.ExaminerSettings;
 import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.explorer.build.Perturbations;
+import org.eelt.labeler.agent.CandidateOracle;
 import org.eelt.labeler.agent.Labeler;
+import org.eelt.labeler.agent.StructureOracle;
 import org.eelt.labeler.agent.LabelerSettings;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
@@ -42,6 +45,14 @@ final class CampaignAgents {
     static List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env,
                                                     ActorRef<Examiner.Command> examiner,
                                                     ActorRef<DatasetRecorder.Command> recorder) {
+        return labelers(ctx, env, examiner, recorder, () -> new StructureOracle(env.oracles().get()));
+    }
+
+    /** Spawns the labeler pool with a candidate-oracle factory (one instance per labeler). */
+    static List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env,
+                                                    ActorRef<Examiner.Command> examiner,
+                                                    ActorRef<DatasetRecorder.Command> recorder,
+                                                    Supplier<CandidateOracle> oracles) {
         CampaignSpec.Labeling l = env.spec().labeling();
         ActorRef<LabelOutcome> outcomes = ctx.spawn(DatasetRecorder.outcomeForwarder(recorder), "outcomes");
         List<ActorRef<Labeler.Command>> out = new ArrayList<>();
@@ -57,7 +68,7 @@ final class CampaignAgents {
             LabelerSettings s = new LabelerSettings(id, Duration.ofMillis((long) (l.timeoutS() * 1000)), l.retries(),
                     Duration.ofMillis((long) (l.backoffS() * 1000)), l.quarantineAfter(),
                     Duration.ofMillis((long) (l.quarantineS() * 1000)));
-            out.add(ctx.spawn(Behaviors.supervise(Labeler.create(s, env.oracles(), examiner, outcomes))
+            out.add(ctx.spawn(Behaviors.supervise(Labeler.createFor(s, oracles, examiner, outcomes))
                     .onFailure(SupervisorStrategy.restart()), id));
         }
         return out;

@@ -196,7 +196,10 @@ public final class CampaignRunner {
             Files.writeString(specFile, text);
         }
         OracleSettings os = processTimeoutCap(oracleSettings(runDir), spec.labeling().timeoutS());
-        Supplier<Oracle> made = Oracles.factory(spec.labeling().oracle(), os);
+        // free-energy campaigns label through their CampaignKind (restrained MD), never a structure oracle
+        Supplier<Oracle> made = spec.isFreeEnergy() ? () -> {
+            throw new IllegalStateException("a free-energy campaign has no structure oracle");
+        } : Oracles.factory(spec.labeling().oracle(), os);
         Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(made.get(),
                 spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(), spec.seed());
         long t0 = System.nanoTime();
@@ -226,8 +229,10 @@ public final class CampaignRunner {
      */
     public static Summary complete(Prepared p, CampaignResult result) throws IOException {
         Map<Integer, ModelPublished> models = latestModels(p.store());
-        Summary summary = Summary.evaluate(p.spec(), result, p.store(), models, testOracle(p.spec(), p.settings()),
-                (System.nanoTime() - p.t0()) * 1e-9);
+        double wallS = (System.nanoTime() - p.t0()) * 1e-9;
+        Summary summary = p.spec().isFreeEnergy()
+                ? Summary.freeEnergy(p.spec(), result, p.store(), models, p.runDir(), wallS)
+                : Summary.evaluate(p.spec(), result, p.store(), models, testOracle(p.spec(), p.settings()), wallS);
         try {
             summary.write(p.runDir().resolve("summary.json"));
             ReportWriter.write(p.runDir().resolve("report.html"), p.spec(), result, summary);

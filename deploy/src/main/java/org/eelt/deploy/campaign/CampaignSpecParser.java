@@ -88,6 +88,13 @@ public final class CampaignSpecParser {
                     + e.getMessage());
         }
         Keys c = new Keys(root, ROOT);
+        String kind = c.string("kind");
+        if (kind.equals("fe")) {
+            return FeSpecParser.parse(c, baseDir);
+        }
+        if (!kind.equals("dp")) {
+            throw c.error("kind", "is '" + kind + "'; use dp (Deep Potential, the default) or fe (free energy)");
+        }
         List<String> typeMap = c.strings("type-map");
         if (typeMap.isEmpty()) {
             throw c.error("type-map", "is empty: list the species in model type order, e.g. [\"Cu\"]");
@@ -103,7 +110,7 @@ public final class CampaignSpecParser {
         return new CampaignSpec(c.string("name"), mode, typeMap, systems, exploration(c.sub("exploration")),
                 examination(c.sub("examination")), labeling(c.sub("labeling")),
                 training(c.sub("training"), typeMap), initialData(c.sub("initial-data"), baseDir),
-                convergence(c.sub("convergence")), test(c.sub("test")), seed);
+                convergence(c.sub("convergence")), test(c.sub("test")), seed, null);
     }
 
     private static List<Structure> systems(Keys c, Path baseDir, List<String> typeMap, long seed) {
@@ -241,7 +248,7 @@ public final class CampaignSpecParser {
                 dedupe, ratio, c.positive("adaptive-floor"));
     }
 
-    private static CampaignSpec.Labeling labeling(Keys c) {
+    static CampaignSpec.Labeling labeling(Keys c) {
         String oracle = c.string("oracle");
         if (oracle.isBlank()) {
             throw c.error("oracle", "is empty: give an oracle SPEC, e.g. \"sutton-chen:\", \"eam:Cu_u3.eam\", \"xtb:gfn=2\"");
@@ -328,7 +335,7 @@ public final class CampaignSpecParser {
         return new CampaignSpec.InitialData(files, bootstrap, c.nonNegative("rattle"), strain);
     }
 
-    private static CampaignSpec.Convergence convergence(Keys c) {
+    static CampaignSpec.Convergence convergence(Keys c) {
         double x = c.number("accurate-ratio");
         if (!(x > 0 && x <= 1)) {
             throw c.error("accurate-ratio", "must be in (0, 1], got " + x);
@@ -349,7 +356,7 @@ public final class CampaignSpecParser {
     }
 
     /** Typed access to one config object with key-path errors. */
-    private static final class Keys {
+    static final class Keys {
         final Config config;
         final String prefix;
 

@@ -21,18 +21,21 @@ import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.FrameLabeled;
 import org.eelt.protocol.messages.LabelFailed;
 import org.eelt.protocol.messages.LabelOutcome;
+import org.eelt.protocol.messages.MeanForceLabeled;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.store.ContentHash;
 import org.eelt.store.EeltStore;
 import org.eelt.store.FailureRecord;
 import org.eelt.store.InsertResult;
+import org.eelt.store.MeanForceRecord;
 import org.eelt.store.ModelMetadata;
 import org.eelt.store.StateUpdate;
 import org.eelt.store.StoreException;
 
 /**
  * The only writer of the campaign's RocksDB store (runs on {@value #DISPATCHER}): labels exactly
- * once by content hash (species, rounded positions, cell, oracle settings) with provenance (oracle,
+ * once by content hash (species, rounded positions, cell, oracle settings; for free-energy
+ * campaigns mean-force labels by rounded restraint center and oracle settings) with provenance (oracle,
  * settings, selecting model generation) and a {@code label-meta/<hash>} state record (walker,
  * deviation eV/Å, labeler, attempts, timings ms); failures with their reasons (one
  * {@code label-failure/<hash>/<attempt>} record per failed attempt, {@code quarantined/<hash>} for a
@@ -86,14 +89,16 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
     public static final String QUARANTINE_PREFIX = "quarantined/";
 
     private final EeltStore store;
+    private final boolean freeEnergy;
     private final ActorRef<Recorded> recorded;
     private final ActorRef<ModelStored> models;
 
-    private DatasetRecorder(ActorContext<Command> ctx, EeltStore store, ActorRef<Recorded> recorded,
+    private DatasetRecorder(ActorContext<Command> ctx, EeltStore store, boolean freeEnergy, ActorRef<Recorded> recorded,
                             ActorRef<ModelStored> models, ActorRef<StoreFailed> failures) {
         super(ctx);
         this.failures = failures;
         this.store = store;
+        this.freeEnergy = freeEnergy;
         this.recorded = recorded;
         this.models = models;
     }
@@ -111,20 +116,35 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
      * @return the behavior
      */
     public static Behavior<Command> create(EeltStore store, ActorRef<Recorded> recorded, ActorRef<ModelStored> models) {
-        return create(store, recorded, models, null);
+        return create(store, false, recorded, models, null);
     }
 
     /**
+     * A frame (Deep Potential) recorder that reports failed store writes.
+     *
      * @param store    the open store (owned by the runner)
      * @param recorded gets one {@link Recorded} per outcome
      * @param models   gets one {@link ModelStored} per stored model
-     * @param failures gets one {@link StoreFailed} when a write fails, after which the recorder stops
-     *                 without acknowledging that write (null: only logged)
+     * @param failures gets one {@link StoreFailed} when a write fails (null: only logged)
      * @return the behavior
      */
     public static Behavior<Command> create(EeltStore store, ActorRef<Recorded> recorded, ActorRef<ModelStored> models,
                                            ActorRef<StoreFailed> failures) {
-        return Behaviors.setup(ctx -> new DatasetRecorder(ctx, store, recorded, models, failures));
+        return create(store, false, recorded, models, failures);
+    }
+
+    /**
+     * @param store      the open store (owned by the runner)
+     * @param freeEnergy whether the dataset is the store's mean-force labels (free-energy campaign) rather than its frames
+     * @param recorded   gets one {@link Recorded} per outcome
+     * @param models     gets one {@link ModelStored} per stored model
+     * @param failures   gets one {@link StoreFailed} when a write fails, after which the recorder stops
+     *                   without acknowledging that write (null: only logged)
+     * @return the behavior
+     */
+    public static Behavior<Command> create(EeltStore store, boolean freeEnergy, ActorRef<Recorded> recorded,
+                                           ActorRef<ModelStored> models, ActorRef<StoreFailed> failures) {
+        return Behaviors.setup(ctx -> new DatasetRecorder(ctx, store, freeEnergy, recorded, models, failures));
     }
 
     /** @return a behavior that wraps every labeler outcome as {@link Outcome} for the recorder. */
@@ -150,6 +170,8 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
         try {
             if (m.outcome() instanceof FrameLabeled l) {
                 recordLabel(l);
+            } else if (m.outcome() instanceof MeanForceLabeled l) {
+                recordMeanForce(l);
             } else if (m.outcome() instanceof LabelFailed f) {
                 recordFailure(f);
             }
@@ -198,7 +220,27 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
         }
         InsertResult r = store.putLabeled(label);
         ChaosJournal.ack("label", r.hash().hex());
-        recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), store.count()));
+        recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), size()));
+    }
+
+    private void recordMeanForce(MeanForceLabeled l) {
+        ChaosJournal.phase("store-write");
+        Provenance p = new Provenance(l.oracle(), l.oracleSettings(), "generation-" + l.generation(), l.seed(),
+                CodeVersion.get(), System.currentTimeMillis());
+        InsertResult r = store.putMeanForce(new MeanForceRecord(l.center(), l.meanForce(), l.stdErr(), l.samples(),
+                l.energyUnit(), p));
+        if (r.inserted()) {
+            store.putString("label-meta/" + r.hash().hex(), String.format(Locale.ROOT,
+                    "candidate=%s;walker=%s;generation=%d;deviation=%.6g;labeler=%s;attempts=%d;busy_ms=%d;oracle_ms=%d",
+                    l.candidateId(), l.walker(), l.generation(), l.deviation(), l.labeler(), l.attempts(),
+                    l.busyMillis(), l.oracleMillis()));
+        }
+        ChaosJournal.ack("label", r.hash().hex());
+        recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), size()));
+    }
+
+    private long size() {
+        return freeEnergy ? store.meanForceCount() : store.count();
     }
 
     /** @return the first non-finite value of a label (energy eV, forces eV/Å, virial eV), or null. */
@@ -235,7 +277,7 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
             u.putString(QUARANTINE_PREFIX + h.hex(), FailureReasons.clip(reason));
         }
         store.updateState(u);
-        recorded.tell(new Recorded(f.candidateId(), "", false, false, f.finalFailure(), f.busyMillis(), store.count()));
+        recorded.tell(new Recorded(f.candidateId(), "", false, false, f.finalFailure(), f.busyMillis(), size()));
     }
 
     private Behavior<Command> onStoreModel(StoreModel m) {
@@ -262,7 +304,7 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
         ChaosJournal.phase("model-publish");
         ChaosJournal.pause();
         store.putModel(version, p.modelYaml().getBytes(StandardCharsets.UTF_8),
-                new ModelMetadata("eelt-dp", p.datasetSize(), attrs, prov));
+                new ModelMetadata(freeEnergy ? "eelt-fe" : "eelt-dp", p.datasetSize(), attrs, prov));
         ChaosJournal.ack("model", Long.toString(version));
         models.tell(new ModelStored(version, p));
     }

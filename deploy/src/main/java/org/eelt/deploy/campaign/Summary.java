@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eelt.deploy.campaign.fe.FeSpec;
+import org.eelt.deploy.campaign.fe.FeSummary;
 import org.eelt.labeler.oracle.Oracle;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.store.EeltStore;
@@ -78,6 +80,39 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
                 + " K (" + spec.test().frames() + " frames each, seed " + spec.test().seed()
                 + "); force RMSE eV/Å per component, energy RMSE eV/atom");
         return new Summary(f, curve);
+    }
+
+    /**
+     * The summary of a free-energy campaign: status, counts (labels = mean-force labels), the FES
+     * figures ({@code fes_rmse_kT} where the exact A is known, {@code delta_f_kjmol} when basins are
+     * given) and timings; writes {@code fes.csv} and {@code fes.png} into the run directory.
+     *
+     * @throws IOException when the FES files cannot be written
+     */
+    public static Summary freeEnergy(CampaignSpec spec, CampaignResult result, EeltStore store,
+                                     Map<Integer, ModelPublished> models, Path runDir, double processWallS)
+            throws IOException {
+        FeSpec fe = spec.fe();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("status", result.status());
+        f.put("reason", result.reason());
+        f.put("campaign", spec.name());
+        f.put("kind", "fe");
+        f.put("labels", store.meanForceCount());
+        f.put("labeled", store.meanForceCount());
+        f.put("explored", result.explored());
+        f.put("examined", result.examined());
+        f.put("label_failures", result.labelFailures());
+        f.put("model_versions", store.latestModelVersion());
+        f.put("accurate_ratio", result.lastAccurateRatio());
+        FeSummary.Result r = FeSummary.write(fe, FeSummary.ensemble(fe, models), runDir);
+        f.putAll(FeSummary.fields(fe, r));
+        f.put("wall_s", result.wallS());
+        f.put("process_wall_s", processWallS);
+        f.put("labeler_utilization", result.labelerUtilization());
+        f.put("trainer_utilization", result.trainerUtilization());
+        f.put("explorer_utilization", result.explorerUtilization());
+        return new Summary(f, List.of());
     }
 
     /** Test force RMSE of every stored model of member 0, at most 12 evenly spread versions. */

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
                 "Speed targets live here, never in unit tests."},
         subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class, BenchCommand.DpTrain.class,
                 BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class, BenchCommand.Load.class,
+                BenchCommand.Fe.class,
                 BenchCommand.GromacsFe.class, BenchCommand.ClusterScaling.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -237,6 +238,35 @@ final class BenchCommand implements Runnable {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-load-");
             LoadBench.Result r = LoadBench.run(walkers, minutes, dir, System.err);
             System.out.println(r.toJson());
+            return 0;
+        }
+    }
+
+    @Command(name = "fe", mixinStandardHelpOptions = true,
+            description = {"Free-energy kernels: mean-force labels/s of the built-in restrained MD on the Müller-Brown",
+                    "system (steps per label stated) and training steps/s of a 4-member free-energy ensemble",
+                    "(widths and batch stated), wall-clock and per thread-CPU second."})
+    static final class Fe extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--labels", defaultValue = "20", description = "labels to time (default: ${DEFAULT-VALUE})")
+        int labels;
+
+        @Option(names = "--steps-per-label", defaultValue = "10000", description = "MD steps per label (default: ${DEFAULT-VALUE})")
+        long stepsPerLabel;
+
+        @Option(names = "--train-labels", defaultValue = "500", description = "labels in the training set (default: ${DEFAULT-VALUE})")
+        int trainLabels;
+
+        @Option(names = "--train-steps", defaultValue = "1500", description = "optimizer steps per member (default: ${DEFAULT-VALUE})")
+        int trainSteps;
+
+        @Override
+        public Integer call() {
+            try {
+                System.out.println(org.eelt.freeenergy.bench.FeBench.run(labels, stepsPerLabel, trainLabels, trainSteps)
+                        .toJson());
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(e.getMessage());
+            }
             return 0;
         }
     }
