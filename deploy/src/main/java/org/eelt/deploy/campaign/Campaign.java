@@ -18,9 +18,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.deploy.cluster.ClusterConfigs;
+import org.eelt.deploy.cluster.RemoteWalker;
+import org.eelt.deploy.cluster.WalkerHost;
 import org.eelt.examiner.agent.ExaminationTally;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.explorer.agent.Walker;
+import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.labeler.agent.Labeler;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.CborSerializable;
@@ -32,7 +36,9 @@ import org.eelt.trainer.agent.TrainerMember;
  * examiner, the labeler pool, the K trainer members and, per stage, the walkers; bootstraps the
  * dataset; triggers training every N new labels; moves through the stages when the accurate ratio
  * over the examiner's window reaches x (or the stage's walkers are done); stops at the label or
- * wall-clock budget; persists progress to the store; replies a {@link CampaignResult}.
+ * wall-clock budget; persists progress to the store; replies a {@link CampaignResult}. In cluster
+ * mode the walkers of a Deep Potential campaign run on explorer-role nodes through
+ * {@link RemoteWalker} stand-ins (locally when no such node is listed); free-energy walkers stay local.
  */
 public final class Campaign extends AbstractBehavior<Campaign.Command> {
     /** Messages of the campaign. */
@@ -102,6 +108,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private final Map<String, Integer> walkerMember = new HashMap<>();
     private final List<ActorRef<Labeler.Command>> labelers;
     private final CampaignMetrics metrics = new CampaignMetrics();
+    private final boolean remoteWalkers;
     private ExaminationTally.Tally tally;
     private boolean paused;
     private long pausedSince;
@@ -142,6 +149,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         this.latestModels = new HashMap<>(env.latestModels());
         this.labeled = kind.labels(env.store());
         this.modelVersions = env.store().latestModelVersion();
+        this.remoteWalkers = ClusterConfigs.isCluster(ctx.getSystem()) && !spec.isFreeEnergy();
         this.topic = ctx.spawn(Topic.create(ModelPublished.class, topicName(env)), "models");
         topic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
         this.recorder = ctx.spawn(DatasetRecorder.create(env.store(), spec.isFreeEnergy(),
@@ -286,6 +294,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             String id = "s" + stage + "-w" + w + "-" + runTag;
             Behavior<Walker.Command> behavior = kind.walker(env, stage, w, st.stepsPerWalker(), id, runTag.hashCode(),
                     examiner, progress, topic, Map.copyOf(latestModels));
+            if (remoteWalkers) { // explorer-role nodes host Deep Potential walkers (falls back to local ones)
+                WalkerSettings ws = CampaignAgents.walker(spec, stage, w, st.stepsPerWalker(), id, runTag.hashCode());
+                behavior = RemoteWalker.create(w, new WalkerHost.StartWalker(ws, CampaignAgents.start(spec, stage, w),
+                        examiner, progress, topicName(env), latestModels.get(ws.member()), paused, null), behavior);
+            }
             ActorRef<Walker.Command> walker = getContext().spawn(Behaviors.supervise(behavior)
                     .onFailure(SupervisorStrategy.restart()), id);
             walkers.put(id, walker);

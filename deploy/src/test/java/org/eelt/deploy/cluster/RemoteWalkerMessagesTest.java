@@ -1,0 +1,105 @@
+package org.eelt.deploy.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializer;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.eelt.examiner.agent.Examiner;
+import org.eelt.explorer.agent.Walker;
+import org.eelt.explorer.agent.WalkerSettings;
+import org.eelt.explorer.build.Bulk;
+import org.eelt.protocol.messages.AtomsData;
+import org.eelt.protocol.messages.CborSerializable;
+import org.eelt.protocol.messages.ModelPublished;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * jackson-cbor round trips, in an actor system configured as a cluster node, of the messages that
+ * start a campaign's walker on an explorer-role node ({@link WalkerHost.StartWalker}: settings,
+ * start structure arrays, model bytes, actor refs) and its reply, plus the walker's own messages
+ * that now cross nodes (progress to the campaign, pause, frames to the examiner and their verdict).
+ */
+class RemoteWalkerMessagesTest {
+    static final ActorTestKit KIT = ActorTestKit.create("eelt", ClusterConfigs.pekko(
+            NodeSettings.from(ConfigFactory.load()).withPort(0), ConfigFactory.empty(), false));
+
+    @AfterAll
+    static void shutdown() {
+        KIT.shutdownTestKit();
+    }
+
+    static Object roundTrip(Object msg) {
+        assertTrue(msg instanceof CborSerializable, msg.getClass() + " is marked CborSerializable");
+        Serialization ser = SerializationExtension.get(Adapter.toClassic(KIT.system()));
+        Serializer s = ser.findSerializerFor(msg);
+        assertTrue(s.getClass().getName().contains("Jackson"), msg.getClass() + " is bound to " + s.getClass());
+        byte[] bytes = ser.serialize(msg).get();
+        String manifest = s instanceof SerializerWithStringManifest m ? m.manifest(msg) : "";
+        return ser.deserialize(bytes, s.identifier(), manifest).get();
+    }
+
+    static void assertSameAtoms(AtomsData a, AtomsData b) {
+        assertArrayEquals(a.species(), b.species());
+        assertArrayEquals(a.positions(), b.positions(), 0);
+        assertArrayEquals(a.cell(), b.cell(), 0);
+        assertArrayEquals(a.pbc(), b.pbc());
+    }
+
+    @Test
+    void startWalkerCarriesSettingsStructureModelAndRefs() {
+        WalkerSettings ws = new WalkerSettings("s0-w3-abc", 1, 612.5, 0.002, 1.0, 50, 10, 20_000, 4, 3, 25.0,
+                -7_123_456_789L);
+        AtomsData start = AtomsData.of(Bulk.fcc("Cu", 3.615, 2));
+        String yaml = "format: eelt-dp\nweights: [" + "0.1, ".repeat(5_000) + "1.0]\n";
+        ModelPublished model = new ModelPublished(1, 3, 40, yaml, 0.01, 0.05, 500, 2.5);
+        ActorRef<Examiner.Command> examiner = KIT.createTestProbe(Examiner.Command.class).getRef();
+        ActorRef<Walker.Progress> progress = KIT.createTestProbe(Walker.Progress.class).getRef();
+        ActorRef<WalkerHost.WalkerStarted> replyTo = KIT.createTestProbe(WalkerHost.WalkerStarted.class).getRef();
+        WalkerHost.StartWalker m = new WalkerHost.StartWalker(ws, start, examiner, progress, "eelt-models-run-1",
+                model, true, replyTo);
+
+        WalkerHost.StartWalker back = (WalkerHost.StartWalker) roundTrip(m);
+        assertEquals(ws, back.settings());
+        assertSameAtoms(start, back.start());
+        assertEquals(32, back.start().species().length, "2x2x2 fcc cells of 4 atoms");
+        assertEquals(model, back.initialModel());
+        assertEquals(examiner.path(), back.examiner().path());
+        assertEquals(progress.path(), back.progress().path());
+        assertEquals(replyTo.path(), back.replyTo().path());
+        assertEquals("eelt-models-run-1", back.topic());
+        assertTrue(back.paused());
+
+        WalkerHost.StartWalker noModel = new WalkerHost.StartWalker(ws, start, examiner, progress, "t", null, false,
+                replyTo);
+        assertNull(((WalkerHost.StartWalker) roundTrip(noModel)).initialModel(), "a walker may start without a model");
+    }
+
+    @Test
+    void walkerStartedAndWalkerTrafficRoundTrip() {
+        ActorRef<Walker.Command> walker = KIT.createTestProbe(Walker.Command.class).getRef();
+        WalkerHost.WalkerStarted s = new WalkerHost.WalkerStarted("s0-w0-x", walker, "127.0.0.1:2553");
+        assertEquals(s, roundTrip(s));
+        Walker.Progress p = new Walker.Progress("s0-w0-x", 1200, 24, 3400, 1, 2, false);
+        assertEquals(p, roundTrip(p));
+        assertEquals(new Walker.SetPaused(true), roundTrip(new Walker.SetPaused(true)));
+        ActorRef<Examiner.FramesExamined> ack = KIT.createTestProbe(Examiner.FramesExamined.class).getRef();
+        AtomsData f = AtomsData.of(Bulk.fcc("Cu", 3.6, 1));
+        Examiner.FramesVisited v = new Examiner.FramesVisited("s0-w0-x", 2, java.util.List.of(f, f), ack);
+        Examiner.FramesVisited vb = (Examiner.FramesVisited) roundTrip(v);
+        assertEquals(2, vb.frames().size());
+        assertSameAtoms(f, vb.frames().get(1));
+        assertEquals(ack.path(), vb.replyTo().path());
+        Examiner.FramesExamined e = new Examiner.FramesExamined("s0-w0-x", 1, 1, 0, 0, 2);
+        assertEquals(e, roundTrip(e));
+    }
+}
