@@ -33,7 +33,7 @@ public final class RemoteWalker {
     private RemoteWalker() {
     }
 
-    private record Lost(ActorRef<Walker.Command> walker, String node) {
+    private record Lost(ActorRef<Walker.Command> walker, String node, String address) {
     }
 
     private record StartTimedOut(int attempt) {
@@ -140,7 +140,7 @@ public final class RemoteWalker {
             placing = false;
             timers.cancelAll();
             current = s.walker();
-            ctx.watchWith(current, new Lost(current, s.walker().path().address().toString()));
+            ctx.watchWith(current, new Lost(current, s.node(), s.walker().path().address().toString()));
             if (paused) {
                 current.tell(new Walker.SetPaused(true));
             }
@@ -152,7 +152,7 @@ public final class RemoteWalker {
                 return;
             }
             current = null;
-            lostNodes.add(m.node());
+            lostNodes.add(m.address());
             attempt++;
             ctx.getLog().warn("walker {} was lost with explorer node {}; starting it again from its start structure",
                     start.settings().id(), m.node());

@@ -2,6 +2,7 @@ package org.eelt.deploy.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,10 @@ import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.eelt.deploy.campaign.CampaignSpec;
 import org.eelt.examiner.agent.Examiner;
+import org.eelt.explorer.agent.Walker;
+import org.eelt.explorer.agent.WalkerSettings;
+import org.eelt.explorer.build.Bulk;
+import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.LabelOutcome;
 import org.eelt.protocol.messages.ModelPublished;
@@ -26,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * jackson-cbor round trips, in an actor system configured as a cluster node, of the messages that
  * cross nodes in cluster mode: the work source's protocol (with actor refs and the labeling terms),
  * the labeler's pull request and candidate, a model with its bytes (topic payload), node loads
- * (pub-sub) and the singleton's hand-over message.
+ * (pub-sub), the singleton's hand-over message, and the start of a walker on an explorer-role node
+ * ({@link WalkerHost.StartWalker}: settings, start structure arrays, model bytes, actor refs) with its
+ * reply and the walker traffic that then crosses nodes (progress, pause, frames and their verdict).
  */
 class ClusterMessageSerializationTest {
     static final ActorTestKit KIT = ActorTestKit.create("eelt", ClusterConfigs.pekko(
@@ -89,5 +96,60 @@ class ClusterMessageSerializationTest {
         ModelPublished back = (ModelPublished) roundTrip(m);
         assertEquals(m, back);
         assertArrayEquals(yaml.getBytes(StandardCharsets.UTF_8), back.modelYaml().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void assertSameAtoms(AtomsData a, AtomsData b) {
+        assertArrayEquals(a.species(), b.species());
+        assertArrayEquals(a.positions(), b.positions(), 0);
+        assertArrayEquals(a.cell(), b.cell(), 0);
+        assertArrayEquals(a.pbc(), b.pbc());
+    }
+
+    @Test
+    void startWalkerCarriesSettingsStructureModelAndRefs() {
+        WalkerSettings ws = new WalkerSettings("s0-w3-abc", 1, 612.5, 0.002, 1.0, 50, 10, 20_000, 4, 3, 25.0,
+                -7_123_456_789L);
+        AtomsData start = AtomsData.of(Bulk.fcc("Cu", 3.615, 2));
+        String yaml = "format: eelt-dp\nweights: [" + "0.1, ".repeat(5_000) + "1.0]\n";
+        ModelPublished model = new ModelPublished(1, 3, 40, yaml, 0.01, 0.05, 500, 2.5);
+        ActorRef<Examiner.Command> examiner = KIT.createTestProbe(Examiner.Command.class).getRef();
+        ActorRef<Walker.Progress> progress = KIT.createTestProbe(Walker.Progress.class).getRef();
+        ActorRef<WalkerHost.WalkerStarted> replyTo = KIT.createTestProbe(WalkerHost.WalkerStarted.class).getRef();
+        WalkerHost.StartWalker m = new WalkerHost.StartWalker(ws, start, examiner, progress, "eelt-models-run-1",
+                model, true, replyTo);
+
+        WalkerHost.StartWalker back = (WalkerHost.StartWalker) roundTrip(m);
+        assertEquals(ws, back.settings());
+        assertSameAtoms(start, back.start());
+        assertEquals(32, back.start().species().length, "2x2x2 fcc cells of 4 atoms");
+        assertEquals(model, back.initialModel());
+        assertEquals(examiner.path(), back.examiner().path());
+        assertEquals(progress.path(), back.progress().path());
+        assertEquals(replyTo.path(), back.replyTo().path());
+        assertEquals("eelt-models-run-1", back.topic());
+        assertTrue(back.paused());
+
+        WalkerHost.StartWalker noModel = new WalkerHost.StartWalker(ws, start, examiner, progress, "t", null, false,
+                replyTo);
+        assertNull(((WalkerHost.StartWalker) roundTrip(noModel)).initialModel(), "a walker may start without a model");
+    }
+
+    @Test
+    void walkerStartedAndWalkerTrafficRoundTrip() {
+        ActorRef<Walker.Command> walker = KIT.createTestProbe(Walker.Command.class).getRef();
+        WalkerHost.WalkerStarted s = new WalkerHost.WalkerStarted("s0-w0-x", walker, "127.0.0.1:2553");
+        assertEquals(s, roundTrip(s));
+        Walker.Progress p = new Walker.Progress("s0-w0-x", 1200, 24, 3400, 1, 2, false);
+        assertEquals(p, roundTrip(p));
+        assertEquals(new Walker.SetPaused(true), roundTrip(new Walker.SetPaused(true)));
+        ActorRef<Examiner.FramesExamined> ack = KIT.createTestProbe(Examiner.FramesExamined.class).getRef();
+        AtomsData f = AtomsData.of(Bulk.fcc("Cu", 3.6, 1));
+        Examiner.FramesVisited v = new Examiner.FramesVisited("s0-w0-x", 2, java.util.List.of(f, f), ack);
+        Examiner.FramesVisited vb = (Examiner.FramesVisited) roundTrip(v);
+        assertEquals(2, vb.frames().size());
+        assertSameAtoms(f, vb.frames().get(1));
+        assertEquals(ack.path(), vb.replyTo().path());
+        Examiner.FramesExamined e = new Examiner.FramesExamined("s0-w0-x", 1, 1, 0, 0, 2);
+        assertEquals(e, roundTrip(e));
     }
 }

@@ -1,0 +1,142 @@
+package org.eelt.deploy.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eelt.store.EeltStore;
+import org.eelt.store.StoredLabel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Deep Potential campaign on a real Pekko cluster of separate JVMs on 127.0.0.1 whose walkers run
+ * on explorer-role nodes: a coordinator (campaign, examiner, recorder, trainers, RocksDB store; no
+ * explorer role), two explorer nodes and one labeler node. The two walkers are placed round-robin,
+ * one per explorer node; one explorer node is then killed with SIGKILL, its walker is started again
+ * on the other node, and the campaign reaches its label budget with every explored label coming
+ * from a walker that ran on an explorer node and no candidate labeled twice.
+ */
+class ExplorerNodeCampaignTest {
+    private static final Pattern PLACED = Pattern.compile("walker (\\S+) runs on explorer node (\\S+)");
+
+    static String campaign(int bootstrap, int labels, double wallS) {
+        return """
+                eelt.campaign {
+                  name = "explorer-test"
+                  seed = 11
+                  type-map = [Cu]
+                  systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
+                  exploration { stages = [{temperatures = [900], walkers = 2, steps-per-walker = 1000000}] }
+                  examination { trust-lo = 0.001, trust-hi = 1000, max-candidates-per-model = 4 }
+                  labeling {
+                    oracle = "sutton-chen:", workers = 2, timeout-s = 20, retries = 1, backoff-s = 0.2
+                    simulated-latency { median-s = 0.4, sigma = 0.2 }
+                  }
+                  training {
+                    ensemble-size = 2
+                    model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
+                    first-round-steps = 100
+                    steps-per-round = 40
+                    trigger = { new-labels = 4 }
+                  }
+                  initial-data { bootstrap = %d, rattle = 0.05, strain = 0.02 }
+                  convergence { max-labels = %d, max-wall-s = %s }
+                  test { frames = 0 }
+                }
+                """.formatted(bootstrap, labels, wallS);
+    }
+
+    /** walker id -> the explorer nodes it was placed on, in order, from the coordinator's log. */
+    static Map<String, List<String>> placements(NodeLauncher nodes) throws Exception {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        if (!Files.exists(nodes.log("coord"))) {
+            return out;
+        }
+        for (String l : Files.readAllLines(nodes.log("coord"))) {
+            Matcher m = PLACED.matcher(l);
+            if (m.find()) {
+                out.computeIfAbsent(m.group(1), k -> new java.util.ArrayList<>()).add(m.group(2));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void walkersRunOnExplorerNodesAndMoveWhenOneIsKilled(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+            throws Exception {
+        int bootstrap = 4, labels = 30; // ~2 labels/s (4 candidates per model, 1 labeler, 0.4 s each): ~12 s after the kill
+        Files.writeString(dir.resolve("c.conf"), campaign(bootstrap, labels, 150));
+        int seed = NodeLauncher.freePort(), e1 = NodeLauncher.freePort(), e2 = NodeLauncher.freePort(),
+                lab = NodeLauncher.freePort();
+        Path run = dir.resolve("run");
+        try (NodeLauncher nodes = new NodeLauncher(dir, "384m")) {
+            Process coord = nodes.start("coord", NodeLauncher.loopbackConf("coordinator", seed, seed, dir.resolve("c-data"), 0),
+                    "--campaign", dir.resolve("c.conf").toString(), "--run-dir", run.toString(),
+                    "--await-labelers", "1", "--await-explorers", "2");
+            Process p1 = nodes.start("e1", NodeLauncher.loopbackConf("explorer", e1, seed, dir.resolve("e1-data"), 0));
+            nodes.start("e2", NodeLauncher.loopbackConf("explorer", e2, seed, dir.resolve("e2-data"), 0));
+            nodes.start("lab", NodeLauncher.loopbackConf("labeler", lab, seed, dir.resolve("l-data"), 1));
+            assertTrue(NodeProcesses.await(90, () -> (placements(nodes).size() == 2
+                            && NodeProcesses.labeledSoFar(nodes, "coord") > bootstrap) || !coord.isAlive()),
+                    "both walkers placed and explored frames labeled; see " + nodes.log("coord"));
+            Map<String, List<String>> before = placements(nodes);
+            assertEquals(Set.of("127.0.0.1:" + e1, "127.0.0.1:" + e2),
+                    new TreeSet<>(before.values().stream().map(p -> p.get(0)).toList()),
+                    "round-robin: one walker per explorer node; " + before);
+            assertTrue(coord.isAlive() && NodeProcesses.labeledSoFar(nodes, "coord") < labels,
+                    "the campaign still runs before the kill");
+            p1.destroyForcibly(); // SIGKILL, with its walker mid-run
+            assertTrue(p1.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(coord.waitFor(120, TimeUnit.SECONDS), "coordinator finished; see " + nodes.log("coord"));
+            assertEquals(0, coord.exitValue(), "coordinator exit status; see " + nodes.log("coord"));
+            assertTrue(nodes.out("coord").contains("label budget of " + labels + " reached"), nodes.out("coord"));
+            assertEquals(0, nodes.linesWith("coord", "runs on the coordinator"), "no walker ran on the coordinator");
+            assertTrue(nodes.linesWith("coord", "was lost with explorer node") >= 1,
+                    "the killed node's walker was noticed; see " + nodes.log("coord"));
+            Map<String, List<String>> after = placements(nodes);
+            String moved = before.entrySet().stream().filter(e -> e.getValue().get(0).endsWith(":" + e1))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            assertEquals(List.of("127.0.0.1:" + e1, "127.0.0.1:" + e2), after.get(moved),
+                    "the killed node's walker started again on the other explorer node; " + after);
+            assertTrue(nodes.linesWith("e2", "started walker " + moved) == 1, "see " + nodes.log("e2"));
+        }
+        Map<String, String> byHash = ClusterCampaignTest.labelers(run); // fails on a duplicate candidate or hash
+        assertTrue(byHash.size() >= labels && byHash.size() <= labels + 4,
+                "the label budget plus the labels in flight when it was reached: " + byHash.size());
+        Set<String> walkers = new TreeSet<>();
+        try (EeltStore s = EeltStore.openReadOnly(run.resolve("store"))) {
+            for (StoredLabel l : s.iterate().stream().toList()) {
+                String meta = s.getString("label-meta/" + l.hash().hex()).orElseThrow();
+                walkers.add(meta.replaceAll(".*;?walker=([^;]*).*", "$1"));
+            }
+        }
+        walkers.remove("bootstrap");
+        assertTrue(!walkers.isEmpty(), "explored frames were labeled");
+        assertTrue(placementsKeys(dir).containsAll(walkers),
+                "every explored label comes from a walker placed on an explorer node: " + walkers);
+    }
+
+    private static Set<String> placementsKeys(Path dir) throws Exception {
+        Set<String> ids = new TreeSet<>();
+        for (String node : List.of("e1", "e2")) {
+            for (String l : Files.readAllLines(dir.resolve(node + ".err"))) {
+                Matcher m = Pattern.compile("started walker (\\S+)").matcher(l);
+                if (m.find()) {
+                    ids.add(m.group(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
