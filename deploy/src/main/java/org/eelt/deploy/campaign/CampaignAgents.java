@@ -8,11 +8,15 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.eelt.deploy.cluster.ClusterConfigs;
+import org.eelt.deploy.cluster.RemoteTrainer;
+import org.eelt.deploy.cluster.TrainerHost;
 import org.eelt.deploy.cluster.LabelWorkSource;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.examiner.agent.ExaminerSettings;
@@ -85,9 +89,18 @@ final class CampaignAgents {
                     t.warmStartLr(), t.stopLr(), t.prefactors(), t.batchAtoms(), t.warmStart(), spec.seed(),
                     env.runDir().resolve("train"));
             ModelPublished last = latest.get(m);
-            out.add(ctx.spawn(Behaviors.supervise(TrainerMember.create(s, new StoreDatasetSource(env.store()),
-                    last == null ? 0 : last.generation(), topic, null)).onFailure(SupervisorStrategy.restart()),
-                    "trainer-" + m));
+            long generation = last == null ? 0 : last.generation();
+            StoreDatasetSource dataset = new StoreDatasetSource(env.store());
+            Behavior<TrainerMember.Command> member = Behaviors.supervise(TrainerMember.create(s, dataset, generation,
+                    topic, null)).onFailure(SupervisorStrategy.restart());
+            if (ClusterConfigs.isCluster(ctx.getSystem())) { // trainer-role nodes host the members (or local ones)
+                String run = env.runDir().toAbsolutePath().normalize().getFileName().toString();
+                out.add(ctx.spawn(RemoteTrainer.create(run, new TrainerHost.StartMember(run, s, generation,
+                        Campaign.topicName(env), null), dataset, topic, member), "trainer-" + m,
+                        DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER)));
+                continue;
+            }
+            out.add(ctx.spawn(member, "trainer-" + m));
         }
         return out;
     }

@@ -55,6 +55,9 @@ public final class ClusterNode {
         if (node.has(NodeRole.EXPLORER)) {
             ctx.spawn(WalkerHost.create(node), "walker-host");
         }
+        if (node.has(NodeRole.TRAINER)) {
+            ctx.spawn(TrainerHost.create(node), "trainer-host");
+        }
         ctx.getLog().info("eelt node {} starting with roles {}", cluster.selfMember().address(), node.roles());
         return NodeLoads.start(ctx);
     }

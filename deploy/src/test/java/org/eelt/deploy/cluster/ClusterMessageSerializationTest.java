@@ -152,4 +152,51 @@ class ClusterMessageSerializationTest {
         Examiner.FramesExamined e = new Examiner.FramesExamined("s0-w0-x", 1, 1, 0, 0, 2);
         assertEquals(e, roundTrip(e));
     }
+
+    @Test
+    void trainerMemberStartAndDatasetIncrementsRoundTrip() {
+        org.eelt.trainer.model.DpSpec spec = new org.eelt.trainer.model.DpSpec(java.util.List.of("Cu"), new int[] {60},
+                5.0, 2.0, new int[] {4, 8}, 4, new int[] {16, 16}, false, false, true);
+        org.eelt.trainer.agent.TrainerSettings ts = new org.eelt.trainer.agent.TrainerSettings(1, spec, 100, 40, 1e-2,
+                3e-3, 1e-4, org.eelt.trainer.schedule.LossPrefactors.defaults(), 32, true, 11,
+                java.nio.file.Path.of("/var/lib/eelt/run-1/train"));
+        ActorRef<TrainerHost.MemberStarted> standIn = KIT.createTestProbe(TrainerHost.MemberStarted.class).getRef();
+        TrainerHost.StartMember m = new TrainerHost.StartMember("run-1", ts, 3, "eelt-models-run-1", standIn);
+        TrainerHost.StartMember back = (TrainerHost.StartMember) roundTrip(m);
+        assertEquals(ts.member(), back.settings().member());
+        assertArrayEquals(spec.sel(), back.settings().spec().sel());
+        assertArrayEquals(spec.embedding(), back.settings().spec().embedding());
+        assertArrayEquals(spec.fitting(), back.settings().spec().fitting());
+        assertEquals(spec.typeMap(), back.settings().spec().typeMap());
+        assertEquals(spec.rcutSmth(), back.settings().spec().rcutSmth(), 0);
+        assertEquals(ts.prefactors(), back.settings().prefactors());
+        assertEquals(ts.workDir(), back.settings().workDir());
+        assertEquals(java.util.List.of(ts.firstRoundSteps(), ts.stepsPerRound(), ts.seed()),
+                java.util.List.of(back.settings().firstRoundSteps(), back.settings().stepsPerRound(), back.settings().seed()));
+        assertEquals(3, back.generation());
+        assertEquals(standIn.path(), back.replyTo().path());
+
+        ActorRef<TrainerHost.Increment> feed = KIT.createTestProbe(TrainerHost.Increment.class).getRef();
+        TrainerHost.MemberStarted st = new TrainerHost.MemberStarted(1, feed, "127.0.0.1:2554");
+        assertEquals(st, roundTrip(st));
+
+        org.eelt.protocol.atoms.Structure cu = Bulk.fcc("Cu", 3.615, 1);
+        double[] forces = new double[3 * cu.size()];
+        for (int i = 0; i < forces.length; i++) {
+            forces[i] = 0.01 * i - 0.05;
+        }
+        double[] virial = {1, 0.5, 0, 0.5, 2, 0, 0, 0, 3};
+        org.eelt.protocol.atoms.Frame f = new org.eelt.protocol.atoms.Frame(cu, -14.25, forces, virial, null);
+        ActorRef<TrainerHost.Have> have = KIT.createTestProbe(TrainerHost.Have.class).getRef();
+        TrainerHost.Increment inc = new TrainerHost.Increment(64, java.util.List.of(TrainerHost.LabeledFrameData.of(f),
+                new TrainerHost.LabeledFrameData(AtomsData.of(cu), -14.0, forces, null)), 66, have);
+        TrainerHost.Increment ib = (TrainerHost.Increment) roundTrip(inc);
+        assertEquals(64, ib.from());
+        assertEquals(66, ib.snapshot());
+        assertEquals(have.path(), ib.replyTo().path());
+        org.eelt.protocol.atoms.Frame fb = ib.frames().get(0).toFrame();
+        assertEquals(f, fb, "structure, energy (eV), forces (eV/Å) and virial (eV) survive");
+        assertNull(ib.frames().get(1).toFrame().virial());
+        assertEquals(new TrainerHost.Have(17), roundTrip(new TrainerHost.Have(17)));
+    }
 }

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Deep Potential campaign on a real Pekko cluster of separate JVMs on 127.0.0.1 whose walkers run
- * on explorer-role nodes: a coordinator (campaign, examiner, recorder, trainers, RocksDB store; no
- * explorer role), two explorer nodes and one labeler node. The two walkers are placed round-robin,
+ * on explorer-role nodes and whose ensemble trains on a trainer-role node: a coordinator (campaign,
+ * examiner, recorder, RocksDB store; neither explorer nor trainer role), two explorer nodes and one
+ * labeler + trainer node. The trainer members get the dataset as increments from the coordinator's
+ * store and publish their models on the campaign's topic; walkers wait for models, so the campaign
+ * completes only if the remote training works. The two walkers are placed round-robin,
  * one per explorer node; one explorer node is then killed with SIGKILL, its walker is started again
  * on the other node, and the campaign reaches its label budget with every explored label coming
  * from a walker that ran on an explorer node and no candidate labeled twice.
@@ -86,7 +89,7 @@ class ExplorerNodeCampaignTest {
                     "--await-labelers", "1", "--await-explorers", "2");
             Process p1 = nodes.start("e1", NodeLauncher.loopbackConf("explorer", e1, seed, dir.resolve("e1-data"), 0));
             nodes.start("e2", NodeLauncher.loopbackConf("explorer", e2, seed, dir.resolve("e2-data"), 0));
-            nodes.start("lab", NodeLauncher.loopbackConf("labeler", lab, seed, dir.resolve("l-data"), 1));
+            nodes.start("lab", NodeLauncher.loopbackConf("labeler, trainer", lab, seed, dir.resolve("l-data"), 1));
             assertTrue(NodeProcesses.await(90, () -> (placements(nodes).size() == 2
                             && NodeProcesses.labeledSoFar(nodes, "coord") > bootstrap) || !coord.isAlive()),
                     "both walkers placed and explored frames labeled; see " + nodes.log("coord"));
@@ -102,6 +105,9 @@ class ExplorerNodeCampaignTest {
             assertEquals(0, coord.exitValue(), "coordinator exit status; see " + nodes.log("coord"));
             assertTrue(nodes.out("coord").contains("label budget of " + labels + " reached"), nodes.out("coord"));
             assertEquals(0, nodes.linesWith("coord", "runs on the coordinator"), "no walker ran on the coordinator");
+            Matcher versions = Pattern.compile("\"model_versions\"\\s*:\\s*(\\d+)").matcher(nodes.out("coord"));
+            assertTrue(versions.find() && Long.parseLong(versions.group(1)) >= 4,
+                    "models from the trainer node were stored by the coordinator: " + nodes.out("coord"));
             assertTrue(nodes.linesWith("coord", "was lost with explorer node") >= 1,
                     "the killed node's walker was noticed; see " + nodes.log("coord"));
             Map<String, List<String>> after = placements(nodes);
@@ -110,6 +116,12 @@ class ExplorerNodeCampaignTest {
             assertEquals(List.of("127.0.0.1:" + e1, "127.0.0.1:" + e2), after.get(moved),
                     "the killed node's walker started again on the other explorer node; " + after);
             assertTrue(nodes.linesWith("e2", "started walker " + moved) == 1, "see " + nodes.log("e2"));
+            for (int m = 0; m < 2; m++) { // the ensemble trained on the trainer-role node, fed with increments
+                assertEquals(1, nodes.linesWith("coord", "trainer member " + m + " runs on trainer node 127.0.0.1:" + lab),
+                        "see " + nodes.log("coord"));
+                assertEquals(1, nodes.linesWith("lab", "started member " + m + " of campaign"), "see " + nodes.log("lab"));
+            }
+            assertEquals(0, nodes.linesWith("coord", "runs on the coordinator"), "no member ran on the coordinator");
         }
         Map<String, String> byHash = ClusterCampaignTest.labelers(run); // fails on a duplicate candidate or hash
         assertTrue(byHash.size() >= labels && byHash.size() <= labels + 4,
