@@ -38,7 +38,9 @@ import org.eelt.trainer.agent.TrainerMember;
  * over the examiner's window reaches x (or the stage's walkers are done); stops at the label or
  * wall-clock budget; persists progress to the store; replies a {@link CampaignResult}. In cluster
  * mode the walkers of a Deep Potential campaign run on explorer-role nodes through
- * {@link RemoteWalker} stand-ins (locally when no such node is listed); free-energy walkers stay local.
+ * {@link RemoteWalker} stand-ins and its trainer members on trainer-role nodes through
+ * {@link org.eelt.deploy.cluster.RemoteTrainer} stand-ins (locally when no such node is listed);
+ * free-energy walkers and trainers stay local.
  */
 public final class Campaign extends AbstractBehavior<Campaign.Command> {
     /** Messages of the campaign. */

@@ -18,9 +18,9 @@ import org.apache.pekko.cluster.typed.Join;
  * node), publishes its load ({@link NodeLoads}), for the {@code labeler} role starts the
  * {@link LabelerNodePool}, and for the {@code explorer} role the {@link WalkerHost} on which campaigns
  * start their Deep Potential walkers (round-robin over the listed hosts, see {@link RemoteWalker}).
- * The coordinator's campaigns (examiner, recorder, store) run on the coordinator node; trainer
- * members run with their campaign on the coordinator as well (the {@code trainer} role is accepted
- * and reserved), and so do free-energy walkers.
+ * and for the {@code trainer} role the {@link TrainerHost} on which they start their ensemble members
+ * ({@link RemoteTrainer}). The coordinator's campaigns (examiner, recorder, store) run on the
+ * coordinator node, and so do free-energy walkers and trainers.
  */
 public final class ClusterNode {
     private ClusterNode() {

@@ -14,7 +14,10 @@ public enum NodeRole {
     EXPLORER,
     /** Hosts a labeler pool that pulls work from every running campaign. */
     LABELER,
-    /** Hosts trainer members (today they run on the coordinator; the role is reserved). */
+    /**
+     * Hosts the ensemble members of Deep Potential campaigns ({@link TrainerHost}), fed with dataset
+     * increments from the coordinator's store; members run on the coordinator when there is no such node.
+     */
     TRAINER;
 
     /** @return the role's name in configs and in Pekko member roles, e.g. {@code "labeler"}. */
