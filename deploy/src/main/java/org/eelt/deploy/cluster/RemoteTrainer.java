@@ -22,8 +22,8 @@ import org.eelt.trainer.agent.TrainerMember;
 
 /**
  * The campaign-side stand-in of one ensemble member in cluster mode (Deep Potential campaigns). It
- * places the member on a trainer-role node's {@link TrainerHost} (round-robin by member index over
- * the listed hosts, ordered by address), then turns the campaign's {@link TrainerMember.DatasetGrew}
+ * places the member, at the campaign's first training request, on a trainer-role node's
+ * {@link TrainerHost} (round-robin by member index over the listed hosts, ordered by address), then turns the campaign's {@link TrainerMember.DatasetGrew}
  * into {@link TrainerHost.Increment}s: the labels the node's copy lacks, read from the campaign's
  * store (so it must run on the store dispatcher, never the default one), in batches of
  * {@value #BATCH}, the last one naming the snapshot to train on. Models come back on the campaign's
@@ -59,7 +59,7 @@ public final class RemoteTrainer {
                                                          Behavior<TrainerMember.Command> local) {
         return Behaviors.<Object>setup(ctx -> Behaviors.<Object>withTimers(timers -> {
             topic.tell(Topic.subscribe(ctx.getSelf().narrow()));
-            return new State(ctx, timers, start, dataset, local).find();
+            return new State(ctx, timers, start, dataset, local).idle();
         })).unsafeCast();
     }
 
@@ -88,6 +88,11 @@ public final class RemoteTrainer {
             this.generation = start.generation();
         }
 
+        /** Placement waits for the first training request (the trainer nodes' listing has spread by then). */
+        Behavior<Object> idle() {
+            return Behaviors.receiveMessage(this::on);
+        }
+
         Behavior<Object> find() {
             placing = true;
             ctx.getSystem().receptionist().tell(Receptionist.find(TrainerHost.KEY, ctx.getSelf().narrow()));
@@ -105,7 +110,9 @@ public final class RemoteTrainer {
                 onStarted(s);
             } else if (m instanceof TrainerMember.DatasetGrew g) {
                 requested = Math.max(requested, g.snapshot());
-                if (localMember != null) {
+                if (feed == null && localMember == null && !placing) {
+                    find();
+                } else if (localMember != null) {
                     localMember.tell(g);
                 } else {
                     send();

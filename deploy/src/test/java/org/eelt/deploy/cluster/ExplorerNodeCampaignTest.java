@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * A Deep Potential campaign on a real Pekko cluster of separate JVMs on 127.0.0.1 whose walkers run
  * on explorer-role nodes and whose ensemble trains on a trainer-role node: a coordinator (campaign,
  * examiner, recorder, RocksDB store; neither explorer nor trainer role), two explorer nodes and one
- * labeler + trainer node. The trainer members get the dataset as increments from the coordinator's
- * store and publish their models on the campaign's topic; walkers wait for models, so the campaign
- * completes only if the remote training works. The two walkers are placed round-robin,
+ * labeler + trainer node, the first explorer node also having the trainer role. The trainer members
+ * get the dataset as increments from the coordinator's store and publish their models on the
+ * campaign's topic; walkers wait for models, so the campaign completes only if remote training works.
+ * The SIGKILL of the first explorer node also takes an ensemble member: it is started again on the
+ * labeler + trainer node at its generation and publishes newer models, which the coordinator stores. The two walkers are placed round-robin,
  * one per explorer node; one explorer node is then killed with SIGKILL, its walker is started again
  * on the other node, and the campaign reaches its label budget with every explored label coming
  * from a walker that ran on an explorer node and no candidate labeled twice.
@@ -87,7 +89,7 @@ class ExplorerNodeCampaignTest {
             Process coord = nodes.start("coord", NodeLauncher.loopbackConf("coordinator", seed, seed, dir.resolve("c-data"), 0),
                     "--campaign", dir.resolve("c.conf").toString(), "--run-dir", run.toString(),
                     "--await-labelers", "1", "--await-explorers", "2");
-            Process p1 = nodes.start("e1", NodeLauncher.loopbackConf("explorer", e1, seed, dir.resolve("e1-data"), 0));
+            Process p1 = nodes.start("e1", NodeLauncher.loopbackConf("explorer, trainer", e1, seed, dir.resolve("e1-data"), 0));
             nodes.start("e2", NodeLauncher.loopbackConf("explorer", e2, seed, dir.resolve("e2-data"), 0));
             nodes.start("lab", NodeLauncher.loopbackConf("labeler, trainer", lab, seed, dir.resolve("l-data"), 1));
             assertTrue(NodeProcesses.await(90, () -> (placements(nodes).size() == 2
@@ -99,6 +101,14 @@ class ExplorerNodeCampaignTest {
                     "round-robin: one walker per explorer node; " + before);
             assertTrue(coord.isAlive() && NodeProcesses.labeledSoFar(nodes, "coord") < labels,
                     "the campaign still runs before the kill");
+            int onE1 = -1; // round-robin over the two trainer nodes (e1, lab): one member on each
+            for (int m = 0; m < 2; m++) {
+                boolean there = nodes.linesWith("coord", "trainer member " + m + " runs on trainer node 127.0.0.1:" + e1) == 1;
+                boolean here = nodes.linesWith("coord", "trainer member " + m + " runs on trainer node 127.0.0.1:" + lab) == 1;
+                assertTrue(there != here, "member " + m + " placed on one trainer node; see " + nodes.log("coord"));
+                onE1 = there ? m : onE1;
+            }
+            assertTrue(onE1 >= 0, "one member on each trainer node; see " + nodes.log("coord"));
             p1.destroyForcibly(); // SIGKILL, with its walker mid-run
             assertTrue(p1.waitFor(10, TimeUnit.SECONDS));
             assertTrue(coord.waitFor(120, TimeUnit.SECONDS), "coordinator finished; see " + nodes.log("coord"));
@@ -116,12 +126,26 @@ class ExplorerNodeCampaignTest {
             assertEquals(List.of("127.0.0.1:" + e1, "127.0.0.1:" + e2), after.get(moved),
                     "the killed node's walker started again on the other explorer node; " + after);
             assertTrue(nodes.linesWith("e2", "started walker " + moved) == 1, "see " + nodes.log("e2"));
-            for (int m = 0; m < 2; m++) { // the ensemble trained on the trainer-role node, fed with increments
-                assertEquals(1, nodes.linesWith("coord", "trainer member " + m + " runs on trainer node 127.0.0.1:" + lab),
-                        "see " + nodes.log("coord"));
+            assertEquals(1, nodes.linesWith("coord", "trainer member " + onE1 + " was lost with trainer node 127.0.0.1:" + e1),
+                    "see " + nodes.log("coord"));
+            assertEquals(1, nodes.linesWith("coord", "trainer member " + onE1 + " runs on trainer node 127.0.0.1:" + lab),
+                    "the killed node's member started again on the other trainer node; see " + nodes.log("coord"));
+            for (int m = 0; m < 2; m++) {
                 assertEquals(1, nodes.linesWith("lab", "started member " + m + " of campaign"), "see " + nodes.log("lab"));
             }
             assertEquals(0, nodes.linesWith("coord", "runs on the coordinator"), "no member ran on the coordinator");
+        }
+        long movedAt = generationAtMove(dir, onE1Of(dir, e1));
+        try (EeltStore s = EeltStore.openReadOnly(run.resolve("store"))) {
+            long newest = 0;
+            for (long v : s.modelVersions()) {
+                Map<String, String> a = s.model(v).orElseThrow().metadata().attributes();
+                if (a.get("member").equals(Integer.toString(onE1Of(dir, e1)))) {
+                    newest = Math.max(newest, Long.parseLong(a.get("generation")));
+                }
+            }
+            assertTrue(newest > movedAt, "the moved member trained on the other node and its model was stored: generation "
+                    + newest + " after " + movedAt);
         }
         Map<String, String> byHash = ClusterCampaignTest.labelers(run); // fails on a duplicate candidate or hash
         assertTrue(byHash.size() >= labels && byHash.size() <= labels + 4,
@@ -137,6 +161,29 @@ class ExplorerNodeCampaignTest {
         assertTrue(!walkers.isEmpty(), "explored frames were labeled");
         assertTrue(placementsKeys(dir).containsAll(walkers),
                 "every explored label comes from a walker placed on an explorer node: " + walkers);
+    }
+
+    /** @return the member that the coordinator placed on trainer node {@code 127.0.0.1:port} first. */
+    private static int onE1Of(Path dir, int port) throws Exception {
+        for (String l : Files.readAllLines(dir.resolve("coord.err"))) {
+            Matcher m = Pattern.compile("trainer member (\\d+) runs on trainer node 127\\.0\\.0\\.1:" + port + "$").matcher(l.trim());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("no member on trainer node " + port);
+    }
+
+    /** @return the generation at which a lost member was started again (from the coordinator's log). */
+    private static long generationAtMove(Path dir, int member) throws Exception {
+        for (String l : Files.readAllLines(dir.resolve("coord.err"))) {
+            Matcher m = Pattern.compile("trainer member " + member + " was lost .* starting it again at generation (\\d+)")
+                    .matcher(l);
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new AssertionError("member " + member + " was not moved");
     }
 
     private static Set<String> placementsKeys(Path dir) throws Exception {
