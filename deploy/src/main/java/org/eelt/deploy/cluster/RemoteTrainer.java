@@ -15,6 +15,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.eelt.protocol.atoms.Frame;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.trainer.agent.DatasetSource;
@@ -197,8 +199,15 @@ public final class RemoteTrainer {
             }
         }
 
+        /** @return whether this node is leaving the cluster (then every remote actor looks lost: no restarts). */
+        private boolean leaving() {
+            MemberStatus s = Cluster.get(ctx.getSystem()).selfMember().status();
+            return s == MemberStatus.leaving() || s == MemberStatus.exiting() || s == MemberStatus.down()
+                    || s == MemberStatus.removed();
+        }
+
         private void onLost(Lost m) {
-            if (!m.feed().equals(feed)) {
+            if (leaving() || !m.feed().equals(feed)) {
                 return;
             }
             feed = null;

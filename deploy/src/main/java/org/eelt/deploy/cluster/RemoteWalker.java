@@ -14,6 +14,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.eelt.explorer.agent.Walker;
 
 /**
@@ -147,8 +149,15 @@ public final class RemoteWalker {
             ctx.getLog().info("walker {} runs on explorer node {}", s.walkerId(), s.node());
         }
 
+        /** @return whether this node is leaving the cluster (then every remote actor looks lost: no restarts). */
+        private boolean leaving() {
+            MemberStatus s = Cluster.get(ctx.getSystem()).selfMember().status();
+            return s == MemberStatus.leaving() || s == MemberStatus.exiting() || s == MemberStatus.down()
+                    || s == MemberStatus.removed();
+        }
+
         private void onLost(Lost m) {
-            if (!m.walker().equals(current)) {
+            if (leaving() || !m.walker().equals(current)) {
                 return;
             }
             current = null;
