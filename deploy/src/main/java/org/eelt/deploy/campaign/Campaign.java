@@ -294,12 +294,15 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
         for (int w = 0; w < st.walkers(); w++) {
             String id = "s" + stage + "-w" + w + "-" + runTag;
-            Behavior<Walker.Command> behavior = kind.walker(env, stage, w, st.stepsPerWalker(), id, runTag.hashCode(),
-                    examiner, progress, topic, Map.copyOf(latestModels));
+            int index = w;
+            Map<Integer, ModelPublished> models = Map.copyOf(latestModels);
+            java.util.function.Function<ActorRef<Walker.Progress>, Behavior<Walker.Command>> local = p -> kind.walker(env,
+                    stage, index, st.stepsPerWalker(), id, runTag.hashCode(), examiner, p, topic, models);
+            Behavior<Walker.Command> behavior = local.apply(progress);
             if (remoteWalkers) { // explorer-role nodes host Deep Potential walkers (falls back to local ones)
                 WalkerSettings ws = CampaignAgents.walker(spec, stage, w, st.stepsPerWalker(), id, runTag.hashCode());
                 behavior = RemoteWalker.create(w, new WalkerHost.StartWalker(ws, CampaignAgents.start(spec, stage, w),
-                        examiner, progress, topicName(env), latestModels.get(ws.member()), paused, null), behavior);
+                        examiner, progress, topicName(env), latestModels.get(ws.member()), paused, null), local);
             }
             ActorRef<Walker.Command> walker = getContext().spawn(Behaviors.supervise(behavior)
                     .onFailure(SupervisorStrategy.restart()), id);

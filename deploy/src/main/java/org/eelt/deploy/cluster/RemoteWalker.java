@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -22,9 +23,11 @@ import org.eelt.explorer.agent.Walker;
  * The campaign-side stand-in of one walker in cluster mode. The campaign spawns it where it would
  * spawn the walker; it asks the receptionist for the explorer-role nodes' {@link WalkerHost}s,
  * picks one round-robin by the walker's index (hosts ordered by address) and sends it
- * {@link WalkerHost.StartWalker}. Pause is relayed to the remote walker. It watches the remote
- * walker: when it dies with its node, the walker is started again from its start structure on
- * another host (never on the lost node again), or locally when no explorer node is left. With no
+ * {@link WalkerHost.StartWalker}. Pause is relayed to the remote walker, and its progress to the
+ * campaign. It watches the remote walker: when it dies with its node, the walker is started again
+ * from its start structure with its full step budget on another host (never on the lost node
+ * again), or locally when no explorer node is left; the progress it relays then adds the lost
+ * walkers' steps, frames and busy time, so the campaign's explored count does not go back. With no
  * explorer-role node listed at all the walker runs locally as the stand-in's child, as in a
  * single-node run. Stopping the stand-in stops the remote walker (its host watches the stand-in).
  */
@@ -44,10 +47,12 @@ public final class RemoteWalker {
     /**
      * @param index the walker's index in its stage (round-robin over the hosts)
      * @param start what to send a host (its {@code replyTo} is replaced by the stand-in)
-     * @param local the walker's behavior for running it in this JVM (no host listed or left)
+     * @param local the walker's behavior for running it in this JVM (no host listed or left), given
+     *              where its progress goes (the stand-in, which relays it)
      * @return the stand-in's behavior
      */
-    public static Behavior<Walker.Command> create(int index, WalkerHost.StartWalker start, Behavior<Walker.Command> local) {
+    public static Behavior<Walker.Command> create(int index, WalkerHost.StartWalker start,
+                                                  Function<ActorRef<Walker.Progress>, Behavior<Walker.Command>> local) {
         return Behaviors.<Object>setup(ctx -> Behaviors.<Object>withTimers(timers ->
                 new State(ctx, timers, index, start, local).find())).unsafeCast();
     }
@@ -57,21 +62,24 @@ public final class RemoteWalker {
         private final TimerScheduler<Object> timers;
         private final int index;
         private final WalkerHost.StartWalker start;
-        private final Behavior<Walker.Command> local;
+        private final Function<ActorRef<Walker.Progress>, Behavior<Walker.Command>> local;
         private final Set<String> lostNodes = new HashSet<>();
         private ActorRef<Walker.Command> current;
         private boolean placing;
         private boolean paused;
         private int attempt;
+        private Walker.Progress base;
+        private Walker.Progress last;
 
         State(ActorContext<Object> ctx, TimerScheduler<Object> timers, int index, WalkerHost.StartWalker start,
-              Behavior<Walker.Command> local) {
+              Function<ActorRef<Walker.Progress>, Behavior<Walker.Command>> local) {
             this.ctx = ctx;
             this.timers = timers;
             this.index = index;
             this.start = start;
             this.local = local;
             this.paused = start.paused();
+            this.base = new Walker.Progress(start.settings().id(), 0, 0, 0, 0, 0, false);
         }
 
         Behavior<Object> find() {
@@ -94,6 +102,8 @@ public final class RemoteWalker {
                     attempt++;
                     return find();
                 }
+            } else if (m instanceof Walker.Progress p) {
+                onProgress(p);
             } else if (m instanceof Walker.SetPaused p) {
                 paused = p.paused();
                 if (current != null) {
@@ -117,7 +127,8 @@ public final class RemoteWalker {
             }
             if (hosts.isEmpty()) {
                 placing = false;
-                current = ctx.spawn(Behaviors.supervise(local).onFailure(SupervisorStrategy.restart()), "local");
+                current = ctx.spawn(Behaviors.supervise(local.apply(ctx.getSelf().narrow()))
+                        .onFailure(SupervisorStrategy.restart()), "local");
                 if (paused) {
                     current.tell(new Walker.SetPaused(true));
                 }
@@ -127,9 +138,20 @@ public final class RemoteWalker {
             }
             hosts.sort(Comparator.comparing(h -> h.path().address().toString()));
             ActorRef<WalkerHost.Command> host = hosts.get(Math.floorMod(index + attempt, hosts.size()));
-            host.tell(new WalkerHost.StartWalker(start.settings(), start.start(), start.examiner(), start.progress(),
+            host.tell(new WalkerHost.StartWalker(start.settings(), start.start(), start.examiner(), ctx.getSelf().narrow(),
                     start.topic(), start.initialModel(), paused, ctx.getSelf().narrow()));
             timers.startSingleTimer(new StartTimedOut(attempt), START_TIMEOUT);
+        }
+
+        /** Relays a remote walker's progress, adding what the walkers lost before it did (steps, frames, busy ms). */
+        private void onProgress(Walker.Progress p) {
+            if (current == null) {
+                return;
+            }
+            last = p;
+            start.progress().tell(new Walker.Progress(p.walker(), base.steps() + p.steps(),
+                    base.framesSent() + p.framesSent(), base.busyMillis() + p.busyMillis(),
+                    base.restarts() + p.restarts(), p.generation(), p.finished()));
         }
 
         private void onStarted(WalkerHost.WalkerStarted s) {
@@ -161,6 +183,11 @@ public final class RemoteWalker {
                 return;
             }
             current = null;
+            if (last != null) {
+                base = new Walker.Progress(last.walker(), base.steps() + last.steps(), base.framesSent() + last.framesSent(),
+                        base.busyMillis() + last.busyMillis(), base.restarts() + last.restarts() + 1, last.generation(), false);
+                last = null;
+            }
             lostNodes.add(m.address());
             attempt++;
             ctx.getLog().warn("walker {} was lost with explorer node {}; starting it again from its start structure",

@@ -134,6 +134,17 @@ class ExplorerNodeCampaignTest {
                 assertEquals(1, nodes.linesWith("lab", "started member " + m + " of campaign"), "see " + nodes.log("lab"));
             }
             assertEquals(0, nodes.linesWith("coord", "runs on the coordinator"), "no member ran on the coordinator");
+            long explored = 0;
+            for (String l : Files.readAllLines(nodes.log("coord"))) {
+                Matcher m = Pattern.compile("\\]\\s+stage \\d+/\\d+\\s+explored (\\d+)").matcher(l);
+                if (m.find()) {
+                    long now = Long.parseLong(m.group(1));
+                    assertTrue(now >= explored, "the explored count never goes back (lost walkers' frames stay counted): "
+                            + now + " after " + explored);
+                    explored = now;
+                }
+            }
+            assertTrue(explored > 0, "progress lines seen");
         }
         long movedAt = generationAtMove(dir, onE1Of(dir, e1));
         try (EeltStore s = EeltStore.openReadOnly(run.resolve("store"))) {
