@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * get the dataset as increments from the coordinator's store and publish their models on the
  * campaign's topic; walkers wait for models, so the campaign completes only if remote training works.
  * The SIGKILL of the first explorer node also takes an ensemble member: it is started again on the
- * labeler + trainer node at its generation and publishes newer models, which the coordinator stores. The two walkers are placed round-robin,
+ * labeler + trainer node at its generation and publishes newer models, which the coordinator stores.
+ * Then the second explorer node is killed too, and both walkers go on on the coordinator. The two walkers are placed round-robin,
  * one per explorer node; one explorer node is then killed with SIGKILL, its walker is started again
  * on the other node, and the campaign reaches its label budget with every explored label coming
  * from a walker that ran on an explorer node and no candidate labeled twice.
@@ -80,7 +81,7 @@ class ExplorerNodeCampaignTest {
     @Test
     void walkersRunOnExplorerNodesAndMoveWhenOneIsKilled(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
             throws Exception {
-        int bootstrap = 4, labels = 30; // ~2 labels/s (4 candidates per model, 1 labeler, 0.4 s each): ~12 s after the kill
+        int bootstrap = 4, labels = 40; // ~2 labels/s (4 candidates per model, 1 labeler, 0.4 s each)
         Files.writeString(dir.resolve("c.conf"), campaign(bootstrap, labels, 150));
         int seed = NodeLauncher.freePort(), e1 = NodeLauncher.freePort(), e2 = NodeLauncher.freePort(),
                 lab = NodeLauncher.freePort();
@@ -90,7 +91,7 @@ class ExplorerNodeCampaignTest {
                     "--campaign", dir.resolve("c.conf").toString(), "--run-dir", run.toString(),
                     "--await-labelers", "1", "--await-explorers", "2");
             Process p1 = nodes.start("e1", NodeLauncher.loopbackConf("explorer, trainer", e1, seed, dir.resolve("e1-data"), 0));
-            nodes.start("e2", NodeLauncher.loopbackConf("explorer", e2, seed, dir.resolve("e2-data"), 0));
+            Process p2 = nodes.start("e2", NodeLauncher.loopbackConf("explorer", e2, seed, dir.resolve("e2-data"), 0));
             nodes.start("lab", NodeLauncher.loopbackConf("labeler, trainer", lab, seed, dir.resolve("l-data"), 1));
             assertTrue(NodeProcesses.await(90, () -> (placements(nodes).size() == 2
                             && NodeProcesses.labeledSoFar(nodes, "coord") > bootstrap) || !coord.isAlive()),
@@ -111,18 +112,25 @@ class ExplorerNodeCampaignTest {
             assertTrue(onE1 >= 0, "one member on each trainer node; see " + nodes.log("coord"));
             p1.destroyForcibly(); // SIGKILL, with its walker mid-run
             assertTrue(p1.waitFor(10, TimeUnit.SECONDS));
+            String moved = before.entrySet().stream().filter(e -> e.getValue().get(0).endsWith(":" + e1))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            assertTrue(NodeProcesses.await(60, () -> placements(nodes).get(moved).size() == 2 || !coord.isAlive()),
+                    "the killed node's walker placed again; see " + nodes.log("coord"));
+            assertTrue(coord.isAlive() && NodeProcesses.labeledSoFar(nodes, "coord") < labels - 4,
+                    "the campaign still runs before the second kill");
+            p2.destroyForcibly(); // the last explorer node: walkers fall back to the coordinator
+            assertTrue(p2.waitFor(10, TimeUnit.SECONDS));
             assertTrue(coord.waitFor(120, TimeUnit.SECONDS), "coordinator finished; see " + nodes.log("coord"));
             assertEquals(0, coord.exitValue(), "coordinator exit status; see " + nodes.log("coord"));
             assertTrue(nodes.out("coord").contains("label budget of " + labels + " reached"), nodes.out("coord"));
-            assertEquals(0, nodes.linesWith("coord", "runs on the coordinator"), "no walker ran on the coordinator");
+            assertEquals(2, nodes.linesWith("coord", "runs on the coordinator (no explorer-role node listed besides the lost"),
+                    "both walkers run on the coordinator once both explorer nodes are lost; see " + nodes.log("coord"));
             Matcher versions = Pattern.compile("\"model_versions\"\\s*:\\s*(\\d+)").matcher(nodes.out("coord"));
             assertTrue(versions.find() && Long.parseLong(versions.group(1)) >= 4,
                     "models from the trainer node were stored by the coordinator: " + nodes.out("coord"));
-            assertTrue(nodes.linesWith("coord", "was lost with explorer node") >= 1,
-                    "the killed node's walker was noticed; see " + nodes.log("coord"));
+            assertEquals(3, nodes.linesWith("coord", "was lost with explorer node"),
+                    "one walker lost with the first node, two with the second; see " + nodes.log("coord"));
             Map<String, List<String>> after = placements(nodes);
-            String moved = before.entrySet().stream().filter(e -> e.getValue().get(0).endsWith(":" + e1))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
             assertEquals(List.of("127.0.0.1:" + e1, "127.0.0.1:" + e2), after.get(moved),
                     "the killed node's walker started again on the other explorer node; " + after);
             assertTrue(nodes.linesWith("e2", "started walker " + moved) == 1, "see " + nodes.log("e2"));
@@ -133,7 +141,8 @@ class ExplorerNodeCampaignTest {
             for (int m = 0; m < 2; m++) {
                 assertEquals(1, nodes.linesWith("lab", "started member " + m + " of campaign"), "see " + nodes.log("lab"));
             }
-            assertEquals(0, nodes.linesWith("coord", "runs on the coordinator"), "no member ran on the coordinator");
+            assertEquals(0, nodes.linesWith("coord", "trainer member 0 runs on the coordinator")
+                    + nodes.linesWith("coord", "trainer member 1 runs on the coordinator"), "no member ran on the coordinator");
             long explored = 0;
             for (String l : Files.readAllLines(nodes.log("coord"))) {
                 Matcher m = Pattern.compile("\\]\\s+stage \\d+/\\d+\\s+explored (\\d+)").matcher(l);
