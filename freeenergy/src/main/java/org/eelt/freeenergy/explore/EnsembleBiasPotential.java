@@ -1,6 +1,7 @@
 package org.eelt.freeenergy.explore;
 
 import java.util.List;
+import org.eelt.freeenergy.cv.CvForceAddition;
 import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.freeenergy.net.EnsemblePoint;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
@@ -129,25 +130,6 @@ public final class EnsembleBiasPotential implements Potential {
     public ForceResult compute(Structure structure, NeighborList neighbors) {
         ForceResult r = base.compute(structure, neighbors);
         Bias b = bias(structure);
-        double[] f = r.forces().clone();
-        double[] vir = r.virial().clone();
-        double[] x = structure.positions();
-        for (int k = 0; k < f.length; k++) {
-            f[k] += b.forces()[k];
-        }
-        for (int k = 0; k < structure.size(); k++) {
-            for (int p = 0; p < 3; p++) {
-                for (int c = 0; c < 3; c++) {
-                    vir[3 * p + c] += x[3 * k + p] * b.forces()[3 * k + c];
-                }
-            }
-        }
-        double[] ea = r.atomicEnergies() == null ? null : r.atomicEnergies().clone();
-        if (ea != null) {
-            for (int k = 0; k < ea.length; k++) {
-                ea[k] += b.energy() / ea.length;
-            }
-        }
-        return new ForceResult(r.energy() + b.energy(), f, vir, ea, null);
+        return CvForceAddition.add(r, structure, b.energy(), b.forces());
     }
 }

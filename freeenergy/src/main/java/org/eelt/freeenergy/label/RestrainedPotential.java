@@ -1,6 +1,7 @@
 package org.eelt.freeenergy.label;
 
 import java.util.List;
+import org.eelt.freeenergy.cv.CvForceAddition;
 import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.potential.ForceResult;
 import org.eelt.potential.Potential;
@@ -112,27 +113,6 @@ public final class RestrainedPotential implements Potential {
     public ForceResult compute(Structure structure, NeighborList neighbors) {
         ForceResult r = base.compute(structure, neighbors);
         Restraint res = restraint(structure);
-        double[] f = r.forces().clone();
-        double[] vir = r.virial().clone();
-        double[] x = structure.positions();
-        int n = structure.size();
-        for (int a = 0; a < f.length; a++) {
-            f[a] += res.forces()[a];
-        }
-        for (int k = 0; k < n; k++) {
-            for (int p = 0; p < 3; p++) {
-                for (int c = 0; c < 3; c++) {
-                    vir[3 * p + c] += x[3 * k + p] * res.forces()[3 * k + c];
-                }
-            }
-        }
-        double[] ea = r.atomicEnergies() == null ? null : r.atomicEnergies().clone();
-        if (ea != null) {
-            for (int k = 0; k < n; k++) {
-                ea[k] += res.energy() / n;
-            }
-        }
-        // per-atom virials of the base no longer sum to the total: not reported
-        return new ForceResult(r.energy() + res.energy(), f, vir, ea, null);
+        return CvForceAddition.add(r, structure, res.energy(), res.forces());
     }
 }
