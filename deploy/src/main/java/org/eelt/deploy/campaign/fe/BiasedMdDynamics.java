@@ -1,7 +1,5 @@
 package org.eelt.deploy.campaign.fe;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -47,15 +45,10 @@ public final class BiasedMdDynamics implements WalkerDynamics {
 
     @Override
     public Chunks chunks(Map<Integer, Object> models, int member) {
-        int k = fe.training().ensembleSize();
-        if (models.size() < k) {
+        FreeEnergyEnsemble e = FeModels.ensemble(models, fe.training().ensembleSize());
+        if (e == null) {
             return null;
         }
-        List<Object> nets = new ArrayList<>();
-        for (int m = 0; m < k; m++) {
-            nets.add(models.get(m));
-        }
-        FreeEnergyEnsemble e = FeModels.ensemble(nets);
         Potential biased = new EnsembleBiasPotential(base, fe.cvs(), e, fe.e0(), fe.e1(), 1.0, e.meanA(sRef));
         return (s, v, p, rng) -> LangevinChunk.run(biased, s, v, p, rng);
     }

@@ -60,14 +60,10 @@ public final class CvSamplerDynamics implements WalkerDynamics {
 
     @Override
     public Chunks chunks(Map<Integer, Object> models, int member) {
-        if (models.size() < members) {
+        FreeEnergyEnsemble ensemble = FeModels.ensemble(models, members);
+        if (ensemble == null) {
             return null;
         }
-        List<Object> nets = new ArrayList<>();
-        for (int m = 0; m < members; m++) {
-            nets.add(models.get(m));
-        }
-        FreeEnergyEnsemble ensemble = FeModels.ensemble(nets);
         return (start, v, p, rng) -> run(ensemble, start, p, rng);
     }
 
