@@ -162,7 +162,7 @@ class DiskFullTest {
         PrintStream ps = new PrintStream(progress, true, StandardCharsets.UTF_8);
         CompletableFuture<Summary> f = CompletableFuture.supplyAsync(() -> {
             try {
-                return CampaignRunner.run(new CampaignRunner.Options(CampaignTestSupport.smallCampaign(40), tmp, run,
+                return CampaignRunner.run(new CampaignRunner.Options(CampaignTestSupport.smallCampaign(90), tmp, run,
                         false, ps, 1000));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
