@@ -25,20 +25,17 @@ import org.eelt.protocol.messages.FrameLabeled;
 import org.eelt.protocol.messages.LabelFailed;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.trainer.agent.TrainerMember;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Explicit jackson-cbor round trips of every cross-node message type (those not exercised in AgentsTest too). */
 class MessageSerializationTest {
-    static final ActorTestKit KIT = ActorTestKit.create();
-
-    @AfterAll
-    static void shutdown() {
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final CborRoundTrip CBOR = CborRoundTrip.local();
+    static final ActorTestKit KIT = CBOR.kit();
 
     static Object roundTrip(Object msg) {
-        return CborRoundTrip.roundTrip(KIT.system(), msg);
+        return CBOR.roundTrip(msg);
     }
 
     @Test

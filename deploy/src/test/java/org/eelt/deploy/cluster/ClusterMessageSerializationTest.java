@@ -18,8 +18,8 @@ import org.eelt.examiner.agent.Examiner;
 import org.eelt.deploy.testing.CborRoundTrip;
 import org.eelt.protocol.messages.LabelOutcome;
 import org.eelt.protocol.messages.ModelPublished;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * jackson-cbor round trips, in an actor system configured as a cluster node, of the messages that
@@ -28,16 +28,13 @@ import org.junit.jupiter.api.Test;
  * (pub-sub) and the singleton's hand-over message.
  */
 class ClusterMessageSerializationTest {
-    static final ActorTestKit KIT = ActorTestKit.create("eelt", ClusterConfigs.pekko(
-            NodeSettings.from(ConfigFactory.load()).withPort(0), ConfigFactory.empty(), false));
-
-    @AfterAll
-    static void shutdown() {
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final CborRoundTrip CBOR = new CborRoundTrip(ActorTestKit.create("eelt", ClusterConfigs.pekko(
+            NodeSettings.from(ConfigFactory.load()).withPort(0), ConfigFactory.empty(), false)));
+    static final ActorTestKit KIT = CBOR.kit();
 
     static Object roundTrip(Object msg) {
-        return CborRoundTrip.roundTrip(KIT.system(), msg);
+        return CBOR.roundTrip(msg);
     }
 
     @Test

@@ -16,20 +16,17 @@ import org.eelt.deploy.campaign.CampaignResult;
 import org.eelt.deploy.campaign.CampaignStatus;
 import org.eelt.examiner.agent.ExaminationTally;
 import org.eelt.deploy.testing.CborRoundTrip;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** jackson-cbor round trips of every campaign-manager message (the manager may run as a cluster singleton). */
 class ServiceMessageSerializationTest {
-    static final ActorTestKit KIT = ActorTestKit.create();
-
-    @AfterAll
-    static void shutdown() {
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final CborRoundTrip CBOR = CborRoundTrip.local();
+    static final ActorTestKit KIT = CBOR.kit();
 
     static Object roundTrip(Object msg) {
-        return CborRoundTrip.roundTrip(KIT.system(), msg);
+        return CBOR.roundTrip(msg);
     }
 
     static CampaignStatus status() {
