@@ -1,13 +1,10 @@
 package org.eelt.freeenergy.explore;
 
-import java.util.List;
-import org.eelt.freeenergy.cv.CvForceAddition;
 import org.eelt.freeenergy.cv.CvSet;
+import org.eelt.freeenergy.cv.CvTermPotential;
 import org.eelt.freeenergy.net.EnsemblePoint;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
-import org.eelt.potential.ForceResult;
 import org.eelt.potential.Potential;
-import org.eelt.potential.neighbor.NeighborList;
 import org.eelt.protocol.atoms.Structure;
 
 /**
@@ -27,9 +24,7 @@ import org.eelt.protocol.atoms.Structure;
  * products). Usable with the explorer's MD engine as any {@link Potential}. Energies eV, forces eV/Å.
  * Its virial term uses the positions as given (exact for isolated systems; NVT for periodic cells).
  */
-public final class EnsembleBiasPotential implements Potential {
-    private final Potential base;
-    private final CvSet cvs;
+public final class EnsembleBiasPotential extends CvTermPotential {
     private final FreeEnergyEnsemble ensemble;
     private final double e0;
     private final double e1;
@@ -47,6 +42,7 @@ public final class EnsembleBiasPotential implements Potential {
      */
     public EnsembleBiasPotential(Potential base, CvSet cvs, FreeEnergyEnsemble ensemble, double e0, double e1,
                                  double evPerUnit, double reference) {
+        super(base, cvs);
         if (cvs.dimension() != ensemble.dimension()) {
             throw new IllegalArgumentException("bias: " + cvs.dimension() + " CVs but the free-energy ensemble has "
                     + ensemble.dimension());
@@ -58,8 +54,6 @@ public final class EnsembleBiasPotential implements Potential {
             throw new IllegalArgumentException("bias needs eV per unit > 0 and a finite reference, got " + evPerUnit
                     + ", " + reference);
         }
-        this.base = base;
-        this.cvs = cvs;
         this.ensemble = ensemble;
         this.e0 = e0;
         this.e1 = e1;
@@ -88,7 +82,7 @@ public final class EnsembleBiasPotential implements Potential {
      * @param deviation ε(s)
      * @param sigma     σ(ε)
      */
-    public record Bias(double energy, double[] forces, double[] s, double deviation, double sigma) {
+    public record Bias(double energy, double[] forces, double[] s, double deviation, double sigma) implements Term {
     }
 
     /** @return the bias at the structure's positions. */
@@ -117,19 +111,7 @@ public final class EnsembleBiasPotential implements Potential {
     }
 
     @Override
-    public double cutoff() {
-        return base.cutoff();
-    }
-
-    @Override
-    public List<String> species() {
-        return base.species();
-    }
-
-    @Override
-    public ForceResult compute(Structure structure, NeighborList neighbors) {
-        ForceResult r = base.compute(structure, neighbors);
-        Bias b = bias(structure);
-        return CvForceAddition.add(r, structure, b.energy(), b.forces());
+    protected Term term(Structure structure) {
+        return bias(structure);
     }
 }
