@@ -3,6 +3,7 @@ package org.eelt.store;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.eelt.protocol.atoms.MeanForceArrays;
 import org.eelt.protocol.atoms.Provenance;
 
 /**
@@ -32,17 +33,7 @@ public record MeanForceRecord(double[] center, double[] meanForce, double[] stdE
         Objects.requireNonNull(stdErr, "stdErr");
         Objects.requireNonNull(energyUnit, "energyUnit");
         Objects.requireNonNull(provenance, "provenance");
-        if (center.length == 0 || meanForce.length != center.length || stdErr.length != center.length) {
-            throw new IllegalArgumentException("a mean-force label needs d >= 1 center, force and error values; got "
-                    + center.length + ", " + meanForce.length + ", " + stdErr.length);
-        }
-        for (int i = 0; i < center.length; i++) {
-            if (!Double.isFinite(center[i]) || !Double.isFinite(meanForce[i]) || !(stdErr[i] >= 0)
-                    || Double.isInfinite(stdErr[i])) {
-                throw new IllegalArgumentException("mean-force label component " + i + " is not finite: center "
-                        + center[i] + ", force " + meanForce[i] + ", error " + stdErr[i]);
-            }
-        }
+        MeanForceArrays.validate(center, meanForce, stdErr);
         if (samples < 0) {
             throw new IllegalArgumentException("mean-force label: samples must be >= 0, got " + samples);
         }

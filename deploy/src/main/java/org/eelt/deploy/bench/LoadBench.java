@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bytedeco.javacpp.Pointer;
 import org.eelt.deploy.campaign.CampaignResult;
 import org.eelt.deploy.campaign.CampaignRunner;
+import org.eelt.deploy.campaign.SmallCuCampaign;
 import org.eelt.deploy.campaign.Summary;
 
 /**
@@ -45,37 +46,16 @@ public final class LoadBench {
      * @return the campaign HOCON of the load benchmark
      */
     public static String campaign(int walkers, double minutes) {
-        return """
-                eelt.campaign {
-                  name = "load-%d"
-                  seed = 11
-                  type-map = [Cu]
-                  systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
-                  strains = [-0.02, 0.0, 0.02]
-                  exploration {
-                    chunk-steps = 20
-                    sample-interval = 5
-                    max-in-flight = %d
-                    stages = [{temperatures = [300, 600, 900, 1200], walkers = %d, steps-per-walker = 100000000}]
-                  }
-                  examination { trust-lo = 0.05, trust-hi = 0.60, max-candidates-per-model = %d, dedupe-threshold = 0.02 }
-                  labeling {
-                    oracle = "sutton-chen:", workers = 2, timeout-s = 60
-                    simulated-latency { median-s = 1.0, sigma = 0.5 }
-                  }
-                  training {
-                    ensemble-size = 2
-                    model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [8, 8] }
-                    first-round-steps = 200
-                    steps-per-round = 100
-                    trigger = { new-labels = 8 }
-                  }
-                  initial-data { bootstrap = 4, rattle = 0.05, strain = 0.02 }
-                  convergence { accurate-ratio = 1.0, window = 1000000, max-labels = 100000000, max-wall-s = %s }
-                  test { temperatures = [300], frames = 0 }
-                }
-                """.formatted(walkers, MAX_IN_FLIGHT, walkers, MAX_CANDIDATES_PER_MODEL,
-                String.format(Locale.ROOT, "%.1f", minutes * 60));
+        return SmallCuCampaign.named("load-" + walkers).seed(11).strains(-0.02, 0.0, 0.02)
+                .chunks(20, 5).maxInFlight(MAX_IN_FLIGHT)
+                .stage(new double[] {300, 600, 900, 1200}, walkers, 100000000)
+                .examination(0.05, 0.60, MAX_CANDIDATES_PER_MODEL)
+                .labeling("sutton-chen:", 2).timeoutS(60).simulatedLatency(1.0, 0.5)
+                .model(5.0, 4, 8, 8).firstRoundSteps(200).rounds(100, 8)
+                .initialData(4, 0.02)
+                .accuracy(1.0, 1000000).budget(100000000, Math.round(minutes * 600) / 10.0)
+                .test(new double[] {300}, 0)
+                .hocon();
     }
 
     /**

@@ -10,22 +10,17 @@ import java.nio.charset.StandardCharsets;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializer;
-import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.eelt.deploy.campaign.CampaignSpec;
 import org.eelt.examiner.agent.Examiner;
+import org.eelt.deploy.testing.CborRoundTrip;
 import org.eelt.explorer.agent.Walker;
 import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.explorer.build.Bulk;
 import org.eelt.protocol.messages.AtomsData;
-import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.LabelOutcome;
 import org.eelt.protocol.messages.ModelPublished;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * jackson-cbor round trips, in an actor system configured as a cluster node, of the messages that
@@ -36,22 +31,13 @@ import org.junit.jupiter.api.Test;
  * reply and the walker traffic that then crosses nodes (progress, pause, frames and their verdict).
  */
 class ClusterMessageSerializationTest {
-    static final ActorTestKit KIT = ActorTestKit.create("eelt", ClusterConfigs.pekko(
-            NodeSettings.from(ConfigFactory.load()).withPort(0), ConfigFactory.empty(), false));
-
-    @AfterAll
-    static void shutdown() {
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final CborRoundTrip CBOR = new CborRoundTrip(ActorTestKit.create("eelt", ClusterConfigs.pekko(
+            NodeSettings.from(ConfigFactory.load()).withPort(0), ConfigFactory.empty(), false)));
+    static final ActorTestKit KIT = CBOR.kit();
 
     static Object roundTrip(Object msg) {
-        assertTrue(msg instanceof CborSerializable, msg.getClass() + " is marked CborSerializable");
-        Serialization ser = SerializationExtension.get(Adapter.toClassic(KIT.system()));
-        Serializer s = ser.findSerializerFor(msg);
-        assertTrue(s.getClass().getName().contains("Jackson"), msg.getClass() + " is bound to " + s.getClass());
-        byte[] bytes = ser.serialize(msg).get();
-        String manifest = s instanceof SerializerWithStringManifest m ? m.manifest(msg) : "";
-        return ser.deserialize(bytes, s.identifier(), manifest).get();
+        return CBOR.roundTrip(msg);
     }
 
     @Test

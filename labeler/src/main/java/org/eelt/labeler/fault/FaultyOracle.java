@@ -11,6 +11,7 @@ import org.eelt.labeler.oracle.Oracle;
 import org.eelt.labeler.oracle.OracleResult;
 import org.eelt.labeler.oracle.OracleSettings;
 import org.eelt.labeler.oracle.Property;
+import org.eelt.labeler.oracle.WrappingOracle;
 import org.eelt.protocol.atoms.Structure;
 
 /**
@@ -29,8 +30,7 @@ import org.eelt.protocol.atoms.Structure;
  * Calls that do not fail return the inner oracle's result. Name and settings are the inner
  * oracle's, so labels carry the real oracle's provenance and content hash. Units as the inner oracle.
  */
-public final class FaultyOracle implements Oracle {
-    private final Oracle inner;
+public final class FaultyOracle extends WrappingOracle {
     private final FaultPlan plan;
     private final Map<FaultKind, FaultProcess> processes = new EnumMap<>(FaultKind.class);
 
@@ -42,7 +42,7 @@ public final class FaultyOracle implements Oracle {
      * @param hangS    seconds a {@code hang} fault sleeps
      */
     public FaultyOracle(Oracle inner, FaultPlan plan, OracleSettings settings, Duration timeout, double hangS) {
-        this.inner = Objects.requireNonNull(inner, "inner");
+        super(inner);
         this.plan = Objects.requireNonNull(plan, "plan");
         OracleSettings s = settings.withKeep(false, false);
         processes.put(FaultKind.EXIT, new FaultProcess(FaultKind.EXIT, inner, s, 0));
@@ -52,29 +52,9 @@ public final class FaultyOracle implements Oracle {
         processes.put(FaultKind.HANG, new FaultProcess(FaultKind.HANG, inner, s, hangS));
     }
 
-    /** @return the wrapped oracle. */
-    public Oracle inner() {
-        return inner;
-    }
-
     /** @return the shared fault plan (its counts). */
     public FaultPlan plan() {
         return plan;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public Set<Property> implementedProperties() {
-        return inner.implementedProperties();
-    }
-
-    @Override
-    public String settings() {
-        return inner.settings();
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.eelt.deploy.campaign.fe;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.eelt.explorer.agent.LangevinChunk;
@@ -11,7 +8,6 @@ import org.eelt.freeenergy.explore.EnsembleBiasPotential;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
 import org.eelt.potential.Potential;
 import org.eelt.protocol.atoms.Structure;
-import org.eelt.protocol.messages.ModelPublished;
 
 /**
  * Biased MD in full space as {@link WalkerDynamics}: Langevin MD ({@link LangevinChunk}) on the
@@ -20,7 +16,7 @@ import org.eelt.protocol.messages.ModelPublished;
  * system's start configuration. Built-in engines work in eV, so the ensemble's unit is eV.
  * Sampled frames are full configurations; the examiner scores them at s(x).
  */
-public final class BiasedMdDynamics implements WalkerDynamics {
+public final class BiasedMdDynamics extends FeEnsembleDynamics {
     private final FeSpec fe;
     private final Potential base;
     private final double[] sRef;
@@ -30,32 +26,14 @@ public final class BiasedMdDynamics implements WalkerDynamics {
      * @param base the system's physical potential (eV, Å)
      */
     public BiasedMdDynamics(FeSpec fe, Potential base) {
+        super(fe.training().ensembleSize());
         this.fe = fe;
         this.base = base;
         this.sRef = fe.cvs().wrap(fe.cvs().values(fe.start().positions(), fe.start().cell()));
     }
 
     @Override
-    public boolean wants(ModelPublished model, int member) {
-        return true;
-    }
-
-    @Override
-    public Object parse(ModelPublished model) {
-        return FeModels.decode(model);
-    }
-
-    @Override
-    public Chunks chunks(Map<Integer, Object> models, int member) {
-        int k = fe.training().ensembleSize();
-        if (models.size() < k) {
-            return null;
-        }
-        List<Object> nets = new ArrayList<>();
-        for (int m = 0; m < k; m++) {
-            nets.add(models.get(m));
-        }
-        FreeEnergyEnsemble e = FeModels.ensemble(nets);
+    protected Chunks chunks(FreeEnergyEnsemble e) {
         Potential biased = new EnsembleBiasPotential(base, fe.cvs(), e, fe.e0(), fe.e1(), 1.0, e.meanA(sRef));
         return (s, v, p, rng) -> LangevinChunk.run(biased, s, v, p, rng);
     }

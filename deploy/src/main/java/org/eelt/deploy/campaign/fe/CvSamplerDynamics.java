@@ -2,7 +2,6 @@ package org.eelt.deploy.campaign.fe;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.eelt.explorer.agent.LangevinChunk;
@@ -11,7 +10,6 @@ import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.freeenergy.explore.CvLangevinSampler;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
 import org.eelt.protocol.atoms.Structure;
-import org.eelt.protocol.messages.ModelPublished;
 
 /**
  * The CV-space sampler of free-energy campaigns as {@link WalkerDynamics}: one chunk of
@@ -26,11 +24,10 @@ import org.eelt.protocol.messages.ModelPublished;
  * point is placed into full space ({@link CvEmbedding}) so that it travels to the examiner and
  * the labelers as a configuration of the system. The walker needs all K members (ensemble mean).
  */
-public final class CvSamplerDynamics implements WalkerDynamics {
+public final class CvSamplerDynamics extends FeEnsembleDynamics {
     private final CvSet cvs;
     private final CvEmbedding embedding;
     private final FeSpec.Grid box;
-    private final int members;
     private final double kT;
     private final double gamma;
     private final double step;
@@ -39,35 +36,17 @@ public final class CvSamplerDynamics implements WalkerDynamics {
      * @param fe the free-energy settings (CVs, grid box, γ, T, step size, K)
      */
     public CvSamplerDynamics(FeSpec fe) {
+        super(fe.training().ensembleSize());
         this.cvs = fe.cvs();
         this.embedding = new CvEmbedding(fe.cvs(), fe.start());
         this.box = fe.grid();
-        this.members = fe.training().ensembleSize();
         this.kT = fe.kT();
         this.gamma = fe.exploration().gamma();
         this.step = fe.exploration().stepSize();
     }
 
     @Override
-    public boolean wants(ModelPublished model, int member) {
-        return true;
-    }
-
-    @Override
-    public Object parse(ModelPublished model) {
-        return FeModels.decode(model);
-    }
-
-    @Override
-    public Chunks chunks(Map<Integer, Object> models, int member) {
-        if (models.size() < members) {
-            return null;
-        }
-        List<Object> nets = new ArrayList<>();
-        for (int m = 0; m < members; m++) {
-            nets.add(models.get(m));
-        }
-        FreeEnergyEnsemble ensemble = FeModels.ensemble(nets);
+    protected Chunks chunks(FreeEnergyEnsemble ensemble) {
         return (start, v, p, rng) -> run(ensemble, start, p, rng);
     }
 

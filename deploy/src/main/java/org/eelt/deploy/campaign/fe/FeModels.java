@@ -3,6 +3,7 @@ package org.eelt.deploy.campaign.fe;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
 import org.eelt.freeenergy.net.FreeEnergyNet;
@@ -52,5 +53,21 @@ public final class FeModels {
             nets.add((FreeEnergyNet) o);
         }
         return new FreeEnergyEnsemble(nets);
+    }
+
+    /**
+     * @param models  the parsed models a walker holds, by ensemble member
+     * @param members K, the ensemble size
+     * @return the ensemble of members 0..K−1, or null while fewer than K models have been published
+     */
+    public static FreeEnergyEnsemble ensemble(Map<Integer, Object> models, int members) {
+        if (models.size() < members) {
+            return null;
+        }
+        List<Object> nets = new ArrayList<>();
+        for (int m = 0; m < members; m++) {
+            nets.add(models.get(m));
+        }
+        return ensemble(nets);
     }
 }
