@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The column families of schema version {@value Schema#CURRENT_VERSION}, with their key and
- * value layouts (integers big-endian so that byte order is numeric order).
+ * value layouts (integers big-endian so that byte order is numeric order). New families are
+ * appended (the open code relies on the declaration order).
  */
 enum Column {
     /** RocksDB's mandatory default family; unused by EELT. */
@@ -20,7 +21,15 @@ enum Column {
     /** Failed or quarantined structures. Key: 32-byte content hash. Value: {@link FailureCodec} bytes. */
     FAILURES("failures"),
     /** Store metadata: {@code schema_version} (4-byte int), {@code hash_resolution} (8-byte double bits), {@code created_by}. */
-    META("meta");
+    META("meta"),
+    /**
+     * Mean-force labels of free-energy campaigns (schema 2). Key: 32-byte content hash of the
+     * rounded restraint center and the oracle settings ({@link ContentHasher#hashCv}).
+     * Value: 8-byte insertion sequence, then {@link MeanForceCodec} bytes.
+     */
+    MEAN_FORCES("mean_forces"),
+    /** Insertion order of mean-force labels (schema 2). Key: 8-byte sequence (dense). Value: 32-byte content hash. */
+    MEAN_FORCE_INDEX("mean_force_index");
 
     private final String familyName;
 

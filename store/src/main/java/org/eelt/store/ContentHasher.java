@@ -33,6 +33,7 @@ public final class ContentHasher {
     /** Default rounding resolution δ = 10⁻⁶ Å. */
     public static final double DEFAULT_RESOLUTION = 1e-6;
     private static final byte[] TAG = "eelt.content-hash.v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CV_TAG = "eelt.cv-hash.v1".getBytes(StandardCharsets.UTF_8);
 
     private final Quantizer quantizer;
 
@@ -84,6 +85,31 @@ public final class ContentHasher {
         }
         for (boolean p : cell.pbc()) {
             out.put((byte) (p ? 1 : 0));
+        }
+        out.putInt(settings.length).put(settings);
+        return ContentHash.ofBytes(sha256().digest(out.array()));
+    }
+
+    /**
+     * Content hash of a free-energy label: SHA-256 over the tag {@code "eelt.cv-hash.v1"}, δ, the
+     * dimension d, the d restraint-center values rounded to multiples of δ (in CV units: Å, rad
+     * or dimensionless; periodic CVs must be wrapped to (−π, π] by the caller) and the oracle
+     * settings (which include κ, temperature and MD length). Format history: v1 (schema 2).
+     *
+     * @param center         s0, d values
+     * @param oracleSettings the oracle's canonical settings text
+     * @return the content hash
+     */
+    public ContentHash hashCv(double[] center, String oracleSettings) {
+        Objects.requireNonNull(center, "center");
+        Objects.requireNonNull(oracleSettings, "oracleSettings");
+        byte[] settings = oracleSettings.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = ByteBuffer.allocate(CV_TAG.length + 8 + 4 + 8 * center.length + 4 + settings.length);
+        out.put(CV_TAG);
+        out.putLong(Double.doubleToLongBits(quantizer.resolution()));
+        out.putInt(center.length);
+        for (double x : center) {
+            out.putLong(quantizer.quantize(x));
         }
         out.putInt(settings.length).put(settings);
         return ContentHash.ofBytes(sha256().digest(out.array()));

@@ -18,7 +18,8 @@ import org.eelt.protocol.io.Formats;
 /**
  * The durable store of an EELT campaign, in one RocksDB directory: the labeled dataset
  * (exactly once per {@link ContentHash}), model versions, campaign state and failed
- * structures. Units everywhere: Å, eV, eV/Å.
+ * structures, and the mean-force labels of free-energy campaigns ({@link #putMeanForce}). Units:
+ * Å, eV, eV/Å; mean-force labels in CV units (see {@link MeanForceRecord}).
  *
  * <p><b>Exactly-once labels.</b> {@link #putLabeled} computes the content hash of the frame's
  * structure and its provenance settings (the oracle settings). All label writes of a store are
@@ -59,6 +60,7 @@ public final class EeltStore implements AutoCloseable {
     private final LabelTable table;
     private final ModelRegistry models;
     private final FailureLog failures;
+    private final MeanForceTable meanForces;
 
     private EeltStore(StoreDb db, StoreSettings settings) {
         this.db = db;
@@ -67,6 +69,7 @@ public final class EeltStore implements AutoCloseable {
         this.table = new LabelTable(db, hasher);
         this.models = new ModelRegistry(db);
         this.failures = new FailureLog(db);
+        this.meanForces = new MeanForceTable(db, hasher);
     }
 
     /** Opens (creating if needed) the store in {@code dir} with {@link StoreSettings#defaults()}. */
@@ -260,6 +263,39 @@ public final class EeltStore implements AutoCloseable {
         return hash;
     }
 
+    // ---------------------------------------------------------------- mean-force labels (free energy)
+
+    /**
+     * Stores a mean-force label unless one with the same content hash ({@link ContentHasher#hashCv}
+     * of the rounded center and {@code label.provenance().settings()}) is already stored.
+     *
+     * @param label the label (center in CV units, force in energy per CV unit, see {@link MeanForceRecord})
+     * @return {@link InsertResult.Inserted} with its sequence, or {@link InsertResult.AlreadyPresent}
+     */
+    public InsertResult putMeanForce(MeanForceRecord label) {
+        return meanForces.put(label);
+    }
+
+    /** @return the content hash of a mean-force label with this center for an oracle with these settings. */
+    public ContentHash hashOfCenter(double[] center, String oracleSettings) {
+        return hasher.hashCv(center, oracleSettings);
+    }
+
+    /** @return the stored mean-force label with this hash, if any. */
+    public Optional<StoredMeanForce> meanForce(ContentHash hash) {
+        return meanForces.get(requireHash(hash));
+    }
+
+    /** @return the number of stored mean-force labels. */
+    public long meanForceCount() {
+        return meanForces.count();
+    }
+
+    /** @return the first {@code snapshot} mean-force labels, in insertion order. */
+    public List<StoredMeanForce> meanForces(long snapshot) {
+        return meanForces.list(snapshot);
+    }
+
     // ---------------------------------------------------------------- models
 
     /**
@@ -406,6 +442,7 @@ public final class EeltStore implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EeltStore[" + path() + ", " + count() + " labels, model " + latestModelVersion() + "]";
+        return "EeltStore[" + path() + ", " + count() + " labels, " + meanForceCount() + " mean-force labels, model "
+                + latestModelVersion() + "]";
     }
 }

@@ -17,13 +17,18 @@ import org.rocksdb.ColumnFamilyHandle;
  *       {@code campaign}, {@code failures}, {@code meta}; label records in {@link LabelCodec}
  *       format 1, model records in {@link ModelCodec} format 1, failures in {@link FailureCodec}
  *       format 1.</li>
+ *   <li>2 (EELT 0.1.0, free-energy campaigns): adds the column families {@code mean_forces} and
+ *       {@code mean_force_index} (mean-force labels in {@link MeanForceCodec} format 1, keyed by
+ *       {@link ContentHasher#hashCv}). Migration from 1: the empty families are created when the
+ *       store is opened for writing and {@code schema_version} becomes 2; nothing else changes,
+ *       so a version-1 store loads with all its labels, models and state. A read-only open of a
+ *       version-1 store leaves it untouched and reads the new families as empty.</li>
  * </ul>
- * A store of a newer (unknown) version is refused at open time. When a version 2 appears, this
- * class gains a migration from 1 and the test fixtures of version 1 stay loadable.
+ * A store of a newer (unknown) version is refused at open time.
  */
 final class Schema {
     /** The schema version this code writes and reads. */
-    static final int CURRENT_VERSION = 1;
+    static final int CURRENT_VERSION = 2;
     static final byte[] KEY_SCHEMA_VERSION = utf8("schema_version");
     static final byte[] KEY_HASH_RESOLUTION = utf8("hash_resolution");
     static final byte[] KEY_CREATED_BY = utf8("created_by");
@@ -77,6 +82,11 @@ final class Schema {
             throw new StoreException(path, "meta/hash_resolution", "the store was created with content-hash "
                     + "resolution " + was + " Å but is opened with " + settings.hashResolution()
                     + " Å: open it with hashResolution = " + was + " so that hashes stay comparable");
+        }
+        if (version == 1 && !db.readOnly()) { // 1 -> 2: the mean-force families were created at open
+            db.writeSynced("meta/schema_version", b -> b.put(db.handle(Column.META), KEY_SCHEMA_VERSION,
+                    intValue(CURRENT_VERSION)));
+            version = CURRENT_VERSION;
         }
         return version;
     }

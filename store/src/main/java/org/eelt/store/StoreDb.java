@@ -68,12 +68,22 @@ final class StoreDb implements AutoCloseable {
             descriptors.add(new ColumnFamilyDescriptor(c.nameBytes(), c == Column.MODELS ? blobOptions : cfOptions));
         }
         List<ColumnFamilyHandle> opened = new ArrayList<>();
+        List<Column> absent = new ArrayList<>();
         RocksDB rdb;
         try {
-            for (byte[] name : existingFamilies(path)) {
+            List<byte[]> existing = existingFamilies(path);
+            for (byte[] name : existing) {
                 if (descriptors.stream().noneMatch(d -> Arrays.equals(d.getName(), name))) {
                     descriptors.add(new ColumnFamilyDescriptor(name, cfOptions));
                 }
+            }
+            if (readOnly) { // a read-only open cannot create the families an older schema lacks
+                for (Column c : Column.values()) {
+                    if (existing.stream().noneMatch(n -> Arrays.equals(n, c.nameBytes()))) {
+                        absent.add(c);
+                    }
+                }
+                descriptors.removeIf(d -> absent.stream().anyMatch(c -> Arrays.equals(c.nameBytes(), d.getName())));
             }
             rdb = readOnly ? RocksDB.openReadOnly(dbOptions, path.toString(), descriptors, opened)
                     : RocksDB.open(dbOptions, path.toString(), descriptors, opened);
@@ -83,8 +93,11 @@ final class StoreDb implements AutoCloseable {
         }
         this.db = rdb;
         this.allHandles = opened;
+        int k = 0;
         for (Column c : Column.values()) {
-            handles.put(c, opened.get(c.ordinal()));
+            if (!absent.contains(c)) {
+                handles.put(c, opened.get(k++));
+            }
         }
         try {
             this.schemaVersion = Schema.verifyOrInitialise(this, settings);
@@ -191,6 +204,14 @@ final class StoreDb implements AutoCloseable {
         }
     }
 
+    /**
+     * @return whether the column family is open: always for a writable store; for a read-only open
+     *         of an older schema the families added later are absent and read as empty
+     */
+    boolean present(Column c) {
+        return handles.containsKey(c);
+    }
+
     /** @return the handle of a column family. */
     ColumnFamilyHandle handle(Column c) {
         return handles.get(c);
@@ -218,6 +239,9 @@ final class StoreDb implements AutoCloseable {
 
     /** @return the value, or null when absent. */
     byte[] get(Column c, byte[] key, String keyLabel) {
+        if (!present(c)) {
+            return null;
+        }
         return call("read " + c.familyName(), keyLabel, () -> db.get(handle(c), key));
     }
 
@@ -225,6 +249,9 @@ final class StoreDb implements AutoCloseable {
     List<byte[]> multiGet(Column c, List<byte[]> keys, String keyLabel) {
         if (keys.isEmpty()) {
             return List.of();
+        }
+        if (!present(c)) {
+            return new ArrayList<>(java.util.Collections.nCopies(keys.size(), (byte[]) null));
         }
         return call("read " + c.familyName(), keyLabel, () -> {
             List<ColumnFamilyHandle> hs = new ArrayList<>(keys.size());
@@ -276,6 +303,9 @@ final class StoreDb implements AutoCloseable {
 
     /** @return the last key of a column family in byte order, or null when it is empty. */
     byte[] lastKey(Column c) {
+        if (!present(c)) {
+            return null;
+        }
         return call("scan " + c.familyName(), "last key", () -> {
             try (RocksIterator it = db.newIterator(handle(c))) {
                 it.seekToLast();
@@ -295,6 +325,9 @@ final class StoreDb implements AutoCloseable {
 
     /** @return all entries (key, value) of a column family in key order. */
     List<byte[][]> entries(Column c) {
+        if (!present(c)) {
+            return List.of();
+        }
         return call("scan " + c.familyName(), "all keys", () -> {
             List<byte[][]> out = new ArrayList<>();
             try (RocksIterator it = db.newIterator(handle(c))) {
@@ -309,6 +342,9 @@ final class StoreDb implements AutoCloseable {
 
     /** @return all keys of a column family in key order. */
     List<byte[]> keys(Column c) {
+        if (!present(c)) {
+            return List.of();
+        }
         return call("scan " + c.familyName(), "all keys", () -> {
             List<byte[]> out = new ArrayList<>();
             try (RocksIterator it = db.newIterator(handle(c))) {

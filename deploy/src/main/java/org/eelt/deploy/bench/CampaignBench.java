@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.eelt.deploy.campaign.CampaignRunner;
 import org.eelt.deploy.campaign.CampaignSpec;
 import org.eelt.deploy.campaign.CampaignSpecParser;
+import org.eelt.deploy.campaign.SmallCuCampaign;
 import org.eelt.deploy.campaign.Summary;
 import org.eelt.deploy.campaign.TestSet;
 import org.eelt.examiner.agent.EnsembleModels;
@@ -79,40 +80,29 @@ public final class CampaignBench {
         }
     }
 
+    /**
+     * Selection and scheduling of the bench campaign beyond {@link SmallCuCampaign}'s keys: max-devi
+     * with re-scoring, 0.1 Å dedupe (frames 20 fs apart on one trajectory are one label),
+     * async trainers retrain whenever new labels exist (the sync baseline trains once per
+     * iteration by construction), and the first async round starts after half the bootstrap.
+     */
+    static final String TUNING = """
+            eelt.campaign.examination { policy = max-devi, dedupe-threshold = 0.1 }
+            eelt.campaign.training.trigger = idle
+            eelt.campaign.initial-data.train-after = 0.5
+            """;
+
     /** @return the campaign text of one mode. */
     static String spec(Config c, String mode) {
-        return """
-                eelt.campaign {
-                  name = "bench-%s"
-                  mode = %s
-                  seed = 21
-                  type-map = [Cu]
-                  systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
-                  strains = [-0.03, 0, 0.03]
-                  exploration {
-                    chunk-steps = 40
-                    sample-interval = 10
-                    failed-batches-restart = 1
-                    stages = [{temperatures = [300, 900], walkers = 6, steps-per-walker = 1000000}]
-                  }
-                  examination { trust-lo = 0.10, trust-hi = 0.50, policy = max-devi, max-candidates-per-model = 8, dedupe-threshold = 0.1 }
-                  labeling {
-                    oracle = "sutton-chen:"
-                    workers = %d
-                    simulated-latency { median-s = %s, sigma = %s }
-                  }
-                  training {
-                    ensemble-size = 2
-                    model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
-                    first-round-steps = 1500
-                    steps-per-round = 400
-                    trigger = idle
-                  }
-                  initial-data { bootstrap = 8, rattle = 0.05, strain = 0.0, train-after = 0.5 }
-                  convergence { accurate-ratio = 0.999, window = 300, max-labels = %d, max-wall-s = %s }
-                  test { temperatures = [300, 600, 900], frames = 4, equilibration-steps = 100, steps-between = 25 }
-                }
-                """.formatted(mode, mode, c.workers, c.latencyMedianS, c.latencySigma, c.labels, c.maxWallS);
+        return SmallCuCampaign.named("bench-" + mode).mode(mode).seed(21).strains(-0.03, 0, 0.03)
+                .chunks(40, 10).failedBatchesRestart(1).stage(new double[] {300, 900}, 6, 1000000)
+                .examination(0.10, 0.50, 8)
+                .labeling("sutton-chen:", c.workers).simulatedLatency(c.latencyMedianS, c.latencySigma)
+                .model(5.0, 4, 16, 16).firstRoundSteps(1500).rounds(400, 4)
+                .initialData(8, 0.0)
+                .accuracy(0.999, 300).budget(c.labels, c.maxWallS)
+                .test(new double[] {300, 600, 900}, 4).testSpacing(100, 25)
+                .hocon() + TUNING;
     }
 
     /** Runs both modes and compares them. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import org.eelt.deploy.campaign.SmallCuCampaign;
 import org.eelt.deploy.cluster.NodeLauncher;
 import org.eelt.store.EeltStore;
 import org.eelt.store.StoredLabel;
@@ -112,27 +113,11 @@ public final class ClusterBench {
 
     /** @return the campaign of one run: bootstrap-only labeling of {@code labels} structures. */
     static String campaign(Config c, int labels) {
-        return """
-                eelt.campaign {
-                  name = "bench-cluster"
-                  seed = 11
-                  type-map = [Cu]
-                  systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
-                  exploration { stages = [{temperatures = [300], walkers = 1, steps-per-walker = 1000}] }
-                  labeling {
-                    oracle = "sutton-chen:", workers = %d, timeout-s = 60
-                    simulated-latency { median-s = %s, sigma = %s }
-                  }
-                  training {
-                    ensemble-size = 2
-                    model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
-                    first-round-steps = 100
-                  }
-                  initial-data { bootstrap = %d, rattle = 0.05, strain = 0.02 }
-                  convergence { max-labels = %d, max-wall-s = 900 }
-                  test { frames = 0 }
-                }
-                """.formatted(c.workersPerNode(), c.latencyMedianS(), c.latencySigma(), labels, labels);
+        return SmallCuCampaign.named("bench-cluster").seed(11)
+                .labeling("sutton-chen:", c.workersPerNode()).timeoutS(60)
+                .simulatedLatency(c.latencyMedianS(), c.latencySigma())
+                .initialData(labels, 0.02).budget(labels, 900).test(null, 0)
+                .hocon();
     }
 
     /**

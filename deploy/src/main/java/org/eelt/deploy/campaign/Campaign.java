@@ -18,6 +18,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.deploy.cluster.ClusterConfigs;
+import org.eelt.deploy.cluster.RemoteWalker;
+import org.eelt.deploy.cluster.WalkerHost;
 import org.eelt.examiner.agent.ExaminationTally;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.explorer.agent.Walker;
@@ -33,12 +36,16 @@ import org.eelt.trainer.agent.TrainerMember;
  * examiner, the labeler pool, the K trainer members and, per stage, the walkers; bootstraps the
  * dataset; triggers training every N new labels; moves through the stages when the accurate ratio
  * over the examiner's window reaches x (or the stage's walkers are done); stops at the label or
- * wall-clock budget; persists progress to the store; replies a {@link CampaignResult}.
+ * wall-clock budget; persists progress to the store; replies a {@link CampaignResult}. In cluster
+ * mode the walkers of a Deep Potential campaign run on explorer-role nodes through
+ * {@link RemoteWalker} stand-ins and its trainer members on trainer-role nodes through
+ * {@link org.eelt.deploy.cluster.RemoteTrainer} stand-ins (locally when no such node is listed);
+ * free-energy walkers and trainers stay local.
  */
 public final class Campaign extends AbstractBehavior<Campaign.Command> {
     /** Messages of the campaign. */
     public sealed interface Command permits Tick, StatsArrived, TallyArrived, RecordedArrived, ModelArrived,
-            ModelStoredArrived, WalkerProgress, Stop, Pause, Resume, GetStatus {
+            ModelStoredArrived, WalkerProgress, Stop, Pause, Resume, GetStatus, StoreFailedArrived {
     }
 
     /**
@@ -69,6 +76,9 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     record TallyArrived(ExaminationTally.Tally tally) implements Command, NoSerializationVerificationNeeded {
     }
 
+    record StoreFailedArrived(DatasetRecorder.StoreFailed failure) implements Command, NoSerializationVerificationNeeded {
+    }
+
     record Tick() implements Command, NoSerializationVerificationNeeded {
     }
 
@@ -89,6 +99,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
 
     private final CampaignEnv env;
     private final CampaignSpec spec;
+    private final CampaignKind kind;
     private final ActorRef<CampaignResult> replyTo;
     private final TimerScheduler<Command> timers;
     private final ActorRef<Topic.Command<ModelPublished>> topic;
@@ -99,6 +110,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private final Map<String, Integer> walkerMember = new HashMap<>();
     private final List<ActorRef<Labeler.Command>> labelers;
     private final CampaignMetrics metrics = new CampaignMetrics();
+    private final boolean remoteWalkers;
     private ExaminationTally.Tally tally;
     private boolean paused;
     private long pausedSince;
@@ -134,23 +146,26 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         super(ctx);
         this.env = env;
         this.spec = env.spec();
+        this.kind = CampaignKind.of(spec);
         this.replyTo = replyTo;
         this.timers = timers;
         this.stage = env.resumeStage();
         this.exploredDone = env.exploredBase();
         this.latestModels = new HashMap<>(env.latestModels());
-        this.labeled = env.store().count();
+        this.labeled = kind.labels(env.store());
         this.modelVersions = env.store().latestModelVersion();
+        this.remoteWalkers = ClusterConfigs.isCluster(ctx.getSystem()) && !spec.isFreeEnergy();
         this.topic = ctx.spawn(Topic.create(ModelPublished.class, topicName(env)), "models");
         topic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
-        this.recorder = ctx.spawn(DatasetRecorder.create(env.store(),
+        this.recorder = ctx.spawn(DatasetRecorder.create(env.store(), spec.isFreeEnergy(),
                         ctx.messageAdapter(DatasetRecorder.Recorded.class, RecordedArrived::new),
-                        ctx.messageAdapter(DatasetRecorder.ModelStored.class, ModelStoredArrived::new)),
+                        ctx.messageAdapter(DatasetRecorder.ModelStored.class, ModelStoredArrived::new),
+                        ctx.messageAdapter(DatasetRecorder.StoreFailed.class, StoreFailedArrived::new)),
                 "recorder", DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER));
-        this.examiner = CampaignAgents.examiner(ctx, spec, topic);
-        this.labelers = CampaignAgents.labelers(ctx, env, examiner, recorder);
+        this.examiner = kind.examiner(ctx, env, topic);
+        this.labelers = kind.labelers(ctx, env, examiner, recorder);
         metrics.seed(env.store());
-        trainers.addAll(CampaignAgents.trainers(ctx, env, latestModels, topic));
+        trainers.addAll(kind.trainers(ctx, env, latestModels, topic));
         timers.startTimerAtFixedRate(new Tick(), Duration.ofMillis(env.tickMillis()));
         begin();
     }
@@ -187,7 +202,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         } else if (labeled >= spec.initialData().bootstrap() || (labeled > 0 && spec.initialData().bootstrap() == 0)) {
             trainAll();
         } else {
-            List<AtomsData> seeds = CampaignAgents.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
+            List<AtomsData> seeds = kind.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
             bootstrapOutstanding = seeds.size();
             firstRoundAfter = (int) Math.ceil(spec.initialData().trainAfter() * spec.initialData().bootstrap() - labeled
                     - 1e-9);
@@ -221,6 +236,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
                 .onMessage(Pause.class, m -> setPaused(true))
                 .onMessage(Resume.class, m -> setPaused(false))
                 .onMessage(GetStatus.class, this::onGetStatus)
+                .onMessage(StoreFailedArrived.class, m -> finish("failed", "the store failed: " + m.failure().message()))
                 .build();
     }
 
@@ -235,7 +251,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             labelFailures++;
         }
         boolean done = r.labeled() || r.finalFailure();
-        if (done && "bootstrap".equals(r.walker()) && bootstrapOutstanding > 0) {
+        // before the first round only bootstrap candidates exist; a failure's record carries no walker
+        if (done && bootstrapOutstanding > 0 && (!trainingStarted || "bootstrap".equals(r.walker()))) {
             bootstrapOutstanding--;
             bootstrapDone++;
         }
@@ -284,12 +301,20 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
         for (int w = 0; w < st.walkers(); w++) {
             String id = "s" + stage + "-w" + w + "-" + runTag;
-            WalkerSettings ws = CampaignAgents.walker(spec, stage, w, st.stepsPerWalker(), id, runTag.hashCode());
-            ActorRef<Walker.Command> walker = getContext().spawn(Behaviors.supervise(Walker.create(ws,
-                    CampaignAgents.start(spec, stage, w), examiner, progress, topic, latestModels.get(ws.member())))
+            int index = w;
+            Map<Integer, ModelPublished> models = Map.copyOf(latestModels);
+            java.util.function.Function<ActorRef<Walker.Progress>, Behavior<Walker.Command>> local = p -> kind.walker(env,
+                    stage, index, st.stepsPerWalker(), id, runTag.hashCode(), examiner, p, topic, models);
+            Behavior<Walker.Command> behavior = local.apply(progress);
+            if (remoteWalkers) { // explorer-role nodes host Deep Potential walkers (falls back to local ones)
+                WalkerSettings ws = CampaignAgents.walker(spec, stage, w, st.stepsPerWalker(), id, runTag.hashCode());
+                behavior = RemoteWalker.create(w, new WalkerHost.StartWalker(ws, CampaignAgents.start(spec, stage, w),
+                        examiner, progress, topicName(env), latestModels.get(ws.member()), paused, null), local);
+            }
+            ActorRef<Walker.Command> walker = getContext().spawn(Behaviors.supervise(behavior)
                     .onFailure(SupervisorStrategy.restart()), id);
             walkers.put(id, walker);
-            walkerMember.put(id, ws.member());
+            walkerMember.put(id, w % spec.training().ensembleSize()); // CampaignAgents.walker's member rule
             if (paused) {
                 walker.tell(new Walker.SetPaused(true));
             }
@@ -354,7 +379,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         }
         stats = m.stats();
         history.add(new CampaignResult.Sample(wallS(), explored(), labeled, stats.queued(), stats.generation(),
-                stats.windowRatio(), stage));
+                stats.windowRatio(), stage, stats.inFlight(), stats.pendingBatches()));
         if (env.progress() != null) {
             env.progress().println(progressLine());
         }
@@ -450,10 +475,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private String progressLine() {
         double wall = (System.nanoTime() - startNanos) * 1e-9;
         return String.format(Locale.ROOT, "[%6.0f s] stage %d/%d  explored %d  candidates %d queued %d in-flight"
-                        + "  labeled %d  models %d (gen %d)  accurate %.3f (%d/%d, median devi %.3f eV/Å)  util L %.0f%% T %.0f%%",
+                        + "  labeled %d  models %d (gen %d)  accurate %.3f (%d/%d, median devi %.3f %s)  util L %.0f%% T %.0f%%",
                 wallS(), Math.min(stage + 1, spec.exploration().stages().size()), spec.exploration().stages().size(),
                 explored(), stats.queued(), stats.inFlight(), labeled, modelVersions, stats.generation(),
                 stats.windowRatio(), stats.windowFilled(), spec.convergence().window(), stats.windowMedianDeviation(),
+                spec.isFreeEnergy() ? spec.fe().energyUnit() + "/CV unit" : "eV/Å",
                 100 * labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
                 100 * trainerBusyS / Math.max(1e-9, wall * spec.training().ensembleSize()));
     }

@@ -5,19 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.eelt.deploy.cluster.ClusterConfigs;
+import org.eelt.deploy.cluster.RemoteTrainer;
+import org.eelt.deploy.cluster.TrainerHost;
 import org.eelt.deploy.cluster.LabelWorkSource;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.examiner.agent.ExaminerSettings;
 import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.explorer.build.Perturbations;
+import org.eelt.labeler.agent.CandidateOracle;
 import org.eelt.labeler.agent.Labeler;
+import org.eelt.labeler.agent.StructureOracle;
 import org.eelt.labeler.agent.LabelerSettings;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
@@ -42,6 +49,14 @@ final class CampaignAgents {
     static List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env,
                                                     ActorRef<Examiner.Command> examiner,
                                                     ActorRef<DatasetRecorder.Command> recorder) {
+        return labelers(ctx, env, examiner, recorder, () -> new StructureOracle(env.oracles().get()));
+    }
+
+    /** Spawns the labeler pool with a candidate-oracle factory (one instance per labeler). */
+    static List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env,
+                                                    ActorRef<Examiner.Command> examiner,
+                                                    ActorRef<DatasetRecorder.Command> recorder,
+                                                    Supplier<CandidateOracle> oracles) {
         CampaignSpec.Labeling l = env.spec().labeling();
         ActorRef<LabelOutcome> outcomes = ctx.spawn(DatasetRecorder.outcomeForwarder(recorder), "outcomes");
         List<ActorRef<Labeler.Command>> out = new ArrayList<>();
@@ -57,7 +72,7 @@ final class CampaignAgents {
             LabelerSettings s = new LabelerSettings(id, Duration.ofMillis((long) (l.timeoutS() * 1000)), l.retries(),
                     Duration.ofMillis((long) (l.backoffS() * 1000)), l.quarantineAfter(),
                     Duration.ofMillis((long) (l.quarantineS() * 1000)));
-            out.add(ctx.spawn(Behaviors.supervise(Labeler.create(s, env.oracles(), examiner, outcomes))
+            out.add(ctx.spawn(Behaviors.supervise(Labeler.createFor(s, oracles, examiner, outcomes))
                     .onFailure(SupervisorStrategy.restart()), id));
         }
         return out;
@@ -74,9 +89,18 @@ final class CampaignAgents {
                     t.warmStartLr(), t.stopLr(), t.prefactors(), t.batchAtoms(), t.warmStart(), spec.seed(),
                     env.runDir().resolve("train"));
             ModelPublished last = latest.get(m);
-            out.add(ctx.spawn(Behaviors.supervise(TrainerMember.create(s, new StoreDatasetSource(env.store()),
-                    last == null ? 0 : last.generation(), topic, null)).onFailure(SupervisorStrategy.restart()),
-                    "trainer-" + m));
+            long generation = last == null ? 0 : last.generation();
+            StoreDatasetSource dataset = new StoreDatasetSource(env.store());
+            Behavior<TrainerMember.Command> member = Behaviors.supervise(TrainerMember.create(s, dataset, generation,
+                    topic, null)).onFailure(SupervisorStrategy.restart());
+            if (ClusterConfigs.isCluster(ctx.getSystem())) { // trainer-role nodes host the members (or local ones)
+                String run = env.runDir().toAbsolutePath().normalize().getFileName().toString();
+                out.add(ctx.spawn(RemoteTrainer.create(run, new TrainerHost.StartMember(run, s, generation,
+                        Campaign.topicName(env), null), dataset, topic, member), "trainer-" + m,
+                        DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER)));
+                continue;
+            }
+            out.add(ctx.spawn(member, "trainer-" + m));
         }
         return out;
     }

@@ -34,8 +34,15 @@ public record CampaignResult(String status, String reason, long explored, long e
      * @param generation    ensemble generation
      * @param accurateRatio accurate ratio of the window
      * @param stage         stage index
+     * @param inFlight      candidates being labeled (-1 when not sampled)
+     * @param pendingBatches frame batches waiting at the examiner (-1 when not sampled)
      */
     public record Sample(double t, long explored, long labeled, int queued, long generation, double accurateRatio,
-                         int stage) {
+                         int stage, int inFlight, int pendingBatches) {
+        /** A sample without the queue details. */
+        public Sample(double t, long explored, long labeled, int queued, long generation, double accurateRatio,
+                      int stage) {
+            this(t, explored, labeled, queued, generation, accurateRatio, stage, -1, -1);
+        }
     }
 }

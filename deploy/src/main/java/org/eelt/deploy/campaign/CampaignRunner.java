@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.eelt.examiner.agent.EnsembleModels;
 import org.eelt.labeler.oracle.Oracle;
 import org.eelt.labeler.oracle.OracleSettings;
+import org.eelt.labeler.spec.OracleSpec;
 import org.eelt.labeler.spec.Oracles;
 import org.eelt.protocol.atoms.Frame;
 import org.eelt.protocol.atoms.LabeledFrame;
@@ -34,6 +36,7 @@ import org.eelt.protocol.io.FormatOptions;
 import org.eelt.protocol.io.Formats;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.store.EeltStore;
+import org.eelt.store.StoreException;
 import org.eelt.store.StoredModel;
 
 /**
@@ -96,9 +99,44 @@ public final class CampaignRunner {
      * @throws CampaignSpecException  on a bad spec
      */
     public static Summary run(Options o, Hosting hosting) throws IOException {
-        try (Prepared p = prepare(o)) {
+        return run(o, hosting, r -> { });
+    }
+
+    /**
+     * As {@link #run(Options)}, also handing the raw campaign result (with its progress samples) to
+     * {@code onResult} before the summary is evaluated (used by {@code eelt bench load}).
+     */
+    public static Summary run(Options o, java.util.function.Consumer<CampaignResult> onResult) throws IOException {
+        return run(o, Hosting.local(), onResult);
+    }
+
+    private static Summary run(Options o, Hosting hosting, java.util.function.Consumer<CampaignResult> onResult)
+            throws IOException {
+        Prepared p = prepare(o);
+        Summary summary = null;
+        try {
             CampaignResult result = runActors(p.env(), hosting);
-            return complete(p, result);
+            onResult.accept(result);
+            summary = complete(p, result);
+            return summary;
+        } finally {
+            closeAfter(p.store(), summary);
+        }
+    }
+
+    /**
+     * Closes the store. After a failed run (e.g. RocksDB saw a full disk) a close error repeats that
+     * failure: it is reported on stderr and the failed summary stands; otherwise it is thrown.
+     */
+    static void closeAfter(EeltStore store, Summary summary) {
+        try {
+            store.close();
+        } catch (StoreException e) {
+            if (summary == null || !"failed".equals(summary.status())) {
+                throw e;
+            }
+            System.err.println("eelt: " + e.getMessage() + " (after the failure above; acknowledged labels are"
+                    + " intact, see docs/RELIABILITY.md)");
         }
     }
 
@@ -157,8 +195,12 @@ public final class CampaignRunner {
         if (!o.resume()) {
             Files.writeString(specFile, text);
         }
-        OracleSettings os = oracleSettings(runDir);
-        Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(Oracles.create(spec.labeling().oracle(), os),
+        OracleSettings os = processTimeoutCap(oracleSettings(runDir), spec.labeling().timeoutS());
+        // free-energy campaigns label through their CampaignKind (restrained MD), never a structure oracle
+        Supplier<Oracle> made = spec.isFreeEnergy() ? () -> {
+            throw new IllegalStateException("a free-energy campaign has no structure oracle");
+        } : Oracles.factory(spec.labeling().oracle(), os);
+        Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(made.get(),
                 spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(), spec.seed());
         long t0 = System.nanoTime();
         EeltStore store = EeltStore.open(runDir.resolve("store"));
@@ -188,10 +230,21 @@ public final class CampaignRunner {
     public static Summary complete(Prepared p, CampaignResult result) throws IOException {
         awaitTrainingRounds(p.runDir().resolve("train"));
         Map<Integer, ModelPublished> models = latestModels(p.store());
-        Summary summary = Summary.evaluate(p.spec(), result, p.store(), models,
-                Oracles.create(p.spec().labeling().oracle(), p.settings()), (System.nanoTime() - p.t0()) * 1e-9);
-        summary.write(p.runDir().resolve("summary.json"));
-        ReportWriter.write(p.runDir().resolve("report.html"), p.spec(), result, summary);
+        double wallS = (System.nanoTime() - p.t0()) * 1e-9;
+        Summary summary = p.spec().isFreeEnergy()
+                ? Summary.freeEnergy(p.spec(), result, p.store(), models, p.runDir(), wallS)
+                : Summary.evaluate(p.spec(), result, p.store(), models, testOracle(p.spec(), p.settings()), wallS);
+        try {
+            summary.write(p.runDir().resolve("summary.json"));
+            ReportWriter.write(p.runDir().resolve("report.html"), p.spec(), result, summary);
+        } catch (IOException e) {
+            if (!"failed".equals(summary.status())) {
+                throw e;
+            }
+            // the run already failed (e.g. a full disk): report that, not the follow-up write error
+            System.err.println("eelt: cannot write summary.json/report.html in " + p.runDir() + ": " + e
+                    + " (the summary is printed on stdout instead)");
+        }
         return summary;
     }
 
@@ -229,6 +282,22 @@ public final class CampaignRunner {
                 : spec.toAbsolutePath().getParent(), Path.of(args[1]), resume, System.err, 1000));
         System.out.print(s.toJson());
         System.exit("failed".equals(s.status()) ? 1 : 0);
+    }
+
+    /**
+     * Caps the oracle process timeout at the labeler's timeout + 5 s: once a labeler has given up on
+     * a call, its process tree is killed soon after instead of holding an oracle thread for the
+     * configured (default one hour) process timeout.
+     */
+    static OracleSettings processTimeoutCap(OracleSettings os, double labelerTimeoutS) {
+        Duration cap = Duration.ofMillis(Math.round(labelerTimeoutS * 1000) + 5000);
+        return os.timeout().compareTo(cap) > 0 ? os.withTimeout(cap) : os;
+    }
+
+    /** @return the oracle of the independent test: the campaign's, without injected faults. */
+    static Oracle testOracle(CampaignSpec spec, OracleSettings os) {
+        OracleSpec s = OracleSpec.parse(spec.labeling().oracle());
+        return Oracles.create(s instanceof OracleSpec.Faulty f ? f.inner() : s, os);
     }
 
     private static long parseLong(EeltStore store, String key) {

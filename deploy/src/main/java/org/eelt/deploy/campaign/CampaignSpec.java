@@ -23,10 +23,19 @@ import org.eelt.trainer.schedule.LossPrefactors;
  * @param convergence convergence criteria and budgets
  * @param test        independent test set settings
  * @param seed        base random seed
+ * @param fe          the free-energy settings of a {@code kind = fe} campaign, null for Deep Potential campaigns
+ *                    (the shared records then hold what the agents need: one stage, trust levels e0/e1 in
+ *                    energy/CV-unit, the labeler pool, K and the training trigger, convergence)
  */
 public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<Structure> systems,
                            Exploration exploration, Examination examination, Labeling labeling, Training training,
-                           InitialData initialData, Convergence convergence, TestSet test, long seed) {
+                           InitialData initialData, Convergence convergence, TestSet test, long seed,
+                           org.eelt.deploy.campaign.fe.FeSpec fe) {
+
+    /** @return whether this is a free-energy campaign ({@code kind = fe}). */
+    public boolean isFreeEnergy() {
+        return fe != null;
+    }
 
     /** Campaign mode. */
     public enum Mode {

@@ -13,6 +13,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueType;
 import org.eelt.examiner.selection.SelectionPolicy;
 import org.eelt.examiner.selection.TrustLevels;
@@ -64,17 +65,36 @@ public final class CampaignSpecParser {
     public static CampaignSpec parse(String text, Path baseDir) {
         Config user;
         try {
-            user = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription("campaign spec"));
+            // a spec may come from an API body: no include (file/classpath/url) and no environment
+            // variables in substitutions, so it cannot read files or the server's environment
+            user = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription("campaign spec")
+                    .setIncluder(NoIncludes.INSTANCE));
         } catch (ConfigException e) {
             throw new CampaignSpecException(ROOT, "not valid HOCON: " + e.getMessage());
         }
         Config all = user.withFallback(ConfigFactory.parseResources("eelt-campaign-defaults.conf"));
         try {
-            all = all.resolve();
+            all = all.resolve(ConfigResolveOptions.noSystem());
         } catch (ConfigException e) {
-            throw new CampaignSpecException(ROOT, "cannot resolve substitutions: " + e.getMessage());
+            throw new CampaignSpecException(ROOT, "cannot resolve substitutions: " + e.getMessage()
+                    + " (substitutions may refer to keys of the spec only, not to environment variables)");
         }
-        Keys c = new Keys(all.getConfig(ROOT), ROOT);
+        Config root;
+        try {
+            root = all.getConfig(ROOT);
+        } catch (ConfigException e) {
+            // found by fuzzing: `eelt.campaign = "text"` (or `eelt = 1`) escaped as a ConfigException
+            throw new CampaignSpecException(ROOT, "must be an object { name = ..., systems = [...], ... }, got "
+                    + e.getMessage());
+        }
+        Keys c = new Keys(root, ROOT);
+        String kind = c.string("kind");
+        if (kind.equals("fe")) {
+            return FeSpecParser.parse(c, baseDir);
+        }
+        if (!kind.equals("dp")) {
+            throw c.error("kind", "is '" + kind + "'; use dp (Deep Potential, the default) or fe (free energy)");
+        }
         List<String> typeMap = c.strings("type-map");
         if (typeMap.isEmpty()) {
             throw c.error("type-map", "is empty: list the species in model type order, e.g. [\"Cu\"]");
@@ -90,7 +110,7 @@ public final class CampaignSpecParser {
         return new CampaignSpec(c.string("name"), mode, typeMap, systems, exploration(c.sub("exploration")),
                 examination(c.sub("examination")), labeling(c.sub("labeling")),
                 training(c.sub("training"), typeMap), initialData(c.sub("initial-data"), baseDir),
-                convergence(c.sub("convergence")), test(c.sub("test")), seed);
+                convergence(c.sub("convergence")), test(c.sub("test")), seed, null);
     }
 
     private static List<Structure> systems(Keys c, Path baseDir, List<String> typeMap, long seed) {
@@ -228,7 +248,7 @@ public final class CampaignSpecParser {
                 dedupe, ratio, c.positive("adaptive-floor"));
     }
 
-    private static CampaignSpec.Labeling labeling(Keys c) {
+    static CampaignSpec.Labeling labeling(Keys c) {
         String oracle = c.string("oracle");
         if (oracle.isBlank()) {
             throw c.error("oracle", "is empty: give an oracle SPEC, e.g. \"sutton-chen:\", \"eam:Cu_u3.eam\", \"xtb:gfn=2\"");
@@ -319,7 +339,7 @@ public final class CampaignSpecParser {
         return new CampaignSpec.InitialData(files, bootstrap, c.nonNegative("rattle"), strain, trainAfter);
     }
 
-    private static CampaignSpec.Convergence convergence(Keys c) {
+    static CampaignSpec.Convergence convergence(Keys c) {
         double x = c.number("accurate-ratio");
         if (!(x > 0 && x <= 1)) {
             throw c.error("accurate-ratio", "must be in (0, 1], got " + x);
@@ -340,7 +360,7 @@ public final class CampaignSpecParser {
     }
 
     /** Typed access to one config object with key-path errors. */
-    private static final class Keys {
+    static final class Keys {
         final Config config;
         final String prefix;
 

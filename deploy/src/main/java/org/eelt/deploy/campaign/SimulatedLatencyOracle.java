@@ -7,6 +7,7 @@ import org.eelt.explorer.md.Gaussian;
 import org.eelt.labeler.oracle.Oracle;
 import org.eelt.labeler.oracle.OracleResult;
 import org.eelt.labeler.oracle.Property;
+import org.eelt.labeler.oracle.WrappingOracle;
 import org.eelt.protocol.atoms.Structure;
 
 /**
@@ -15,14 +16,13 @@ import org.eelt.protocol.atoms.Structure;
  * dominates as DFT does in real campaigns (benchmarks only). The labels are the real oracle's;
  * only the waiting is simulated. Its settings text is the inner oracle's, so labels hash alike.
  */
-public final class SimulatedLatencyOracle implements Oracle {
-    private final Oracle inner;
+public final class SimulatedLatencyOracle extends WrappingOracle {
     private final double medianS;
     private final double sigma;
     private final Gaussian gaussian;
 
     private SimulatedLatencyOracle(Oracle inner, double medianS, double sigma, long seed) {
-        this.inner = inner;
+        super(inner);
         this.medianS = medianS;
         this.sigma = sigma;
         this.gaussian = new Gaussian(new SplittableRandom(seed));
@@ -32,21 +32,6 @@ public final class SimulatedLatencyOracle implements Oracle {
     public static Oracle wrap(Oracle inner, double medianS, double sigma, long seed) {
         return medianS <= 0 ? inner : new SimulatedLatencyOracle(inner, medianS, sigma,
                 seed ^ System.identityHashCode(inner));
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public Set<Property> implementedProperties() {
-        return inner.implementedProperties();
-    }
-
-    @Override
-    public String settings() {
-        return inner.settings();
     }
 
     @Override

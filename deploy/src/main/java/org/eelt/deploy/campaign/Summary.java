@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eelt.deploy.campaign.fe.FeSpec;
+import org.eelt.deploy.campaign.fe.FeSummary;
 import org.eelt.labeler.oracle.Oracle;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.store.EeltStore;
@@ -47,6 +49,9 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
         f.put("labeled", store.count());
         f.put("labeled_fraction", result.explored() == 0 ? 0.0 : store.count() / (double) result.explored());
         f.put("label_failures", result.labelFailures());
+        f.put("label_failed_attempts", FailureReasons.byReason(store).values().stream().mapToLong(Long::longValue).sum());
+        f.put("label_failures_by_reason", FailureReasons.byReason(store));
+        f.put("quarantined", FailureReasons.quarantined(store));
         f.put("model_versions", store.latestModelVersion());
         f.put("stages_converged", result.stagesConverged());
         f.put("accurate_ratio", result.lastAccurateRatio());
@@ -75,6 +80,39 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
                 + " K (" + spec.test().frames() + " frames each, seed " + spec.test().seed()
                 + "); force RMSE eV/Å per component, energy RMSE eV/atom");
         return new Summary(f, curve);
+    }
+
+    /**
+     * The summary of a free-energy campaign: status, counts (labels = mean-force labels), the FES
+     * figures ({@code fes_rmse_kT} where the exact A is known, {@code delta_f_kjmol} when basins are
+     * given) and timings; writes {@code fes.csv} and {@code fes.png} into the run directory.
+     *
+     * @throws IOException when the FES files cannot be written
+     */
+    public static Summary freeEnergy(CampaignSpec spec, CampaignResult result, EeltStore store,
+                                     Map<Integer, ModelPublished> models, Path runDir, double processWallS)
+            throws IOException {
+        FeSpec fe = spec.fe();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("status", result.status());
+        f.put("reason", result.reason());
+        f.put("campaign", spec.name());
+        f.put("kind", "fe");
+        f.put("labels", store.meanForceCount());
+        f.put("labeled", store.meanForceCount());
+        f.put("explored", result.explored());
+        f.put("examined", result.examined());
+        f.put("label_failures", result.labelFailures());
+        f.put("model_versions", store.latestModelVersion());
+        f.put("accurate_ratio", result.lastAccurateRatio());
+        FeSummary.Result r = FeSummary.write(fe, FeSummary.ensemble(fe, models), runDir);
+        f.putAll(FeSummary.fields(fe, r));
+        f.put("wall_s", result.wallS());
+        f.put("process_wall_s", processWallS);
+        f.put("labeler_utilization", result.labelerUtilization());
+        f.put("trainer_utilization", result.trainerUtilization());
+        f.put("explorer_utilization", result.explorerUtilization());
+        return new Summary(f, List.of());
     }
 
     /** Test force RMSE of every stored model of member 0, at most 12 evenly spread versions. */
@@ -132,6 +170,15 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
         }
         if (o instanceof Number n) {
             return n.toString();
+        }
+        if (o instanceof Map<?, ?> m) {
+            StringBuilder b = new StringBuilder("{");
+            int i = 0;
+            for (var e : m.entrySet()) {
+                b.append(i++ == 0 ? "" : ", ").append(value(String.valueOf(e.getKey()))).append(": ")
+                        .append(value(e.getValue()));
+            }
+            return b.append('}').toString();
         }
         String s = String.valueOf(o).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
         return "\"" + s + "\"";

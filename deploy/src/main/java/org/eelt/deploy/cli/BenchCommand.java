@@ -4,6 +4,7 @@ import org.eelt.deploy.bench.CampaignBench;
 import org.eelt.deploy.bench.ClusterBench;
 import org.eelt.deploy.bench.DpInferBench;
 import org.eelt.deploy.bench.LabelEfficiencyBench;
+import org.eelt.deploy.bench.LoadBench;
 import org.eelt.deploy.bench.DpTrainBench;
 import org.eelt.deploy.bench.GromacsFeBench;
 import org.eelt.deploy.bench.MdEamBench;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
         description = {"Benchmarks. Each prints one JSON object on stdout (progress goes to stderr).",
                 "Speed targets live here, never in unit tests."},
         subcommands = {BenchCommand.Neighbors.class, BenchCommand.MdEam.class, BenchCommand.DpInfer.class, BenchCommand.DpTrain.class,
-                BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class,
+                BenchCommand.CampaignAsyncSync.class, BenchCommand.LabelEfficiency.class, BenchCommand.Load.class,
+                BenchCommand.Fe.class,
                 BenchCommand.GromacsFe.class, BenchCommand.ClusterScaling.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -209,6 +211,62 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
             System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple));
+            return 0;
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = {"A real asynchronous campaign with W walkers (32-atom Cu, tiny DP ensemble, Sutton-Chen labels",
+                    "with a simulated 1 s oracle latency) for M minutes, sampling heap, off-heap and RSS memory and",
+                    "the examiner's queues every second: peak memory, max queue depths (backpressure bound",
+                    "walkers x max-in-flight) and throughput per minute and per half of the run."})
+    static final class Load extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--walkers", defaultValue = "256", description = "walkers (default: ${DEFAULT-VALUE})")
+        int walkers;
+
+        @Option(names = "--minutes", defaultValue = "30", description = "wall-clock minutes (default: ${DEFAULT-VALUE})")
+        double minutes;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "run directory parent (default: a new temp dir)")
+        Path workDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (walkers < 1 || !(minutes > 0)) {
+                throw new CliFailure("--walkers must be >= 1 and --minutes > 0");
+            }
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-load-");
+            LoadBench.Result r = LoadBench.run(walkers, minutes, dir, System.err);
+            System.out.println(r.toJson());
+            return 0;
+        }
+    }
+
+    @Command(name = "fe", mixinStandardHelpOptions = true,
+            description = {"Free-energy kernels: mean-force labels/s of the built-in restrained MD on the Müller-Brown",
+                    "system (steps per label stated) and training steps/s of a 4-member free-energy ensemble",
+                    "(widths and batch stated), wall-clock and per thread-CPU second."})
+    static final class Fe extends JsonFlag implements Callable<Integer> {
+        @Option(names = "--labels", defaultValue = "20", description = "labels to time (default: ${DEFAULT-VALUE})")
+        int labels;
+
+        @Option(names = "--steps-per-label", defaultValue = "10000", description = "MD steps per label (default: ${DEFAULT-VALUE})")
+        long stepsPerLabel;
+
+        @Option(names = "--train-labels", defaultValue = "500", description = "labels in the training set (default: ${DEFAULT-VALUE})")
+        int trainLabels;
+
+        @Option(names = "--train-steps", defaultValue = "1500", description = "optimizer steps per member (default: ${DEFAULT-VALUE})")
+        int trainSteps;
+
+        @Override
+        public Integer call() {
+            try {
+                System.out.println(org.eelt.freeenergy.bench.FeBench.run(labels, stepsPerLabel, trainLabels, trainSteps)
+                        .toJson());
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(e.getMessage());
+            }
             return 0;
         }
     }

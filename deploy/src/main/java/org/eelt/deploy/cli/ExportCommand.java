@@ -22,12 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code eelt export RUN_DIR --format extxyz|deepmd OUT}: writes every labeled frame of a run once;
- * {@code eelt export ID --server URL ...} fetches them from a running service.
+ * {@code eelt export RUN_DIR --format extxyz|deepmd|fe-csv|fe-json OUT}: writes every labeled frame
+ * (or, for free-energy runs, every mean-force label) of a run once; {@code eelt export ID --server URL ...}
+ * fetches them from a running service.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export the labeled dataset of a campaign run (RUN_DIR/store) once per label:",
                 "extxyz (one file) or deepmd/npy (a directory with one system per species sequence,","sys-NNN-Matoms). Units: Å, eV, eV/Å.",
+                "Free-energy runs: fe-csv or fe-json, one row per mean-force label (center s0 in CV units,",
+                "f = -dA/ds = kappa(<s> - s0) and its standard error in energy per CV unit, samples, unit, oracle).",
                 "With --server URL the first argument is a campaign ID of that service (GET /api/campaigns/ID/export).",
                 ServerOptions.EXIT_CODES})
 public final class ExportCommand implements Callable<Integer> {
@@ -45,10 +48,13 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("extxyz") && !format.equals("deepmd")) {
-            throw new CliFailure("--format must be extxyz or deepmd, got '" + format + "'");
+        if (!format.equals("extxyz") && !format.equals("deepmd") && !format.equals("fe-csv") && !format.equals("fe-json")) {
+            throw new CliFailure("--format must be extxyz, deepmd, fe-csv or fe-json, got '" + format + "'");
         }
         if (server.server != null) {
+            if (format.startsWith("fe-")) {
+                throw new CliFailure("--format " + format + " reads a local run directory; omit --server");
+            }
             return RemoteExport.run(server, runDir.toString(), format, output);
         }
         Path store = runDir.resolve("store");
@@ -56,6 +62,15 @@ public final class ExportCommand implements Callable<Integer> {
             throw new CliFailure(runDir + " has no store/ directory: give the run directory of `eelt run --out DIR`");
         }
         try (EeltStore s = EeltStore.open(store)) {
+            if (format.startsWith("fe-")) {
+                int n = FeLabelExport.write(s, output, format.equals("fe-json"));
+                System.out.println("wrote " + n + " mean-force label(s) to " + output);
+                return 0;
+            }
+            if (s.count() == 0 && s.meanForceCount() > 0) {
+                throw new CliFailure(runDir + " is a free-energy run with " + s.meanForceCount() + " mean-force labels and"
+                        + " no labeled frames: use --format fe-csv or --format fe-json");
+            }
             if (format.equals("extxyz")) {
                 int n = s.exportTo(output, format, FormatOptions.defaults(), s.snapshot());
                 report(n, 1);

@@ -18,6 +18,7 @@ final class Subcommands {
         cl.addSubcommand(new DpCommand());
         cl.addSubcommand(new ModelDeviCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new ChaosCommand());
         cl.addSubcommand(new GromacsLabelCommand());
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new LaunchCommand());

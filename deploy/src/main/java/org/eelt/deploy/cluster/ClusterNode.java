@@ -15,10 +15,12 @@ import org.apache.pekko.cluster.typed.Join;
 /**
  * Starts a cluster node's components in an actor system built from
  * {@link ClusterConfigs#pekko}: joins itself when no seed nodes are configured (a single all-in-one
- * node), publishes its load ({@link NodeLoads}), and, for the {@code labeler} role, starts the
- * {@link LabelerNodePool}. The coordinator's campaigns
- * run on the coordinator node; explorer walkers and trainer members run with their campaign on the
- * coordinator as well (the {@code explorer} and {@code trainer} roles are accepted and reserved).
+ * node), publishes its load ({@link NodeLoads}), for the {@code labeler} role starts the
+ * {@link LabelerNodePool}, and for the {@code explorer} role the {@link WalkerHost} on which campaigns
+ * start their Deep Potential walkers (round-robin over the listed hosts, see {@link RemoteWalker}).
+ * and for the {@code trainer} role the {@link TrainerHost} on which they start their ensemble members
+ * ({@link RemoteTrainer}). The coordinator's campaigns (examiner, recorder, store) run on the
+ * coordinator node, and so do free-energy walkers and trainers.
  */
 public final class ClusterNode {
     private ClusterNode() {
@@ -49,6 +51,12 @@ public final class ClusterNode {
         }
         if (node.has(NodeRole.LABELER)) {
             ctx.spawn(LabelerNodePool.create(node), "labeler-pool");
+        }
+        if (node.has(NodeRole.EXPLORER)) {
+            ctx.spawn(WalkerHost.create(node), "walker-host");
+        }
+        if (node.has(NodeRole.TRAINER)) {
+            ctx.spawn(TrainerHost.create(node), "trainer-host");
         }
         ctx.getLog().info("eelt node {} starting with roles {}", cluster.selfMember().address(), node.roles());
         return NodeLoads.start(ctx);

@@ -18,8 +18,9 @@ import org.eelt.deploy.campaign.Summary;
  * {@code java -cp eelt.jar org.eelt.deploy.cluster.NodeMain}):
  * <pre>
  *   NodeMain --config NODE.conf                       run the node until SIGTERM
- *   NodeMain --config NODE.conf --campaign SPEC.conf --run-dir DIR [--await-labelers N]
- *                                                     coordinator: wait for N labeler nodes, run the
+ *   NodeMain --config NODE.conf --campaign SPEC.conf --run-dir DIR [--await-labelers N] [--await-explorers M]
+ *                                                     coordinator: wait for N labeler and M explorer
+ *                                                     nodes, run the
  *                                                     campaign on the cluster, print its summary JSON
  * </pre>
  * Exit status: 0 done, 1 campaign failed, 2 bad arguments or config.
@@ -35,11 +36,12 @@ public final class NodeMain {
      * @param campaign      a campaign spec to run on this (coordinator) node, or null
      * @param runDir        its run directory
      * @param awaitLabelers labeler-role members to wait for before the campaign starts
+     * @param awaitExplorers explorer-role members to wait for before the campaign starts
      */
-    record Args(Path config, Path campaign, Path runDir, int awaitLabelers) {
+    record Args(Path config, Path campaign, Path runDir, int awaitLabelers, int awaitExplorers) {
         static Args parse(String[] a) {
             Path config = null, campaign = null, runDir = null;
-            int await = 0;
+            int await = 0, explorers = 0;
             for (int i = 0; i < a.length; i++) {
                 String v = i + 1 < a.length ? a[i + 1] : null;
                 switch (a[i]) {
@@ -47,8 +49,9 @@ public final class NodeMain {
                     case "--campaign" -> campaign = Path.of(need(a[i], v));
                     case "--run-dir" -> runDir = Path.of(need(a[i], v));
                     case "--await-labelers" -> await = Integer.parseInt(need(a[i], v));
+                    case "--await-explorers" -> explorers = Integer.parseInt(need(a[i], v));
                     default -> throw new IllegalArgumentException("unknown argument " + a[i] + "; usage: NodeMain"
-                            + " --config NODE.conf [--campaign SPEC.conf --run-dir DIR [--await-labelers N]]");
+                            + " --config NODE.conf [--campaign SPEC.conf --run-dir DIR [--await-labelers N] [--await-explorers M]]");
                 }
                 i++;
             }
@@ -58,7 +61,7 @@ public final class NodeMain {
             if ((campaign == null) != (runDir == null)) {
                 throw new IllegalArgumentException("--campaign and --run-dir go together");
             }
-            return new Args(config, campaign, runDir, await);
+            return new Args(config, campaign, runDir, await, explorers);
         }
 
         private static String need(String flag, String v) {
@@ -136,7 +139,9 @@ public final class NodeMain {
                     a.campaign().toAbsolutePath().getParent(), a.runDir(), false, err, 1000),
                     new CampaignRunner.Hosting(ClusterConfigs.pekko(node, loaded.file(), false), ctx -> {
                         ClusterNode.start(ctx, node);
-                        return ClusterNode.awaitMembers(ctx, NodeRole.LABELER, a.awaitLabelers());
+                        var labelers = ClusterNode.awaitMembers(ctx, NodeRole.LABELER, a.awaitLabelers());
+                        var explorers = ClusterNode.awaitMembers(ctx, NodeRole.EXPLORER, a.awaitExplorers());
+                        return labelers.thenCombine(explorers, (x, y) -> (Void) null);
                     }));
             System.out.print(s.toJson());
             System.out.flush();

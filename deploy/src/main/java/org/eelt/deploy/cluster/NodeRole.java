@@ -6,11 +6,18 @@ import java.util.Locale;
 public enum NodeRole {
     /** Runs the campaign manager singleton, the campaigns' examiners, recorders and the store. */
     COORDINATOR,
-    /** Hosts explorer walkers (today they run on the coordinator; the role is reserved). */
+    /**
+     * Hosts the walkers of Deep Potential campaigns ({@link WalkerHost}); a campaign places its walkers
+     * round-robin over the explorer nodes and falls back to local walkers when there are none.
+     * Free-energy walkers always run on the coordinator.
+     */
     EXPLORER,
     /** Hosts a labeler pool that pulls work from every running campaign. */
     LABELER,
-    /** Hosts trainer members (today they run on the coordinator; the role is reserved). */
+    /**
+     * Hosts the ensemble members of Deep Potential campaigns ({@link TrainerHost}), fed with dataset
+     * increments from the coordinator's store; members run on the coordinator when there is no such node.
+     */
     TRAINER;
 
     /** @return the role's name in configs and in Pekko member roles, e.g. {@code "labeler"}. */

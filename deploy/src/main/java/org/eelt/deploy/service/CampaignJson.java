@@ -114,14 +114,8 @@ public final class CampaignJson {
             e.put("failed", g.failed());
         }
         ObjectNode h = o.putObject("devi_histogram");
-        ArrayNode edges = h.putArray("edges");
-        for (double e : s.tally().edges()) {
-            edges.add(e);
-        }
-        ArrayNode counts = h.putArray("counts");
-        for (long c : s.tally().counts()) {
-            counts.add(c);
-        }
+        array(h, "edges", s.tally().edges());
+        array(h, "counts", s.tally().counts());
         h.put("overflow", s.tally().overflow());
         h.put("unit", "eV/Å");
         ArrayNode lc = o.putArray("lcurves");
@@ -136,14 +130,8 @@ public final class CampaignJson {
             }
         }
         ObjectNode lat = o.putObject("label_latency");
-        ArrayNode le = lat.putArray("upper_bounds_s");
-        for (double b : s.labelLatency().upperBounds()) {
-            le.add(b);
-        }
-        ArrayNode lcn = lat.putArray("counts");
-        for (long c : s.labelLatency().counts()) {
-            lcn.add(c);
-        }
+        array(lat, "upper_bounds_s", s.labelLatency().upperBounds());
+        array(lat, "counts", s.labelLatency().counts());
         num(lat, "sum_s", s.labelLatency().sum());
         lat.put("count", s.labelLatency().count());
         ArrayNode hist = o.putArray("history");
@@ -182,6 +170,22 @@ public final class CampaignJson {
         h.putArray("counts");
         o.putArray("lcurves");
         o.putArray("history");
+    }
+
+    /** Puts {@code values} as the JSON array {@code key} of {@code o}. */
+    private static void array(ObjectNode o, String key, double[] values) {
+        ArrayNode a = o.putArray(key);
+        for (double v : values) {
+            a.add(v);
+        }
+    }
+
+    /** Puts {@code values} as the JSON array {@code key} of {@code o}. */
+    private static void array(ObjectNode o, String key, long[] values) {
+        ArrayNode a = o.putArray(key);
+        for (long v : values) {
+            a.add(v);
+        }
     }
 
     private static void num(ObjectNode o, String key, double v) {

@@ -15,33 +15,15 @@ final class CampaignTestSupport {
 
     /** @return a campaign of about {@code wallS} seconds: 32-atom Cu, ensemble of 2, Sutton–Chen labels. */
     static String smallCampaign(double wallS) {
-        return """
-                eelt.campaign {
-                  name = "cu-small-test"
-                  seed = 3
-                  type-map = [Cu]
-                  systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
-                  strains = [-0.02, 0.02]
-                  exploration {
-                    chunk-steps = 40
-                    sample-interval = 5
-                    failed-batches-restart = 1
-                    stages = [{temperatures = [300, 600], walkers = 2, steps-per-walker = 100000}]
-                  }
-                  examination { trust-lo = 0.10, trust-hi = 0.50, max-candidates-per-model = 6, dedupe-threshold = 0.02 }
-                  labeling { oracle = "sutton-chen:", workers = 1, timeout-s = 30 }
-                  training {
-                    ensemble-size = 2
-                    model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
-                    first-round-steps = 1500
-                    steps-per-round = 600
-                    trigger = { new-labels = 4 }
-                  }
-                  initial-data { bootstrap = 8, rattle = 0.05, strain = 0.02 }
-                  convergence { accurate-ratio = 0.97, window = 200, max-labels = 200, max-wall-s = %s }
-                  test { temperatures = [300, 600], frames = 4, equilibration-steps = 100, steps-between = 25 }
-                }
-                """.formatted(wallS);
+        return SmallCuCampaign.named("cu-small-test").seed(3).strains(-0.02, 0.02)
+                .chunks(40, 5).failedBatchesRestart(1).stage(new double[] {300, 600}, 2, 100000)
+                .examination(0.10, 0.50, 6)
+                .labeling("sutton-chen:", 1).timeoutS(30)
+                .model(5.0, 4, 16, 16).firstRoundSteps(1500).rounds(600, 4)
+                .initialData(8, 0.02)
+                .accuracy(0.97, 200).budget(200, wallS)
+                .test(new double[] {300, 600}, 4).testSpacing(100, 25)
+                .hocon();
     }
 
     /** @return the content hashes of all labels; fails when a hash occurs twice. */

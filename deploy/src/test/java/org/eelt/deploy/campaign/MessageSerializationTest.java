@@ -2,50 +2,40 @@ package org.eelt.deploy.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializer;
-import org.apache.pekko.serialization.SerializerWithStringManifest;
+
+
+
+
+
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.examiner.agent.ExaminationTally;
 import org.eelt.examiner.selection.TrustLevels;
 import org.eelt.explorer.agent.Walker;
 import org.eelt.labeler.agent.Labeler;
 import org.eelt.protocol.messages.AtomsData;
-import org.eelt.protocol.messages.CborSerializable;
+import org.eelt.deploy.testing.CborRoundTrip;
 import org.eelt.protocol.messages.DatasetGrew;
 import org.eelt.protocol.messages.FrameLabeled;
 import org.eelt.protocol.messages.LabelFailed;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.trainer.agent.TrainerMember;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Explicit jackson-cbor round trips of every cross-node message type (those not exercised in AgentsTest too). */
 class MessageSerializationTest {
-    static final ActorTestKit KIT = ActorTestKit.create();
-
-    @AfterAll
-    static void shutdown() {
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final CborRoundTrip CBOR = CborRoundTrip.local();
+    static final ActorTestKit KIT = CBOR.kit();
 
     static Object roundTrip(Object msg) {
-        assertTrue(msg instanceof CborSerializable, msg.getClass() + " is marked CborSerializable");
-        Serialization ser = SerializationExtension.get(Adapter.toClassic(KIT.system()));
-        Serializer s = ser.findSerializerFor(msg);
-        assertTrue(s.getClass().getName().contains("Jackson"), msg.getClass() + " is bound to " + s.getClass());
-        byte[] bytes = ser.serialize(msg).get();
-        String manifest = s instanceof SerializerWithStringManifest m ? m.manifest(msg) : "";
-        return ser.deserialize(bytes, s.identifier(), manifest).get();
+        return CBOR.roundTrip(msg);
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eelt.deploy.campaign.SmallCuCampaign;
 import org.eelt.deploy.service.Service;
 import org.eelt.deploy.service.ServiceConfig;
 import org.eelt.potential.dp.DpModelYaml;
@@ -56,31 +57,19 @@ class ServiceEndToEndTest {
     static String controlledId;
 
     static String campaign(String name, int maxLabels, double wallS) {
-        return """
-                eelt.campaign {
-                  name = "%s"
-                  seed = 5
-                  type-map = [Cu]
-                  systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
-                  exploration {
-                    chunk-steps = 20
-                    sample-interval = 5
-                    stages = [{temperatures = [300], walkers = 1, steps-per-walker = 1000000}]
-                  }
-                  examination { trust-lo = 0.10, trust-hi = 0.50, max-candidates-per-model = 4, dedupe-threshold = 0.02 }
-                  labeling { oracle = "cu", workers = 1, timeout-s = 30 }
-                  training {
-                    ensemble-size = 2
-                    model { sel = [60], rcut = 4.5, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 2, fitting = [8, 8] }
-                    first-round-steps = 100
-                    steps-per-round = 60
-                    trigger = { new-labels = 3 }
-                  }
-                  initial-data { bootstrap = 4, rattle = 0.05, strain = 0.02 }
-                  convergence { accurate-ratio = 0.99, window = 100, max-labels = %d, max-wall-s = %s }
-                  test { temperatures = [300], frames = 2, equilibration-steps = 20, steps-between = 10 }
-                }
-                """.formatted(name, maxLabels, wallS);
+        return campaignBuilder(name, maxLabels, wallS).hocon();
+    }
+
+    /** A tiny campaign labeled by the service's configured oracle "cu". */
+    static SmallCuCampaign campaignBuilder(String name, int maxLabels, double wallS) {
+        return SmallCuCampaign.named(name).seed(5)
+                .chunks(20, 5).stage(new double[] {300}, 1, 1000000)
+                .examination(0.10, 0.50, 4)
+                .labeling("cu", 1).timeoutS(30)
+                .model(4.5, 2, 8, 8).firstRoundSteps(100).rounds(60, 3)
+                .initialData(4, 0.02)
+                .accuracy(0.99, 100).budget(maxLabels, wallS)
+                .test(new double[] {300}, 2).testSpacing(20, 10);
     }
 
     @BeforeAll
@@ -155,8 +144,8 @@ class ServiceEndToEndTest {
         assertError(send("POST", "/api/campaigns", good, null), 401, "Authorization: Bearer");
         assertError(send("POST", "/api/campaigns", good, "wrong"), 401, "not valid");
         assertError(send("POST", "/api/campaigns/whatever/stop", null, null), 401, "Bearer");
-        assertError(send("POST", "/api/campaigns", good.replace("trust-lo = 0.10", "trust-lo = 0.9"), TOKEN), 400,
-                "eelt.campaign.examination.trust-lo");
+        String badTrust = campaignBuilder("x", 10, 60).examination(0.9, 0.50, 4).hocon();
+        assertError(send("POST", "/api/campaigns", badTrust, TOKEN), 400, "eelt.campaign.examination.trust-lo");
         assertError(send("POST", "/api/campaigns", good.replace("oracle = \"cu\"",
                 "oracle = \"lammps:pair_style=eam;pair_coeff=* * /etc/passwd\""), TOKEN), 400, "refused");
         assertError(send("POST", "/api/campaigns", good.replace("oracle = \"cu\"", "oracle = \"xtb:bin=/bin/sh\""),

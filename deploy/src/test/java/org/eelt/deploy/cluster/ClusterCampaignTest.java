@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.eelt.deploy.campaign.SmallCuCampaign;
 import org.eelt.store.EeltStore;
 import org.eelt.store.StoredLabel;
 import org.junit.jupiter.api.Test;
@@ -29,27 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterCampaignTest {
 
     static String campaign(int labels, double latencyS, double wallS) {
-        return """
-                eelt.campaign {
-                  name = "cluster-test"
-                  seed = 5
-                  type-map = [Cu]
-                  systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
-                  exploration { stages = [{temperatures = [300], walkers = 1, steps-per-walker = 1000}] }
-                  labeling {
-                    oracle = "sutton-chen:", workers = 2, timeout-s = 20, retries = 1, backoff-s = 0.2
-                    simulated-latency { median-s = %s, sigma = 0.2 }
-                  }
-                  training {
-                    ensemble-size = 2
-                    model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
-                    first-round-steps = 100
-                  }
-                  initial-data { bootstrap = %d, rattle = 0.05, strain = 0.02 }
-                  convergence { max-labels = %d, max-wall-s = %s }
-                  test { frames = 0 }
-                }
-                """.formatted(latencyS, labels, labels, wallS);
+        return SmallCuCampaign.named("cluster-test").seed(5)
+                .labeling("sutton-chen:", 2).timeoutS(20).retries(1, 0.2).simulatedLatency(latencyS, 0.2)
+                .initialData(labels, 0.02).budget(labels, wallS).test(null, 0)
+                .hocon();
     }
 
     /** Label metadata of every stored label: labeler id per content hash; fails on a duplicate. */

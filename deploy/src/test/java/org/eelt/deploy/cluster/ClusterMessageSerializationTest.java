@@ -2,6 +2,7 @@ package org.eelt.deploy.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,42 +10,34 @@ import java.nio.charset.StandardCharsets;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializer;
-import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.eelt.deploy.campaign.CampaignSpec;
 import org.eelt.examiner.agent.Examiner;
-import org.eelt.protocol.messages.CborSerializable;
+import org.eelt.deploy.testing.CborRoundTrip;
+import org.eelt.explorer.agent.Walker;
+import org.eelt.explorer.agent.WalkerSettings;
+import org.eelt.explorer.build.Bulk;
+import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.LabelOutcome;
 import org.eelt.protocol.messages.ModelPublished;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * jackson-cbor round trips, in an actor system configured as a cluster node, of the messages that
  * cross nodes in cluster mode: the work source's protocol (with actor refs and the labeling terms),
  * the labeler's pull request and candidate, a model with its bytes (topic payload), node loads
- * (pub-sub) and the singleton's hand-over message.
+ * (pub-sub), the singleton's hand-over message, and the start of a walker on an explorer-role node
+ * ({@link WalkerHost.StartWalker}: settings, start structure arrays, model bytes, actor refs) with its
+ * reply and the walker traffic that then crosses nodes (progress, pause, frames and their verdict).
  */
 class ClusterMessageSerializationTest {
-    static final ActorTestKit KIT = ActorTestKit.create("eelt", ClusterConfigs.pekko(
-            NodeSettings.from(ConfigFactory.load()).withPort(0), ConfigFactory.empty(), false));
-
-    @AfterAll
-    static void shutdown() {
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final CborRoundTrip CBOR = new CborRoundTrip(ActorTestKit.create("eelt", ClusterConfigs.pekko(
+            NodeSettings.from(ConfigFactory.load()).withPort(0), ConfigFactory.empty(), false)));
+    static final ActorTestKit KIT = CBOR.kit();
 
     static Object roundTrip(Object msg) {
-        assertTrue(msg instanceof CborSerializable, msg.getClass() + " is marked CborSerializable");
-        Serialization ser = SerializationExtension.get(Adapter.toClassic(KIT.system()));
-        Serializer s = ser.findSerializerFor(msg);
-        assertTrue(s.getClass().getName().contains("Jackson"), msg.getClass() + " is bound to " + s.getClass());
-        byte[] bytes = ser.serialize(msg).get();
-        String manifest = s instanceof SerializerWithStringManifest m ? m.manifest(msg) : "";
-        return ser.deserialize(bytes, s.identifier(), manifest).get();
+        return CBOR.roundTrip(msg);
     }
 
     @Test
@@ -89,5 +82,107 @@ class ClusterMessageSerializationTest {
         ModelPublished back = (ModelPublished) roundTrip(m);
         assertEquals(m, back);
         assertArrayEquals(yaml.getBytes(StandardCharsets.UTF_8), back.modelYaml().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void assertSameAtoms(AtomsData a, AtomsData b) {
+        assertArrayEquals(a.species(), b.species());
+        assertArrayEquals(a.positions(), b.positions(), 0);
+        assertArrayEquals(a.cell(), b.cell(), 0);
+        assertArrayEquals(a.pbc(), b.pbc());
+    }
+
+    @Test
+    void startWalkerCarriesSettingsStructureModelAndRefs() {
+        WalkerSettings ws = new WalkerSettings("s0-w3-abc", 1, 612.5, 0.002, 1.0, 50, 10, 20_000, 4, 3, 25.0,
+                -7_123_456_789L);
+        AtomsData start = AtomsData.of(Bulk.fcc("Cu", 3.615, 2));
+        String yaml = "format: eelt-dp\nweights: [" + "0.1, ".repeat(5_000) + "1.0]\n";
+        ModelPublished model = new ModelPublished(1, 3, 40, yaml, 0.01, 0.05, 500, 2.5);
+        ActorRef<Examiner.Command> examiner = KIT.createTestProbe(Examiner.Command.class).getRef();
+        ActorRef<Walker.Progress> progress = KIT.createTestProbe(Walker.Progress.class).getRef();
+        ActorRef<WalkerHost.WalkerStarted> replyTo = KIT.createTestProbe(WalkerHost.WalkerStarted.class).getRef();
+        WalkerHost.StartWalker m = new WalkerHost.StartWalker(ws, start, examiner, progress, "eelt-models-run-1",
+                model, true, replyTo);
+
+        WalkerHost.StartWalker back = (WalkerHost.StartWalker) roundTrip(m);
+        assertEquals(ws, back.settings());
+        assertSameAtoms(start, back.start());
+        assertEquals(32, back.start().species().length, "2x2x2 fcc cells of 4 atoms");
+        assertEquals(model, back.initialModel());
+        assertEquals(examiner.path(), back.examiner().path());
+        assertEquals(progress.path(), back.progress().path());
+        assertEquals(replyTo.path(), back.replyTo().path());
+        assertEquals("eelt-models-run-1", back.topic());
+        assertTrue(back.paused());
+
+        WalkerHost.StartWalker noModel = new WalkerHost.StartWalker(ws, start, examiner, progress, "t", null, false,
+                replyTo);
+        assertNull(((WalkerHost.StartWalker) roundTrip(noModel)).initialModel(), "a walker may start without a model");
+    }
+
+    @Test
+    void walkerStartedAndWalkerTrafficRoundTrip() {
+        ActorRef<Walker.Command> walker = KIT.createTestProbe(Walker.Command.class).getRef();
+        WalkerHost.WalkerStarted s = new WalkerHost.WalkerStarted("s0-w0-x", walker, "127.0.0.1:2553");
+        assertEquals(s, roundTrip(s));
+        Walker.Progress p = new Walker.Progress("s0-w0-x", 1200, 24, 3400, 1, 2, false);
+        assertEquals(p, roundTrip(p));
+        assertEquals(new Walker.SetPaused(true), roundTrip(new Walker.SetPaused(true)));
+        ActorRef<Examiner.FramesExamined> ack = KIT.createTestProbe(Examiner.FramesExamined.class).getRef();
+        AtomsData f = AtomsData.of(Bulk.fcc("Cu", 3.6, 1));
+        Examiner.FramesVisited v = new Examiner.FramesVisited("s0-w0-x", 2, java.util.List.of(f, f), ack);
+        Examiner.FramesVisited vb = (Examiner.FramesVisited) roundTrip(v);
+        assertEquals(2, vb.frames().size());
+        assertSameAtoms(f, vb.frames().get(1));
+        assertEquals(ack.path(), vb.replyTo().path());
+        Examiner.FramesExamined e = new Examiner.FramesExamined("s0-w0-x", 1, 1, 0, 0, 2);
+        assertEquals(e, roundTrip(e));
+    }
+
+    @Test
+    void trainerMemberStartAndDatasetIncrementsRoundTrip() {
+        org.eelt.trainer.model.DpSpec spec = new org.eelt.trainer.model.DpSpec(java.util.List.of("Cu"), new int[] {60},
+                5.0, 2.0, new int[] {4, 8}, 4, new int[] {16, 16}, false, false, true);
+        org.eelt.trainer.agent.TrainerSettings ts = new org.eelt.trainer.agent.TrainerSettings(1, spec, 100, 40, 1e-2,
+                3e-3, 1e-4, org.eelt.trainer.schedule.LossPrefactors.defaults(), 32, true, 11,
+                java.nio.file.Path.of("/var/lib/eelt/run-1/train"));
+        ActorRef<TrainerHost.MemberStarted> standIn = KIT.createTestProbe(TrainerHost.MemberStarted.class).getRef();
+        TrainerHost.StartMember m = new TrainerHost.StartMember("run-1", ts, 3, "eelt-models-run-1", standIn);
+        TrainerHost.StartMember back = (TrainerHost.StartMember) roundTrip(m);
+        assertEquals(ts.member(), back.settings().member());
+        assertArrayEquals(spec.sel(), back.settings().spec().sel());
+        assertArrayEquals(spec.embedding(), back.settings().spec().embedding());
+        assertArrayEquals(spec.fitting(), back.settings().spec().fitting());
+        assertEquals(spec.typeMap(), back.settings().spec().typeMap());
+        assertEquals(spec.rcutSmth(), back.settings().spec().rcutSmth(), 0);
+        assertEquals(ts.prefactors(), back.settings().prefactors());
+        assertEquals(ts.workDir(), back.settings().workDir());
+        assertEquals(java.util.List.of(ts.firstRoundSteps(), ts.stepsPerRound(), ts.seed()),
+                java.util.List.of(back.settings().firstRoundSteps(), back.settings().stepsPerRound(), back.settings().seed()));
+        assertEquals(3, back.generation());
+        assertEquals(standIn.path(), back.replyTo().path());
+
+        ActorRef<TrainerHost.Increment> feed = KIT.createTestProbe(TrainerHost.Increment.class).getRef();
+        TrainerHost.MemberStarted st = new TrainerHost.MemberStarted(1, feed, "127.0.0.1:2554");
+        assertEquals(st, roundTrip(st));
+
+        org.eelt.protocol.atoms.Structure cu = Bulk.fcc("Cu", 3.615, 1);
+        double[] forces = new double[3 * cu.size()];
+        for (int i = 0; i < forces.length; i++) {
+            forces[i] = 0.01 * i - 0.05;
+        }
+        double[] virial = {1, 0.5, 0, 0.5, 2, 0, 0, 0, 3};
+        org.eelt.protocol.atoms.Frame f = new org.eelt.protocol.atoms.Frame(cu, -14.25, forces, virial, null);
+        ActorRef<TrainerHost.Have> have = KIT.createTestProbe(TrainerHost.Have.class).getRef();
+        TrainerHost.Increment inc = new TrainerHost.Increment(64, java.util.List.of(TrainerHost.LabeledFrameData.of(f),
+                new TrainerHost.LabeledFrameData(AtomsData.of(cu), -14.0, forces, null)), 66, have);
+        TrainerHost.Increment ib = (TrainerHost.Increment) roundTrip(inc);
+        assertEquals(64, ib.from());
+        assertEquals(66, ib.snapshot());
+        assertEquals(have.path(), ib.replyTo().path());
+        org.eelt.protocol.atoms.Frame fb = ib.frames().get(0).toFrame();
+        assertEquals(f, fb, "structure, energy (eV), forces (eV/Å) and virial (eV) survive");
+        assertNull(ib.frames().get(1).toFrame().virial());
+        assertEquals(new TrainerHost.Have(17), roundTrip(new TrainerHost.Have(17)));
     }
 }

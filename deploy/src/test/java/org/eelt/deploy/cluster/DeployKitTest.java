@@ -96,6 +96,10 @@ class DeployKitTest {
         assertEquals(Set.of(NodeRole.LABELER), l.roles());
         assertEquals(c.seedNodes(), l.seedNodes(), "labelers join the coordinator");
         assertEquals(4, l.labelerWorkers());
+        NodeMain.Loaded e = NodeMain.load(DIST.resolve("conf/explorer.conf"));
+        assertEquals(Set.of(NodeRole.EXPLORER), e.settings().roles());
+        assertEquals(c.seedNodes(), e.settings().seedNodes(), "explorers join the coordinator");
+        assertEquals(8, e.file().getInt("eelt-md-dispatcher.thread-pool-executor.fixed-pool-size"));
         assertTrue(ConfigFactory.parseFile(DIST.resolve("conf/coordinator.conf").toFile()).resolve()
                 .hasPath("eelt.service.data-dir"), "the coordinator's store location is configured");
     }

@@ -20,6 +20,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eelt.deploy.campaign.SmallCuCampaign;
 import org.eelt.deploy.service.Service;
 import org.eelt.deploy.service.ServiceConfig;
 import org.junit.jupiter.api.Assumptions;
@@ -42,33 +43,15 @@ class DashboardChromiumTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A small campaign whose walkers start after a short first training round. */
-    static final String CAMPAIGN = """
-            eelt.campaign {
-              name = "cu-dashboard-test"
-              seed = 5
-              type-map = [Cu]
-              systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 2}]
-              strains = [-0.02, 0.02]
-              exploration {
-                chunk-steps = 40
-                sample-interval = 5
-                failed-batches-restart = 1
-                stages = [{temperatures = [300, 900], walkers = 2, steps-per-walker = 100000}]
-              }
-              examination { trust-lo = 0.10, trust-hi = 0.50, max-candidates-per-model = 6, dedupe-threshold = 0.02 }
-              labeling { oracle = "sutton-chen:", workers = 1, timeout-s = 30 }
-              training {
-                ensemble-size = 2
-                model { sel = [60], rcut = 5.0, rcut-smth = 2.0, embedding = [4, 8], axis-neuron = 4, fitting = [16, 16] }
-                first-round-steps = 200
-                steps-per-round = 200
-                trigger = { new-labels = 4 }
-              }
-              initial-data { bootstrap = 8, rattle = 0.05, strain = 0.02 }
-              convergence { accurate-ratio = 0.99, window = 200, max-labels = 200, max-wall-s = 300 }
-              test { temperatures = [300], frames = 2, equilibration-steps = 50, steps-between = 10 }
-            }
-            """;
+    static final String CAMPAIGN = SmallCuCampaign.named("cu-dashboard-test").seed(5).strains(-0.02, 0.02)
+            .chunks(40, 5).failedBatchesRestart(1).stage(new double[] {300, 900}, 2, 100000)
+            .examination(0.10, 0.50, 6)
+            .labeling("sutton-chen:", 1).timeoutS(30)
+            .model(5.0, 4, 16, 16).firstRoundSteps(200).rounds(200, 4)
+            .initialData(8, 0.02)
+            .accuracy(0.99, 200).budget(200, 300)
+            .test(new double[] {300}, 2).testSpacing(50, 10)
+            .hocon();
 
     /** What the page must show before it is compared with the API. */
     private static String ready(String id) {

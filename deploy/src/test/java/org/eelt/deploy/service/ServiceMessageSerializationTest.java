@@ -2,41 +2,31 @@ package org.eelt.deploy.service;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializer;
-import org.apache.pekko.serialization.SerializerWithStringManifest;
+
+
+
+
+
 import org.eelt.deploy.campaign.CampaignResult;
 import org.eelt.deploy.campaign.CampaignStatus;
 import org.eelt.examiner.agent.ExaminationTally;
-import org.eelt.protocol.messages.CborSerializable;
-import org.junit.jupiter.api.AfterAll;
+import org.eelt.deploy.testing.CborRoundTrip;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** jackson-cbor round trips of every campaign-manager message (the manager may run as a cluster singleton). */
 class ServiceMessageSerializationTest {
-    static final ActorTestKit KIT = ActorTestKit.create();
-
-    @AfterAll
-    static void shutdown() {
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final CborRoundTrip CBOR = CborRoundTrip.local();
+    static final ActorTestKit KIT = CBOR.kit();
 
     static Object roundTrip(Object msg) {
-        assertTrue(msg instanceof CborSerializable, msg.getClass() + " is marked CborSerializable");
-        Serialization ser = SerializationExtension.get(Adapter.toClassic(KIT.system()));
-        Serializer s = ser.findSerializerFor(msg);
-        assertTrue(s.getClass().getName().contains("Jackson"), msg.getClass() + " is bound to " + s.getClass());
-        byte[] bytes = ser.serialize(msg).get();
-        String manifest = s instanceof SerializerWithStringManifest m ? m.manifest(msg) : "";
-        return ser.deserialize(bytes, s.identifier(), manifest).get();
+        return CBOR.roundTrip(msg);
     }
 
     static CampaignStatus status() {

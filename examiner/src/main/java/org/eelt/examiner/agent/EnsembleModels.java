@@ -15,8 +15,8 @@ import org.eelt.protocol.messages.ModelPublished;
  * a scoring job can keep using the ensemble it started with.
  */
 public final class EnsembleModels {
-    /** One member's model. */
-    public record Member(long generation, Potential potential) {
+    /** One member's model (a {@link Potential} for Deep Potential ensembles; what the {@link EnsembleScorer} parsed). */
+    public record Member(long generation, Object model) {
     }
 
     private final int size;
@@ -49,7 +49,7 @@ public final class EnsembleModels {
     }
 
     /** @return this ensemble with member m replaced when the new one is newer (else this). */
-    public EnsembleModels with(int member, long generation, Potential p) {
+    public EnsembleModels with(int member, long generation, Object p) {
         if (member < 0 || member >= size) {
             throw new IllegalArgumentException("model member " + member + " is outside the ensemble 0.." + (size - 1));
         }
@@ -88,11 +88,11 @@ public final class EnsembleModels {
         return s;
     }
 
-    /** @return the members' potentials in member order. */
-    public List<Potential> potentials() {
-        List<Potential> out = new ArrayList<>();
+    /** @return the members' parsed models in member order. */
+    public List<Object> models() {
+        List<Object> out = new ArrayList<>();
         for (Member m : members.values()) {
-            out.add(m.potential());
+            out.add(m.model());
         }
         return out;
     }

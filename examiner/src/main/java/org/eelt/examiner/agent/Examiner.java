@@ -21,14 +21,9 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.pubsub.Topic;
-import org.eelt.examiner.deviation.ModelDeviations;
 import org.eelt.examiner.selection.AccurateWindow;
-import org.eelt.examiner.selection.ExactKey;
-import org.eelt.examiner.selection.NearDuplicates;
 import org.eelt.examiner.selection.SelectionPolicy;
 import org.eelt.examiner.selection.TrustLevels.Verdict;
-import org.eelt.potential.Potential;
-import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.ModelPublished;
@@ -39,14 +34,14 @@ import org.eelt.protocol.messages.ModelPublished;
  * unacknowledged batches, which bounds this actor's queue). Labelers pull {@link Candidate}s with
  * {@link RequestWork}; the examiner watches every labeler that asks, and when one stops or its
  * cluster node is removed, the candidates it held go back to the queue ({@link RequesterGone}), so a
- * lost labeler loses no work. New models arrive as {@link ModelArrived}. Deviation = max over atoms of
- * ε_F,i (eV/Å, {@link ModelDeviations}); scoring and model parsing run on
- * {@value #DISPATCHER}.
+ * lost labeler loses no work. New models arrive as {@link ModelArrived}. The deviation comes from an
+ * {@link EnsembleScorer}: for Deep Potential campaigns the max over atoms of ε_F,i (eV/Å), for
+ * free-energy campaigns the mean-force deviation ε at the frame's CV value; duplicates are dropped
+ * by a {@link CandidateFilter}. Scoring and model parsing run on {@value #DISPATCHER}.
  */
 public final class Examiner extends AbstractBehavior<Examiner.Command> {
     /** The dispatcher of scoring work. */
     public static final String DISPATCHER = "eelt-examiner-dispatcher";
-    private static final double KEY_RESOLUTION = 1e-6;
 
     /** Messages of the examiner. */
     public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
@@ -145,7 +140,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             implements CborSerializable {
     }
 
-    record ModelReady(int member, long generation, Potential potential) implements Command,
+    record ModelReady(int member, long generation, Object model) implements Command,
             NoSerializationVerificationNeeded {
     }
 
@@ -166,6 +161,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     }
 
     private final ExaminerSettings settings;
+    private final EnsembleScorer scorer;
+    private final CandidateFilter filter;
     private final Executor executor;
     private final String idPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
     private EnsembleModels ensemble;
@@ -183,20 +180,19 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private final Map<String, Long> versionOfQueued = new HashMap<>();
     private final Map<String, Integer> selectedPerWalkerVersion = new HashMap<>();
     private int stageWalkers;
-    private final Set<String> exactKeys = new HashSet<>();
-    private final NearDuplicates near;
     private final AccurateWindow window;
     private final ExaminationTally tally = new ExaminationTally();
     private long counter;
     private long examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway, busyMillis;
 
     private Examiner(ActorContext<Command> ctx, ExaminerSettings settings,
-                     ActorRef<Topic.Command<ModelPublished>> modelTopic) {
+                     ActorRef<Topic.Command<ModelPublished>> modelTopic, EnsembleScorer scorer, CandidateFilter filter) {
         super(ctx);
         this.settings = settings;
+        this.scorer = scorer;
+        this.filter = filter;
         this.executor = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
         this.ensemble = EnsembleModels.empty(settings.ensembleSize());
-        this.near = new NearDuplicates(settings.dedupeThreshold(), 256);
         this.window = new AccurateWindow(settings.window());
         if (modelTopic != null) {
             modelTopic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
@@ -209,7 +205,20 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
      * @return the behavior
      */
     public static Behavior<Command> create(ExaminerSettings settings, ActorRef<Topic.Command<ModelPublished>> modelTopic) {
-        return Behaviors.setup(ctx -> new Examiner(ctx, settings, modelTopic));
+        return create(settings, modelTopic, EnsembleScorer.deepPotential(),
+                CandidateFilter.structures(settings.dedupeThreshold()));
+    }
+
+    /**
+     * @param settings   examiner settings (trust levels in the scorer's unit)
+     * @param modelTopic the model topic to subscribe to, or null
+     * @param scorer     how frames are scored with the ensemble
+     * @param filter     how duplicate candidates are detected (owned by this examiner)
+     * @return the behavior of an examiner of any campaign kind
+     */
+    public static Behavior<Command> create(ExaminerSettings settings, ActorRef<Topic.Command<ModelPublished>> modelTopic,
+                                           EnsembleScorer scorer, CandidateFilter filter) {
+        return Behaviors.setup(ctx -> new Examiner(ctx, settings, modelTopic, scorer, filter));
     }
 
     @Override
@@ -239,14 +248,14 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onModelArrived(ModelArrived m) {
         ModelPublished p = m.model();
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> EnsembleModels.potentialOf(p), executor),
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> scorer.parse(p), executor),
                 (pot, err) -> err == null ? new ModelReady(p.member(), p.generation(), pot)
                         : new JobFailed("parse model of member " + p.member(), err, null));
         return this;
     }
 
     private Behavior<Command> onModelReady(ModelReady m) {
-        ensemble = ensemble.with(m.member(), m.generation(), m.potential());
+        ensemble = ensemble.with(m.member(), m.generation(), m.model());
         if (ensemble.complete() && ensemble.publications() > lastRescoredPublications && !queued.isEmpty()) {
             rescoreNeeded = true;
         }
@@ -333,7 +342,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         if (busy || !ensemble.complete()) {
             return;
         }
-        List<Potential> models = ensemble.potentials();
+        List<Object> models = ensemble.models();
         long gen = ensemble.generation();
         long version = ensemble.publications();
         if (rescoreNeeded && !queued.isEmpty()) {
@@ -363,22 +372,14 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private record Timed(double[] deviations, long millis) {
     }
 
-    /** Max force deviation (eV/Å) of every structure over the ensemble; runs on the examiner dispatcher. */
-    private static Timed timedScores(List<Potential> models, List<AtomsData> frames) {
+    /** The ensemble deviation of every frame ({@link EnsembleScorer}); runs on the examiner dispatcher. */
+    private Timed timedScores(List<Object> models, List<AtomsData> frames) {
         long t0 = System.nanoTime();
         double[] d = new double[frames.size()];
         for (int i = 0; i < d.length; i++) {
-            d[i] = deviation(models, frames.get(i).toStructure());
+            d[i] = scorer.deviation(models, frames.get(i));
         }
         return new Timed(d, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private static double deviation(List<Potential> models, Structure s) {
-        try {
-            return ModelDeviations.compute(0, models, s).maxDeviF();
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            return Double.POSITIVE_INFINITY; // e.g. atoms on top of each other: a failed frame
-        }
     }
 
     private Behavior<Command> onScored(Scored m) {
@@ -432,9 +433,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
      * renews whenever any member's model changes, not only after all K members have retrained.
      */
     private void consider(Candidate c, long version) {
-        Structure s = c.atoms().toStructure();
-        String key = ExactKey.of(s, KEY_RESOLUTION);
-        if (exactKeys.contains(key) || near.isDuplicate(s)) {
+        if (filter.isDuplicate(c.atoms())) {
             duplicates++;
             return;
         }
@@ -459,8 +458,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         }
         selectedPerWalkerVersion.merge(walkerKey, 1, Integer::sum);
         selected++;
-        exactKeys.add(key);
-        near.remember(s);
+        filter.remember(c.atoms());
     }
 
     /** max-devi: replaces the queued candidate of the same model version with the smallest deviation, if smaller. */

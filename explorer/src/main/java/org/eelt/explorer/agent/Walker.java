@@ -2,8 +2,11 @@ package org.eelt.explorer.agent;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -17,17 +20,17 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.pubsub.Topic;
-import org.eelt.examiner.agent.EnsembleModels;
 import org.eelt.examiner.agent.Examiner;
-import org.eelt.potential.Potential;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.ModelPublished;
 
 /**
- * A walker: Langevin MD ({@link LangevinChunk}) in chunks on {@value #DISPATCHER} with its
- * member's newest model (picked up between chunks), sampled frames sent to the examiner as
+ * A walker: dynamics in chunks on {@value #DISPATCHER} — Langevin MD ({@link LangevinChunk}) with
+ * its member's newest model for Deep Potential campaigns, a CV-space sampler or biased MD on the
+ * ensemble for free-energy campaigns ({@link WalkerDynamics}); models are picked up between
+ * chunks, sampled frames sent to the examiner as
  * {@link Examiner.FramesVisited}. It pauses while {@code maxInFlight} batches are unacknowledged,
  * and restarts from its last accurate frame (fresh Maxwell–Boltzmann velocities) after an
  * explosion or {@code failedBatchesRestart} consecutive batches without an accurate frame and
@@ -74,10 +77,13 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     record ChunkFailed(Throwable error) implements Command, NoSerializationVerificationNeeded {
     }
 
-    record ModelParsed(long generation, Potential potential) implements Command, NoSerializationVerificationNeeded {
+    record ModelParsed(int member, long generation, Object model) implements Command, NoSerializationVerificationNeeded {
     }
 
     private final WalkerSettings settings;
+    private final WalkerDynamics dynamics;
+    private final Map<Integer, Object> models = new HashMap<>();
+    private final Map<Integer, Long> generations = new HashMap<>();
     private final ActorRef<Examiner.Command> examiner;
     private final ActorRef<Progress> parent;
     private final ActorRef<Examiner.FramesExamined> ackAdapter;
@@ -88,9 +94,9 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     private Structure structure;
     private double[] velocities;
     private Structure lastAccurate;
-    private Potential potential;
+    private WalkerDynamics.Chunks potential;
     private long generation;
-    private Potential pending;
+    private WalkerDynamics.Chunks pending;
     private long pendingGeneration;
     private boolean running;
     private int inFlight;
@@ -99,11 +105,12 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     private boolean finishedReported;
     private boolean paused;
 
-    private Walker(ActorContext<Command> ctx, WalkerSettings settings, Structure start,
+    private Walker(ActorContext<Command> ctx, WalkerSettings settings, WalkerDynamics dynamics, Structure start,
                    ActorRef<Examiner.Command> examiner, ActorRef<Progress> parent,
-                   ActorRef<Topic.Command<ModelPublished>> modelTopic, ModelPublished initialModel) {
+                   ActorRef<Topic.Command<ModelPublished>> modelTopic, Collection<ModelPublished> initialModels) {
         super(ctx);
         this.settings = settings;
+        this.dynamics = dynamics;
         this.examiner = examiner;
         this.parent = parent;
         this.ackAdapter = ctx.messageAdapter(Examiner.FramesExamined.class, Examined::new);
@@ -112,12 +119,12 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
         this.initial = start;
         this.structure = start;
         this.lastAccurate = start;
-        this.velocities = LangevinChunk.maxwellBoltzmann(start, settings.temperature(), rng);
+        this.velocities = dynamics.velocities(start, settings.temperature(), rng);
         if (modelTopic != null) {
             modelTopic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
         }
-        if (initialModel != null) {
-            ctx.getSelf().tell(new ModelArrived(initialModel));
+        for (ModelPublished m : initialModels) {
+            ctx.getSelf().tell(new ModelArrived(m));
         }
     }
 
@@ -133,8 +140,26 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     public static Behavior<Command> create(WalkerSettings settings, AtomsData start, ActorRef<Examiner.Command> examiner,
                                            ActorRef<Progress> parent, ActorRef<Topic.Command<ModelPublished>> modelTopic,
                                            ModelPublished initialModel) {
-        return Behaviors.setup(ctx -> new Walker(ctx, settings, start.toStructure(), examiner, parent, modelTopic,
-                initialModel));
+        return create(settings, WalkerDynamics.deepPotential(), start, examiner, parent, modelTopic,
+                initialModel == null ? List.of() : List.of(initialModel));
+    }
+
+    /**
+     * @param settings      walker settings
+     * @param dynamics      what the walker integrates
+     * @param start         the start structure (Å)
+     * @param examiner      where batches go
+     * @param parent        where progress goes
+     * @param modelTopic    the model topic, or null
+     * @param initialModels the current models (those {@code dynamics} does not want are ignored)
+     * @return the behavior of a walker of any exploration kind
+     */
+    public static Behavior<Command> create(WalkerSettings settings, WalkerDynamics dynamics, AtomsData start,
+                                           ActorRef<Examiner.Command> examiner, ActorRef<Progress> parent,
+                                           ActorRef<Topic.Command<ModelPublished>> modelTopic,
+                                           Collection<ModelPublished> initialModels) {
+        return Behaviors.setup(ctx -> new Walker(ctx, settings, dynamics, start.toStructure(), examiner, parent,
+                modelTopic, List.copyOf(initialModels)));
     }
 
     @Override
@@ -151,18 +176,24 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
 
     private Behavior<Command> onModelArrived(ModelArrived m) {
         ModelPublished p = m.model();
-        if (p.member() != settings.member() || p.generation() <= Math.max(generation, pendingGeneration)) {
+        if (!dynamics.wants(p, settings.member()) || p.generation() <= generations.getOrDefault(p.member(), 0L)) {
             return this;
         }
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> EnsembleModels.potentialOf(p), executor),
-                (pot, err) -> err == null ? new ModelParsed(p.generation(), pot) : new ChunkFailed(err));
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> dynamics.parse(p), executor),
+                (pot, err) -> err == null ? new ModelParsed(p.member(), p.generation(), pot) : new ChunkFailed(err));
         return this;
     }
 
     private Behavior<Command> onModelParsed(ModelParsed m) {
-        if (m.generation() > Math.max(generation, pendingGeneration)) {
-            pending = m.potential();
-            pendingGeneration = m.generation();
+        if (m.generation() > generations.getOrDefault(m.member(), 0L)) {
+            models.put(m.member(), m.model());
+            generations.put(m.member(), m.generation());
+            WalkerDynamics.Chunks c = dynamics.chunks(Map.copyOf(models), settings.member());
+            long gen = generations.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            if (c != null) { // the newest models always win
+                pending = c;
+                pendingGeneration = gen;
+            }
         }
         tryStartChunk();
         return this;
@@ -185,7 +216,7 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
             return;
         }
         running = true;
-        Potential pot = potential;
+        WalkerDynamics.Chunks pot = potential;
         Structure s = structure;
         double[] v = velocities;
         long remaining = settings.maxSteps() - steps;
@@ -196,9 +227,9 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
                 (r, err) -> err == null ? r : new ChunkFailed(err));
     }
 
-    private ChunkDone timed(Potential pot, Structure s, double[] v, LangevinChunk.Params p) {
+    private ChunkDone timed(WalkerDynamics.Chunks pot, Structure s, double[] v, LangevinChunk.Params p) {
         long t0 = System.nanoTime();
-        LangevinChunk.Result r = LangevinChunk.run(pot, s, v, p, rng);
+        LangevinChunk.Result r = pot.run(s, v, p, rng);
         return new ChunkDone(r, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -257,7 +288,7 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
         restarts++;
         failedStreak = 0;
         structure = lastAccurate != null ? lastAccurate : initial;
-        velocities = LangevinChunk.maxwellBoltzmann(structure, settings.temperature(), rng);
+        velocities = dynamics.velocities(structure, settings.temperature(), rng);
         getContext().getLog().debug("walker {} restarts from an accurate frame ({})", settings.id(), why);
     }
 

@@ -1,12 +1,10 @@
 package org.eelt.freeenergy.explore;
 
-import java.util.List;
 import org.eelt.freeenergy.cv.CvSet;
+import org.eelt.freeenergy.cv.CvTermPotential;
 import org.eelt.freeenergy.net.EnsemblePoint;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
-import org.eelt.potential.ForceResult;
 import org.eelt.potential.Potential;
-import org.eelt.potential.neighbor.NeighborList;
 import org.eelt.protocol.atoms.Structure;
 
 /**
@@ -26,9 +24,7 @@ import org.eelt.protocol.atoms.Structure;
  * products). Usable with the explorer's MD engine as any {@link Potential}. Energies eV, forces eV/Å.
  * Its virial term uses the positions as given (exact for isolated systems; NVT for periodic cells).
  */
-public final class EnsembleBiasPotential implements Potential {
-    private final Potential base;
-    private final CvSet cvs;
+public final class EnsembleBiasPotential extends CvTermPotential {
     private final FreeEnergyEnsemble ensemble;
     private final double e0;
     private final double e1;
@@ -46,6 +42,7 @@ public final class EnsembleBiasPotential implements Potential {
      */
     public EnsembleBiasPotential(Potential base, CvSet cvs, FreeEnergyEnsemble ensemble, double e0, double e1,
                                  double evPerUnit, double reference) {
+        super(base, cvs);
         if (cvs.dimension() != ensemble.dimension()) {
             throw new IllegalArgumentException("bias: " + cvs.dimension() + " CVs but the free-energy ensemble has "
                     + ensemble.dimension());
@@ -57,8 +54,6 @@ public final class EnsembleBiasPotential implements Potential {
             throw new IllegalArgumentException("bias needs eV per unit > 0 and a finite reference, got " + evPerUnit
                     + ", " + reference);
         }
-        this.base = base;
-        this.cvs = cvs;
         this.ensemble = ensemble;
         this.e0 = e0;
         this.e1 = e1;
@@ -87,7 +82,7 @@ public final class EnsembleBiasPotential implements Potential {
      * @param deviation ε(s)
      * @param sigma     σ(ε)
      */
-    public record Bias(double energy, double[] forces, double[] s, double deviation, double sigma) {
+    public record Bias(double energy, double[] forces, double[] s, double deviation, double sigma) implements Term {
     }
 
     /** @return the bias at the structure's positions. */
@@ -116,38 +111,7 @@ public final class EnsembleBiasPotential implements Potential {
     }
 
     @Override
-    public double cutoff() {
-        return base.cutoff();
-    }
-
-    @Override
-    public List<String> species() {
-        return base.species();
-    }
-
-    @Override
-    public ForceResult compute(Structure structure, NeighborList neighbors) {
-        ForceResult r = base.compute(structure, neighbors);
-        Bias b = bias(structure);
-        double[] f = r.forces().clone();
-        double[] vir = r.virial().clone();
-        double[] x = structure.positions();
-        for (int k = 0; k < f.length; k++) {
-            f[k] += b.forces()[k];
-        }
-        for (int k = 0; k < structure.size(); k++) {
-            for (int p = 0; p < 3; p++) {
-                for (int c = 0; c < 3; c++) {
-                    vir[3 * p + c] += x[3 * k + p] * b.forces()[3 * k + c];
-                }
-            }
-        }
-        double[] ea = r.atomicEnergies() == null ? null : r.atomicEnergies().clone();
-        if (ea != null) {
-            for (int k = 0; k < ea.length; k++) {
-                ea[k] += b.energy() / ea.length;
-            }
-        }
-        return new ForceResult(r.energy() + b.energy(), f, vir, ea, null);
+    protected Term term(Structure structure) {
+        return bias(structure);
     }
 }

@@ -2,6 +2,7 @@ package org.eelt.freeenergy.label;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.eelt.protocol.atoms.MeanForceArrays;
 import org.eelt.protocol.messages.CborSerializable;
 
 /**
@@ -34,17 +35,7 @@ public record MeanForceLabel(double[] s0, double[] meanForce, double[] stdErr, l
         Objects.requireNonNull(oracleSettings, "oracleSettings");
         Objects.requireNonNull(codeVersion, "codeVersion");
         Objects.requireNonNull(modelVersion, "modelVersion");
-        if (s0.length == 0 || meanForce.length != s0.length || stdErr.length != s0.length) {
-            throw new IllegalArgumentException("mean-force label needs s0, meanForce and stdErr of one equal, non-zero"
-                    + " length, got " + s0.length + ", " + meanForce.length + ", " + stdErr.length);
-        }
-        for (int q = 0; q < s0.length; q++) {
-            if (!Double.isFinite(s0[q]) || !Double.isFinite(meanForce[q]) || !(stdErr[q] >= 0)
-                    || !Double.isFinite(stdErr[q])) {
-                throw new IllegalArgumentException("mean-force label component " + q + " is invalid: s0=" + s0[q]
-                        + ", f=" + meanForce[q] + ", stdErr=" + stdErr[q] + " (need finite values and stdErr >= 0)");
-            }
-        }
+        MeanForceArrays.validate(s0, meanForce, stdErr);
         s0 = s0.clone();
         meanForce = meanForce.clone();
         stdErr = stdErr.clone();

@@ -1,10 +1,8 @@
 package org.eelt.freeenergy.label;
 
-import java.util.List;
 import org.eelt.freeenergy.cv.CvSet;
-import org.eelt.potential.ForceResult;
+import org.eelt.freeenergy.cv.CvTermPotential;
 import org.eelt.potential.Potential;
-import org.eelt.potential.neighbor.NeighborList;
 import org.eelt.protocol.atoms.Structure;
 
 /**
@@ -17,9 +15,7 @@ import org.eelt.protocol.atoms.Structure;
  * isolated systems; with periodic cells use it in NVT only). Its energy is spread equally over the
  * per-atom energies so that Σ E_i = E still holds. Immutable and thread-safe.
  */
-public final class RestrainedPotential implements Potential {
-    private final Potential base;
-    private final CvSet cvs;
+public final class RestrainedPotential extends CvTermPotential {
     private final double[] s0;
     private final double[] kappa;
 
@@ -31,8 +27,7 @@ public final class RestrainedPotential implements Potential {
      * @throws org.eelt.freeenergy.cv.CvDomainException when a center is outside its CV's domain
      */
     public RestrainedPotential(Potential base, CvSet cvs, double[] s0, double[] kappa) {
-        this.base = base;
-        this.cvs = cvs;
+        super(base, cvs);
         cvs.requireValidCenter(s0);
         if (kappa == null || kappa.length != cvs.dimension()) {
             throw new IllegalArgumentException("restraint needs one spring constant per CV (" + cvs.dimension()
@@ -56,7 +51,7 @@ public final class RestrainedPotential implements Potential {
      * @param delta  wrap(s − s0)
      * @param forces −∂V_r/∂x (3N, eV/Å)
      */
-    public record Restraint(double energy, double[] values, double[] delta, double[] forces) {
+    public record Restraint(double energy, double[] values, double[] delta, double[] forces) implements Term {
     }
 
     /** @return V_r, s, Δ and the restraint forces at x (Å) in the structure's cell. */
@@ -78,26 +73,6 @@ public final class RestrainedPotential implements Potential {
         return new Restraint(e, s, delta, f);
     }
 
-    @Override
-    public double cutoff() {
-        return base.cutoff();
-    }
-
-    @Override
-    public List<String> species() {
-        return base.species();
-    }
-
-    /** @return the physical potential. */
-    public Potential base() {
-        return base;
-    }
-
-    /** @return the CVs. */
-    public CvSet cvs() {
-        return cvs;
-    }
-
     /** @return the restraint centers. */
     public double[] centers() {
         return s0.clone();
@@ -109,30 +84,7 @@ public final class RestrainedPotential implements Potential {
     }
 
     @Override
-    public ForceResult compute(Structure structure, NeighborList neighbors) {
-        ForceResult r = base.compute(structure, neighbors);
-        Restraint res = restraint(structure);
-        double[] f = r.forces().clone();
-        double[] vir = r.virial().clone();
-        double[] x = structure.positions();
-        int n = structure.size();
-        for (int a = 0; a < f.length; a++) {
-            f[a] += res.forces()[a];
-        }
-        for (int k = 0; k < n; k++) {
-            for (int p = 0; p < 3; p++) {
-                for (int c = 0; c < 3; c++) {
-                    vir[3 * p + c] += x[3 * k + p] * res.forces()[3 * k + c];
-                }
-            }
-        }
-        double[] ea = r.atomicEnergies() == null ? null : r.atomicEnergies().clone();
-        if (ea != null) {
-            for (int k = 0; k < n; k++) {
-                ea[k] += res.energy() / n;
-            }
-        }
-        // per-atom virials of the base no longer sum to the total: not reported
-        return new ForceResult(r.energy() + res.energy(), f, vir, ea, null);
+    protected Term term(Structure structure) {
+        return restraint(structure);
     }
 }

@@ -1,8 +1,6 @@
 package org.eelt.labeler.agent;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
@@ -19,17 +17,16 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.eelt.examiner.agent.Examiner;
 import org.eelt.labeler.oracle.Oracle;
-import org.eelt.labeler.oracle.OracleResult;
-import org.eelt.labeler.oracle.Property;
-import org.eelt.protocol.atoms.Structure;
+import org.eelt.protocol.chaos.ChaosJournal;
 import org.eelt.protocol.messages.CborSerializable;
-import org.eelt.protocol.messages.FrameLabeled;
 import org.eelt.protocol.messages.LabelFailed;
 import org.eelt.protocol.messages.LabelOutcome;
 
 /**
  * One labeler of the pool. It pulls work ({@link Examiner.RequestWork}), labels the candidate
- * with energy, forces and (for periodic cells, when implemented) the virial, and pulls again.
+ * with its {@link CandidateOracle} (energy, forces and, for periodic cells when implemented, the
+ * virial for Deep Potential campaigns; a restrained-MD mean force for free-energy campaigns),
+ * and pulls again.
  * A failed attempt (setup error, failed calculation, timeout) is reported as a non-final
  * {@link LabelFailed} and retried after backoff·2^(attempt−1); after {@code retries} retries the
  * candidate is given up (final {@link LabelFailed}). After {@code quarantineAfter} consecutive
@@ -55,7 +52,7 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
     public record WorkOffered(Examiner.Candidate candidate) implements Command, CborSerializable {
     }
 
-    record Attempted(Examiner.Candidate candidate, OracleResult result, Throwable error, long millis)
+    record Attempted(Examiner.Candidate candidate, CandidateOracle.Computed result, Throwable error, long millis)
             implements Command, NoSerializationVerificationNeeded {
     }
 
@@ -66,13 +63,13 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
     }
 
     private final LabelerSettings settings;
-    private final Supplier<Oracle> oracles;
+    private final Supplier<CandidateOracle> oracles;
     private final ActorRef<Examiner.Command> examiner;
     private final ActorRef<LabelOutcome> sink;
     private final TimerScheduler<Command> timers;
     private final Executor executor;
     private final ActorRef<Examiner.Candidate> workAdapter;
-    private Oracle oracle;
+    private CandidateOracle oracle;
     private int attempts;
     private long busyMillis;
     private int failureStreak;
@@ -81,7 +78,7 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
     private Examiner.Candidate held;
 
     private Labeler(ActorContext<Command> ctx, TimerScheduler<Command> timers, LabelerSettings settings,
-                    Supplier<Oracle> oracles, ActorRef<Examiner.Command> examiner, ActorRef<LabelOutcome> sink) {
+                    Supplier<CandidateOracle> oracles, ActorRef<Examiner.Command> examiner, ActorRef<LabelOutcome> sink) {
         super(ctx);
         this.settings = settings;
         this.oracles = oracles;
@@ -103,6 +100,18 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
      */
     public static Behavior<Command> create(LabelerSettings settings, Supplier<Oracle> oracles,
                                            ActorRef<Examiner.Command> examiner, ActorRef<LabelOutcome> sink) {
+        return createFor(settings, () -> new StructureOracle(oracles.get()), examiner, sink);
+    }
+
+    /**
+     * @param settings labeler settings
+     * @param oracles  makes a fresh candidate oracle (one per labeler; a new one after a timeout or quarantine)
+     * @param examiner where work is pulled from
+     * @param sink     where outcomes go (the dataset recorder)
+     * @return the behavior of a labeler of any label kind
+     */
+    public static Behavior<Command> createFor(LabelerSettings settings, Supplier<CandidateOracle> oracles,
+                                              ActorRef<Examiner.Command> examiner, ActorRef<LabelOutcome> sink) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Labeler(ctx, timers, settings, oracles,
                 examiner, sink)));
     }
@@ -163,14 +172,10 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
 
     private void attempt(Examiner.Candidate c) {
         attempts++;
-        Oracle o = oracle;
-        Structure s = c.atoms().toStructure();
-        Set<Property> props = EnumSet.of(Property.ENERGY, Property.FORCES);
-        if (s.cell().isFullyPeriodic() && o.implementedProperties().contains(Property.VIRIAL)) {
-            props.add(Property.VIRIAL);
-        }
+        CandidateOracle o = oracle;
         long t0 = System.nanoTime();
-        CompletableFuture<OracleResult> f = CompletableFuture.supplyAsync(() -> o.calculate(s, props), executor)
+        ChaosJournal.phase("labeling");
+        CompletableFuture<CandidateOracle.Computed> f = CompletableFuture.supplyAsync(() -> o.compute(c), executor)
                 .orTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         getContext().pipeToSelf(f, (r, err) -> new Attempted(c, r, err, (System.nanoTime() - t0) / 1_000_000));
     }
@@ -180,10 +185,7 @@ public final class Labeler extends AbstractBehavior<Labeler.Command> {
         Examiner.Candidate c = m.candidate();
         if (m.error() == null) {
             failureStreak = 0;
-            OracleResult r = m.result();
-            sink.tell(new FrameLabeled(c.id(), settings.id(), c.atoms(), r.energy(), r.forces(), r.virial(),
-                    oracle.name(), oracle.settings(), c.generation(), c.walker(), c.deviation(), attempts, busyMillis,
-                    m.millis()));
+            sink.tell(m.result().outcome(c, settings.id(), attempts, busyMillis, m.millis()));
             examiner.tell(new Examiner.WorkDone(c.id(), true));
             pull();
             return this;

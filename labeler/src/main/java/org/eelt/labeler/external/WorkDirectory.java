@@ -62,7 +62,15 @@ public final class WorkDirectory {
 
     /** @return the lines of a file, or an empty list when it does not exist. */
     public List<String> lines(String name) {
-        Path p = dir.resolve(name);
+        return linesOf(dir.resolve(name));
+    }
+
+    /**
+     * @param p a text file written by an external program (read as ISO-8859-1, so any bytes decode)
+     * @return its lines, or an empty list when it does not exist
+     * @throws UncheckedIOException when it exists but cannot be read
+     */
+    public static List<String> linesOf(Path p) {
         if (!Files.exists(p)) {
             return List.of();
         }

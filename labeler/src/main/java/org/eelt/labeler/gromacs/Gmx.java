@@ -2,11 +2,11 @@ package org.eelt.labeler.gromacs;
 
 import org.eelt.labeler.external.Executables;
 import org.eelt.labeler.external.ExternalProcess;
+import org.eelt.labeler.external.WorkDirectory;
 import org.eelt.labeler.oracle.OracleSetupException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -118,14 +118,7 @@ public final class Gmx {
 
     /** @return the lines of a text file, or none when it does not exist. */
     static List<String> read(Path p) {
-        if (!Files.exists(p)) {
-            return List.of();
-        }
-        try {
-            return Files.readAllLines(p, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p, e);
-        }
+        return WorkDirectory.linesOf(p);
     }
 
     private static Path move(Path from, Path to) {

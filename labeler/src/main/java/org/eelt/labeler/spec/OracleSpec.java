@@ -15,7 +15,7 @@ import java.util.Locale;
  *
  * <p>Grammar (EBNF; {@code num} is a decimal number, {@code name} a species/element label):
  * <pre>
- * spec        = lj | sutton-chen | eam | lammps | xtb | cp2k ;
+ * spec        = lj | sutton-chen | eam | lammps | xtb | cp2k | faulty ;
  * lj          = "lj:" ljpair { ";" ljpair } ;               (every pair of the species present, once)
  * ljpair      = name "-" name "=" num "," num "," num ;     (ε eV, σ Å, r_c Å; truncated and shifted)
  * sutton-chen = "sutton-chen" [ ":" [ kv { ";" kv } ] ] ;   keys element eps c a n m r_on rc
@@ -29,6 +29,11 @@ import java.util.Locale;
  * cp2k        = "cp2k" [ ":" [ kv { ";" kv } ] ] ;          keys cutoff (200 Ry) rel_cutoff (30 Ry) charge (0)
  *                                                           multiplicity (1) max_scf (50) eps_scf (1e-6)
  *                                                           smear (1000 K) basis (DZVP-MOLOPT-SR-GTH) potential (GTH-PBE)
+ * faulty      = "faulty:" fkv { "," fkv } ":" spec ;       keys rate (required, 0..1) seed (0)
+ *                                                           kinds (exit|timeout|nan|garbage|hang, default all)
+ *                                                           timeout-s (1) hang-s (30); for reliability tests only,
+ *                                                           the inner spec must not be faulty itself
+ * fkv         = key "=" value ;                             (no "," or ":" in values)
  * kv          = key "=" value ;                             (no ";" in values)
  * </pre>
  * Examples: {@code lj:Ar-Ar=0.0104,3.40,8.5}, {@code sutton-chen:}, {@code eam:Cu_u3.eam},
@@ -36,7 +41,7 @@ import java.util.Locale;
  * {@code xtb:gfn=2;chrg=0;uhf=0}, {@code cp2k:cutoff=400;rel_cutoff=50}.
  */
 public sealed interface OracleSpec permits OracleSpec.Lj, OracleSpec.SuttonChenSpec, OracleSpec.Eam,
-        OracleSpec.Lammps, OracleSpec.Xtb, OracleSpec.Cp2k {
+        OracleSpec.Lammps, OracleSpec.Xtb, OracleSpec.Cp2k, OracleSpec.Faulty {
 
     /** The grammar, shown in every parse error. */
     String GRAMMAR = """
@@ -48,6 +53,8 @@ public sealed interface OracleSpec permits OracleSpec.Lj, OracleSpec.SuttonChenS
               xtb:[gfn=2;chrg=0;uhf=0;acc=1.0]       GFN-xTB, isolated molecules
               cp2k:[cutoff=200;rel_cutoff=30;charge=0;multiplicity=1;max_scf=50;eps_scf=1e-6;smear=1000;
                     basis=DZVP-MOLOPT-SR-GTH;potential=GTH-PBE]   CP2K PBE, periodic cells
+              faulty:rate=0.2[,seed=1][,kinds=exit|timeout|nan|garbage|hang][,timeout-s=1][,hang-s=30]:SPEC
+                                                     fault injection around SPEC (reliability tests)
             examples: lj:Ar-Ar=0.0104,3.40,8.5   eam:Cu_u3.eam   lammps:pair_style=eam;pair_coeff=* * Cu_u3.eam
                       xtb:gfn=2;chrg=0;uhf=0     cp2k:cutoff=400;rel_cutoff=50""";
 
@@ -133,6 +140,34 @@ public sealed interface OracleSpec permits OracleSpec.Lj, OracleSpec.SuttonChenS
         @Override
         public String canonical() {
             return parameters.canonical();
+        }
+    }
+
+    /**
+     * A real oracle wrapped by {@link org.eelt.labeler.fault.FaultyOracle} (reliability tests).
+     *
+     * @param rate     probability that a call fails, in [0, 1]
+     * @param seed     seed of the deterministic choice of failing calls
+     * @param kinds    fault kinds to choose from
+     * @param timeoutS process timeout of {@code timeout} faults, s
+     * @param hangS    how long a {@code hang} fault sleeps, s (must exceed the labeler's timeout to test it)
+     * @param inner    the real oracle's SPEC
+     */
+    record Faulty(double rate, long seed, List<org.eelt.labeler.fault.FaultKind> kinds, double timeoutS, double hangS,
+                  OracleSpec inner) implements OracleSpec {
+        /** Copies the list. */
+        public Faulty {
+            kinds = List.copyOf(kinds);
+        }
+
+        @Override
+        public String canonical() {
+            StringBuilder k = new StringBuilder();
+            for (var kind : kinds) {
+                k.append(k.length() == 0 ? "" : "|").append(kind.specName());
+            }
+            return String.format(Locale.ROOT, "faulty:rate=%s,seed=%d,kinds=%s,timeout-s=%s,hang-s=%s:%s", rate, seed,
+                    k, timeoutS, hangS, inner.canonical());
         }
     }
 }

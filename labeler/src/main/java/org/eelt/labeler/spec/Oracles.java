@@ -1,6 +1,8 @@
 package org.eelt.labeler.spec;
 
 import org.eelt.labeler.cp2k.Cp2kOracle;
+import org.eelt.labeler.fault.FaultPlan;
+import org.eelt.labeler.fault.FaultyOracle;
 import org.eelt.labeler.lammps.LammpsOracle;
 import org.eelt.labeler.oracle.BuiltinOracle;
 import org.eelt.labeler.oracle.FileDigest;
@@ -15,12 +17,38 @@ import org.eelt.potential.builtin.TabulatedEam;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Builds an {@link Oracle} from a parsed {@link OracleSpec} and the machine's {@link OracleSettings}. */
 public final class Oracles {
     private Oracles() {
+    }
+
+    /**
+     * A factory of oracle instances of one SPEC (one per labeler, a fresh one after a timeout). The
+     * instances of a {@code faulty:} SPEC share one {@link FaultPlan}, so which calls fail depends
+     * on (seed, structure, attempt) only, whatever instance serves the call.
+     *
+     * @param spec     SPEC text
+     * @param settings machine settings
+     * @return a supplier of new instances
+     * @throws OracleSpecException when the SPEC is invalid (at once, not at the first call)
+     */
+    public static Supplier<Oracle> factory(String spec, OracleSettings settings) {
+        OracleSpec parsed = OracleSpec.parse(spec);
+        if (parsed instanceof OracleSpec.Faulty f) {
+            FaultPlan plan = new FaultPlan(f.rate(), f.seed(), f.kinds());
+            return () -> faulty(f, plan, settings);
+        }
+        return () -> create(parsed, settings);
+    }
+
+    private static Oracle faulty(OracleSpec.Faulty f, FaultPlan plan, OracleSettings settings) {
+        return new FaultyOracle(create(f.inner(), settings), plan, settings,
+                Duration.ofMillis(Math.round(f.timeoutS() * 1000)), f.hangS());
     }
 
     /** Parses {@code spec} and builds its oracle. */
@@ -43,6 +71,8 @@ public final class Oracles {
             return new XtbOracle(x.parameters(), settings);
         } else if (spec instanceof OracleSpec.Cp2k c) {
             return new Cp2kOracle(c.parameters(), settings);
+        } else if (spec instanceof OracleSpec.Faulty f) {
+            return faulty(f, new FaultPlan(f.rate(), f.seed(), f.kinds()), settings);
         }
         throw new IllegalStateException("unhandled SPEC " + spec);
     }
@@ -54,6 +84,9 @@ public final class Oracles {
      * @throws OracleSetupException for an external SPEC (LAMMPS, xtb, CP2K) or a missing/bad potential file
      */
     public static Potential builtinPotential(OracleSpec spec, OracleSettings settings) {
+        if (spec instanceof OracleSpec.Faulty f) {
+            return builtin(f.inner(), settings).potential(); // faults concern labels, not the MD potential
+        }
         return builtin(spec, settings).potential();
     }
 

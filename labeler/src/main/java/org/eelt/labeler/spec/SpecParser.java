@@ -1,6 +1,7 @@
 package org.eelt.labeler.spec;
 
 import org.eelt.labeler.cp2k.Cp2kParameters;
+import org.eelt.labeler.fault.FaultKind;
 import org.eelt.labeler.lammps.LammpsParameters;
 import org.eelt.labeler.oracle.OracleSetupException;
 import org.eelt.labeler.xtb.XtbParameters;
@@ -46,8 +47,9 @@ final class SpecParser {
             case "lammps" -> lammps(body);
             case "xtb" -> xtb(body);
             case "cp2k" -> cp2k(body);
+            case "faulty" -> faulty(body);
             default -> throw error("unknown oracle kind '" + kind
-                    + "': use one of lj, sutton-chen, eam, lammps, xtb, cp2k");
+                    + "': use one of lj, sutton-chen, eam, lammps, xtb, cp2k (or faulty:...:SPEC in tests)");
         };
     }
 
@@ -210,5 +212,68 @@ final class SpecParser {
                 integer(kv, "multiplicity", d.multiplicity()), integer(kv, "max_scf", d.maxScf()),
                 number(kv, "eps_scf", d.epsScf()), number(kv, "smear", d.smearK()), text(kv, "basis", d.basis()),
                 text(kv, "potential", d.potential())));
+    }
+
+    private OracleSpec faulty(String body) {
+        int colon = body.indexOf(':');
+        if (colon < 0) {
+            throw error("faulty needs options and an inner SPEC, e.g. faulty:rate=0.2,seed=1:sutton-chen:");
+        }
+        String innerText = body.substring(colon + 1).trim();
+        if (innerText.isEmpty()) {
+            throw error("faulty needs an inner SPEC after its options, e.g. faulty:rate=0.2:sutton-chen:");
+        }
+        Set<String> allowed = keys("rate", "seed", "kinds", "timeout-s", "hang-s");
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String part : body.substring(0, colon).split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq <= 0 || part.substring(eq + 1).isBlank()) {
+                throw error("faulty option '" + part.trim() + "' is not key=value");
+            }
+            String key = part.substring(0, eq).trim();
+            if (!allowed.contains(key)) {
+                throw error("unknown faulty option '" + key + "'; allowed: " + String.join(", ", allowed));
+            }
+            if (kv.put(key, part.substring(eq + 1).trim()) != null) {
+                throw error("faulty option '" + key + "' is given twice");
+            }
+        }
+        if (!kv.containsKey("rate")) {
+            throw error("faulty needs rate=P (the fraction of calls that fail, 0..1)");
+        }
+        double rate = number(kv.get("rate"), "faulty rate");
+        if (rate < 0 || rate > 1) {
+            throw error("faulty rate must be in [0, 1], got " + rate);
+        }
+        long seed;
+        try {
+            seed = Long.parseLong(kv.getOrDefault("seed", "0"));
+        } catch (NumberFormatException e) {
+            throw error("faulty seed must be an integer, got '" + kv.get("seed") + "'");
+        }
+        List<FaultKind> kinds = new ArrayList<>();
+        if (kv.containsKey("kinds")) {
+            for (String k : kv.get("kinds").split("\\|")) {
+                FaultKind f = FaultKind.ofSpecName(k);
+                if (!kinds.contains(f)) {
+                    kinds.add(f);
+                }
+            }
+        } else {
+            kinds.addAll(List.of(FaultKind.values()));
+        }
+        double timeoutS = number(kv.getOrDefault("timeout-s", "1"), "faulty timeout-s");
+        double hangS = number(kv.getOrDefault("hang-s", "30"), "faulty hang-s");
+        if (!(timeoutS > 0) || !(hangS > 0)) {
+            throw error("faulty timeout-s and hang-s must be > 0 s");
+        }
+        OracleSpec inner = parse(innerText);
+        if (inner instanceof OracleSpec.Faulty) {
+            throw error("faulty cannot wrap another faulty SPEC");
+        }
+        return new OracleSpec.Faulty(rate, seed, kinds, timeoutS, hangS, inner);
     }
 }

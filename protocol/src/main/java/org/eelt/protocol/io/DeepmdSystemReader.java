@@ -13,6 +13,9 @@ import org.eelt.protocol.atoms.Structure;
 
 /** Reads one deepmd/npy system directory. Package-private: use {@link DeepmdNpy}. */
 final class DeepmdSystemReader {
+    /** Largest number of atom types a system may use (type ids 0 .. MAX_TYPES-1). */
+    static final int MAX_TYPES = 4096;
+
     private DeepmdSystemReader() {
     }
 
@@ -37,6 +40,11 @@ final class DeepmdSystemReader {
             if (t[i] < 0) {
                 throw new FormatException(file.toString(), "line " + tok[1], "type id '" + tok[0] + "' of atom " + i
                         + " is not a non-negative integer", "write one integer type id (0, 1, ...) per atom");
+            }
+            if (t[i] >= MAX_TYPES) {
+                // found by fuzzing: a huge id made the reader build a default type map of that many names
+                throw new FormatException(file.toString(), "line " + tok[1], "type id " + t[i] + " of atom " + i
+                        + " is not below " + MAX_TYPES, "type ids index type_map.raw: number the types 0, 1, ...");
             }
         }
         return t;

@@ -45,11 +45,17 @@ public final class Formats {
         if (!Files.exists(path)) {
             throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such " + f.id() + " input");
         }
-        return switch (f) {
-            case EXTXYZ -> ExtXyz.read(path);
-            case DEEPMD -> Files.isRegularFile(path.resolve("type.raw")) ? DeepmdNpy.read(path) : DeepmdNpy.readAll(path);
-            case LAMMPS_DATA -> LammpsData.read(path, options.typeMap(), options.lammpsPbc());
-        };
+        try {
+            return switch (f) {
+                case EXTXYZ -> ExtXyz.read(path);
+                case DEEPMD -> Files.isRegularFile(path.resolve("type.raw")) ? DeepmdNpy.read(path) : DeepmdNpy.readAll(path);
+                case LAMMPS_DATA -> LammpsData.read(path, options.typeMap(), options.lammpsPbc());
+            };
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // found by fuzzing: bytes that are not UTF-8 surfaced as "MalformedInputException: Input length = 1"
+            throw new FormatException(path.toString(), "", "the " + f.id() + " input is not UTF-8 text ("
+                    + e.getClass().getSimpleName() + ")", "save it as UTF-8 or ASCII text");
+        }
     }
 
     /** @return the summary of a file or deepmd directory (format detected from the path). */

@@ -13,13 +13,14 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.eelt.protocol.chaos.ChaosJournal;
 import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.ModelPublished;
 
 /**
  * One ensemble member's trainer. {@link DatasetGrew} asks for a round on a snapshot; while a round
  * runs, newer requests are coalesced into one follow-up round on the newest snapshot. Each round
- * ({@link TrainingRound}) runs on {@value #DISPATCHER}; its model is published on the model topic
+ * ({@link RoundRunner}: {@link TrainingRound} for Deep Potentials) runs on {@value #DISPATCHER}; its model is published on the model topic
  * as {@link ModelPublished} (generation + 1), independently of the other members.
  */
 public final class TrainerMember extends AbstractBehavior<TrainerMember.Command> {
@@ -40,8 +41,8 @@ public final class TrainerMember extends AbstractBehavior<TrainerMember.Command>
     record RoundFailed(Throwable error) implements Command, NoSerializationVerificationNeeded {
     }
 
-    private final TrainerSettings settings;
-    private final DatasetSource source;
+    private final int member;
+    private final RoundRunner rounds;
     private final ActorRef<Topic.Command<ModelPublished>> topic;
     private final ActorRef<ModelPublished> direct;
     private final Executor executor;
@@ -50,11 +51,11 @@ public final class TrainerMember extends AbstractBehavior<TrainerMember.Command>
     private long requested = -1;
     private boolean busy;
 
-    private TrainerMember(ActorContext<Command> ctx, TrainerSettings settings, DatasetSource source, long generation,
+    private TrainerMember(ActorContext<Command> ctx, int member, RoundRunner rounds, long generation,
                           ActorRef<Topic.Command<ModelPublished>> topic, ActorRef<ModelPublished> direct) {
         super(ctx);
-        this.settings = settings;
-        this.source = source;
+        this.member = member;
+        this.rounds = rounds;
         this.generation = generation;
         this.topic = topic;
         this.direct = direct;
@@ -72,7 +73,22 @@ public final class TrainerMember extends AbstractBehavior<TrainerMember.Command>
     public static Behavior<Command> create(TrainerSettings settings, DatasetSource source, long generation,
                                            ActorRef<Topic.Command<ModelPublished>> topic,
                                            ActorRef<ModelPublished> direct) {
-        return Behaviors.setup(ctx -> new TrainerMember(ctx, settings, source, generation, topic, direct));
+        return create(settings.member(), (snap, gen) -> counted(settings, source, snap, gen), generation, topic,
+                direct);
+    }
+
+    /**
+     * @param member     the ensemble member index
+     * @param rounds     runs one round on a snapshot (any model kind)
+     * @param generation the member's last published generation (0 for a new campaign)
+     * @param topic      the model topic to publish on, or null
+     * @param direct     also told every published model, or null
+     * @return the behavior
+     */
+    public static Behavior<Command> create(int member, RoundRunner rounds, long generation,
+                                           ActorRef<Topic.Command<ModelPublished>> topic,
+                                           ActorRef<ModelPublished> direct) {
+        return Behaviors.setup(ctx -> new TrainerMember(ctx, member, rounds, generation, topic, direct));
     }
 
     @Override
@@ -103,13 +119,22 @@ public final class TrainerMember extends AbstractBehavior<TrainerMember.Command>
     }
 
     private ModelPublished round(long snapshot, long gen) {
+        ChaosJournal.phase("training");
+        try {
+            return rounds.run(snapshot, gen);
+        } catch (java.io.IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Runs a Deep Potential round, counted in {@link #roundsRunning} of its work directory. */
+    private static ModelPublished counted(TrainerSettings settings, DatasetSource source, long snap, long gen)
+            throws java.io.IOException {
         java.util.concurrent.atomic.AtomicInteger running = RUNNING.computeIfAbsent(
                 settings.workDir().toAbsolutePath().normalize(), k -> new java.util.concurrent.atomic.AtomicInteger());
         running.incrementAndGet();
         try {
-            return TrainingRound.run(settings, source.frames(snapshot), gen);
-        } catch (java.io.IOException e) {
-            throw new CompletionException(e);
+            return TrainingRound.run(settings, source.frames(snap), gen);
         } finally {
             running.decrementAndGet();
         }
@@ -145,7 +170,7 @@ public final class TrainerMember extends AbstractBehavior<TrainerMember.Command>
         busy = false;
         Throwable c = m.error() instanceof CompletionException && m.error().getCause() != null ? m.error().getCause()
                 : m.error();
-        getContext().getLog().error("trainer member {}: training round failed: {}", settings.member(), c.toString());
-        throw new IllegalStateException("trainer member " + settings.member() + " failed a training round", c);
+        getContext().getLog().error("trainer member {}: training round failed: {}", member, c.toString());
+        throw new IllegalStateException("trainer member " + member + " failed a training round", c);
     }
 }
