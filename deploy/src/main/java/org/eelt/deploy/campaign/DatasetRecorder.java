@@ -227,14 +227,17 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
         ChaosJournal.phase("store-write");
         Provenance p = new Provenance(l.oracle(), l.oracleSettings(), "generation-" + l.generation(), l.seed(),
                 CodeVersion.get(), System.currentTimeMillis());
-        InsertResult r = store.putMeanForce(new MeanForceRecord(l.center(), l.meanForce(), l.stdErr(), l.samples(),
-                l.energyUnit(), p));
-        if (r.inserted()) {
-            store.putString("label-meta/" + r.hash().hex(), String.format(Locale.ROOT,
+        ContentHash hash = store.hashOfCenter(l.center(), l.oracleSettings());
+        if (store.meanForce(hash).isEmpty()) {
+            // the metadata first, as for frames: a SIGKILL between the two writes must not leave a
+            // label without its metadata
+            store.putString("label-meta/" + hash.hex(), String.format(Locale.ROOT,
                     "candidate=%s;walker=%s;generation=%d;deviation=%.6g;labeler=%s;attempts=%d;busy_ms=%d;oracle_ms=%d",
                     l.candidateId(), l.walker(), l.generation(), l.deviation(), l.labeler(), l.attempts(),
                     l.busyMillis(), l.oracleMillis()));
         }
+        InsertResult r = store.putMeanForce(new MeanForceRecord(l.center(), l.meanForce(), l.stdErr(), l.samples(),
+                l.energyUnit(), p));
         ChaosJournal.ack("label", r.hash().hex());
         recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), size()));
     }
