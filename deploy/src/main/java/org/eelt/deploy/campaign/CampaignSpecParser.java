@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.typesafe.config.Config;
@@ -87,7 +86,7 @@ public final class CampaignSpecParser {
             throw new CampaignSpecException(ROOT, "must be an object { name = ..., systems = [...], ... }, got "
                     + e.getMessage());
         }
-        Keys c = new Keys(root, ROOT);
+        SpecKeys c = new SpecKeys(root, ROOT);
         String kind = c.string("kind");
         if (kind.equals("fe")) {
             return FeSpecParser.parse(c, baseDir);
@@ -113,7 +112,7 @@ public final class CampaignSpecParser {
                 convergence(c.sub("convergence")), test(c.sub("test")), seed, null);
     }
 
-    private static List<Structure> systems(Keys c, Path baseDir, List<String> typeMap, long seed) {
+    private static List<Structure> systems(SpecKeys c, Path baseDir, List<String> typeMap, long seed) {
         List<? extends Config> list = c.objects("systems");
         if (list.isEmpty()) {
             throw c.error("systems", "is empty: give at least one {builder = fcc, element = Cu, a = 3.615, repeat = 2}"
@@ -127,7 +126,7 @@ public final class CampaignSpecParser {
         }
         List<Structure> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            Keys s = new Keys(list.get(i), c.path("systems") + "[" + i + "]");
+            SpecKeys s = new SpecKeys(list.get(i), c.path("systems") + "[" + i + "]");
             Structure base = system(s, baseDir, seed + i);
             for (String sp : base.species()) {
                 if (!typeMap.contains(sp)) {
@@ -142,7 +141,7 @@ public final class CampaignSpecParser {
         return out;
     }
 
-    private static Structure system(Keys s, Path baseDir, long seed) {
+    private static Structure system(SpecKeys s, Path baseDir, long seed) {
         if (s.has("file")) {
             Path p = baseDir.resolve(s.string("file"));
             int index = s.has("index") ? (int) s.integer("index") : 0;
@@ -190,7 +189,7 @@ public final class CampaignSpecParser {
     }
 
     /** An isolated molecule from inline species and positions (Å), no periodic cell. */
-    private static Structure molecule(Keys s) {
+    private static Structure molecule(SpecKeys s) {
         List<String> species = s.strings("species");
         List<Double> pos = s.doubles("positions");
         if (species.isEmpty() || pos.size() != 3 * species.size()) {
@@ -201,14 +200,14 @@ public final class CampaignSpecParser {
         return new Structure(species.toArray(new String[0]), r, org.eelt.protocol.atoms.Cell.nonPeriodic());
     }
 
-    private static CampaignSpec.Exploration exploration(Keys c) {
+    private static CampaignSpec.Exploration exploration(SpecKeys c) {
         List<? extends Config> list = c.objects("stages");
         if (list.isEmpty()) {
             throw c.error("stages", "is empty: give at least one {temperatures = [300], walkers = 2, steps-per-walker = 5000}");
         }
         List<CampaignSpec.Stage> stages = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            Keys s = new Keys(list.get(i), c.path("stages") + "[" + i + "]");
+            SpecKeys s = new SpecKeys(list.get(i), c.path("stages") + "[" + i + "]");
             List<Double> t = s.doubles("temperatures");
             if (t.isEmpty() || t.stream().anyMatch(x -> !(x > 0) || x > 1e5)) {
                 throw s.error("temperatures", "needs one or more temperatures in (0, 1e5] K, got " + t);
@@ -224,7 +223,7 @@ public final class CampaignSpecParser {
                 c.positiveInt("failed-batches-restart"), c.positive("max-force"));
     }
 
-    private static CampaignSpec.Examination examination(Keys c) {
+    private static CampaignSpec.Examination examination(SpecKeys c) {
         double lo = c.positive("trust-lo");
         double hi = c.positive("trust-hi");
         if (!(lo < hi)) {
@@ -248,7 +247,7 @@ public final class CampaignSpecParser {
                 dedupe, ratio, c.positive("adaptive-floor"));
     }
 
-    static CampaignSpec.Labeling labeling(Keys c) {
+    static CampaignSpec.Labeling labeling(SpecKeys c) {
         String oracle = c.string("oracle");
         if (oracle.isBlank()) {
             throw c.error("oracle", "is empty: give an oracle SPEC, e.g. \"sutton-chen:\", \"eam:Cu_u3.eam\", \"xtb:gfn=2\"");
@@ -271,12 +270,12 @@ public final class CampaignSpecParser {
                 c.nonNegative("simulated-latency.sigma"));
     }
 
-    private static CampaignSpec.Training training(Keys c, List<String> typeMap) {
+    private static CampaignSpec.Training training(SpecKeys c, List<String> typeMap) {
         int k = c.positiveInt("ensemble-size");
         if (k < 2) {
             throw c.error("ensemble-size", "must be >= 2 (the model deviation needs an ensemble), got " + k);
         }
-        Keys m = c.sub("model");
+        SpecKeys m = c.sub("model");
         List<Integer> sel = m.ints("sel");
         DpSpec spec;
         try {
@@ -301,7 +300,7 @@ public final class CampaignSpecParser {
         if (lr1 > lr0 || lr1 > lrw) {
             throw c.error("stop-lr", "must be <= start-lr and warm-start-lr");
         }
-        Keys l = c.sub("loss");
+        SpecKeys l = c.sub("loss");
         LossPrefactors pref;
         try {
             pref = new LossPrefactors(l.nonNegative("start-pref-e"), l.nonNegative("limit-pref-e"),
@@ -314,7 +313,7 @@ public final class CampaignSpecParser {
                 lr0, lrw, lr1, pref, c.positiveInt("batch-atoms"), trigger, c.bool("warm-start"));
     }
 
-    private static CampaignSpec.InitialData initialData(Keys c, Path baseDir) {
+    private static CampaignSpec.InitialData initialData(SpecKeys c, Path baseDir) {
         List<String> files = new ArrayList<>();
         for (String f : c.strings("files")) {
             Path p = baseDir.resolve(f);
@@ -339,7 +338,7 @@ public final class CampaignSpecParser {
         return new CampaignSpec.InitialData(files, bootstrap, c.nonNegative("rattle"), strain, trainAfter);
     }
 
-    static CampaignSpec.Convergence convergence(Keys c) {
+    static CampaignSpec.Convergence convergence(SpecKeys c) {
         double x = c.number("accurate-ratio");
         if (!(x > 0 && x <= 1)) {
             throw c.error("accurate-ratio", "must be in (0, 1], got " + x);
@@ -348,7 +347,7 @@ public final class CampaignSpecParser {
                 c.positive("max-wall-s"));
     }
 
-    private static CampaignSpec.TestSet test(Keys c) {
+    private static CampaignSpec.TestSet test(SpecKeys c) {
         List<Double> t = c.doubles("temperatures");
         for (double x : t) {
             if (!(x > 0)) {
@@ -357,151 +356,5 @@ public final class CampaignSpecParser {
         }
         return new CampaignSpec.TestSet(t, (int) c.integer("frames"), (int) c.integer("equilibration-steps"),
                 c.positiveInt("steps-between"), c.integer("seed"));
-    }
-
-    /** Typed access to one config object with key-path errors. */
-    static final class Keys {
-        final Config config;
-        final String prefix;
-
-        Keys(Config config, String prefix) {
-            this.config = config;
-            this.prefix = prefix;
-        }
-
-        Keys sub(String key) {
-            try {
-                return new Keys(config.getConfig(key), path(key));
-            } catch (ConfigException e) {
-                throw error(key, reason(e));
-            }
-        }
-
-        String path(String key) {
-            return key.isEmpty() ? prefix : prefix + "." + key;
-        }
-
-        CampaignSpecException error(String key, String message) {
-            return new CampaignSpecException(path(key), message);
-        }
-
-        boolean has(String key) {
-            return config.hasPath(key);
-        }
-
-        private String reason(ConfigException e) {
-            if (e instanceof ConfigException.Missing) {
-                return "is missing";
-            }
-            if (e instanceof ConfigException.WrongType) {
-                return "has the wrong type: " + e.getMessage().replaceFirst(".*: ", "");
-            }
-            return e.getMessage();
-        }
-
-        String string(String key) {
-            try {
-                return config.getString(key).trim();
-            } catch (ConfigException e) {
-                throw error(key, reason(e));
-            }
-        }
-
-        boolean bool(String key) {
-            try {
-                return config.getBoolean(key);
-            } catch (ConfigException e) {
-                throw error(key, reason(e) + " (use true or false)");
-            }
-        }
-
-        double number(String key) {
-            try {
-                double v = config.getDouble(key);
-                if (!Double.isFinite(v)) {
-                    throw error(key, "must be finite, got " + v);
-                }
-                return v;
-            } catch (ConfigException e) {
-                throw error(key, reason(e) + " (a number is expected)");
-            }
-        }
-
-        double positive(String key) {
-            double v = number(key);
-            if (!(v > 0)) {
-                throw error(key, "must be > 0, got " + v);
-            }
-            return v;
-        }
-
-        double nonNegative(String key) {
-            double v = number(key);
-            if (!(v >= 0)) {
-                throw error(key, "must be >= 0, got " + v);
-            }
-            return v;
-        }
-
-        long integer(String key) {
-            try {
-                return config.getLong(key);
-            } catch (ConfigException e) {
-                throw error(key, reason(e) + " (an integer is expected)");
-            }
-        }
-
-        long positiveLong(String key) {
-            long v = integer(key);
-            if (v < 1) {
-                throw error(key, "must be >= 1, got " + v);
-            }
-            return v;
-        }
-
-        int positiveInt(String key) {
-            long v = positiveLong(key);
-            if (v > Integer.MAX_VALUE) {
-                throw error(key, "is too large: " + v);
-            }
-            return (int) v;
-        }
-
-        List<String> strings(String key) {
-            try {
-                return config.getStringList(key);
-            } catch (ConfigException e) {
-                throw error(key, reason(e) + " (a list of strings is expected)");
-            }
-        }
-
-        List<Double> doubles(String key) {
-            try {
-                return config.getDoubleList(key);
-            } catch (ConfigException e) {
-                throw error(key, reason(e) + " (a list of numbers is expected)");
-            }
-        }
-
-        List<Integer> ints(String key) {
-            try {
-                return config.getIntList(key);
-            } catch (ConfigException e) {
-                throw error(key, reason(e) + " (a list of integers is expected)");
-            }
-        }
-
-        List<? extends Config> objects(String key) {
-            try {
-                return config.getConfigList(key);
-            } catch (ConfigException e) {
-                throw error(key, reason(e) + " (a list of objects is expected)");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return prefix.toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -32,13 +32,13 @@ final class FeSpecParser {
     private FeSpecParser() {
     }
 
-    static CampaignSpec parse(CampaignSpecParser.Keys c, Path baseDir) {
+    static CampaignSpec parse(SpecKeys c, Path baseDir) {
         String modeText = c.string("mode");
         if (!modeText.equals("async")) {
             throw c.error("mode", "is '" + modeText + "'; free-energy campaigns run asynchronously only (mode = async)");
         }
         long seed = c.integer("seed");
-        CampaignSpecParser.Keys f = c.sub("fe");
+        SpecKeys f = c.sub("fe");
         String system = f.string("system");
         Structure start;
         String unit;
@@ -56,7 +56,7 @@ final class FeSpecParser {
         }
         double temperature = f.positive("temperature");
         double kappa = f.positive("restraint.kappa");
-        CampaignSpecParser.Keys l = f.sub("label");
+        SpecKeys l = f.sub("label");
         double eq = l.number("equilibration");
         if (!(eq >= 0 && eq < 0.9)) {
             throw l.error("equilibration", "must be in [0, 0.9), got " + eq);
@@ -75,7 +75,7 @@ final class FeSpecParser {
         FeSpec.Training tr = training(f.sub("training"));
         FeSpec.Grid grid = grid(f.sub("grid"), cvs);
         List<double[]> points = new ArrayList<>();
-        CampaignSpecParser.Keys init = f.sub("initial");
+        SpecKeys init = f.sub("initial");
         List<? extends List<? extends Number>> raw = numberLists(init, "points");
         for (int i = 0; i < raw.size(); i++) {
             double[] p = raw.get(i).stream().mapToDouble(Number::doubleValue).toArray();
@@ -99,8 +99,8 @@ final class FeSpecParser {
     }
 
     /** The shared records the Campaign actor and agents read, filled from the FE settings. */
-    private static CampaignSpec shared(CampaignSpecParser.Keys c, FeSpec fe, long seed, Structure start) {
-        CampaignSpecParser.Keys lab = c.sub("labeling");
+    private static CampaignSpec shared(SpecKeys c, FeSpec fe, long seed, Structure start) {
+        SpecKeys lab = c.sub("labeling");
         int retries = (int) lab.integer("retries");
         if (retries < 0) {
             throw lab.error("retries", "must be >= 0, got " + retries);
@@ -131,14 +131,14 @@ final class FeSpecParser {
                 && cvs.get(1).equals(new Dihedral(6, 8, 14, 16));
     }
 
-    private static CvSet cvs(CampaignSpecParser.Keys f, Structure start, String system) {
+    private static CvSet cvs(SpecKeys f, Structure start, String system) {
         List<? extends Config> list = f.objects("cvs");
         if (list.isEmpty()) {
             throw f.error("cvs", "is empty: give the collective variables, e.g. [{type = dihedral, atoms = [4, 6, 8, 14]}]");
         }
         List<CollectiveVariable> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            CampaignSpecParser.Keys k = new CampaignSpecParser.Keys(list.get(i), f.path("cvs") + "[" + i + "]");
+            SpecKeys k = new SpecKeys(list.get(i), f.path("cvs") + "[" + i + "]");
             CollectiveVariable cv;
             try {
                 cv = cv(k);
@@ -158,7 +158,7 @@ final class FeSpecParser {
         return new CvSet(out);
     }
 
-    private static CollectiveVariable cv(CampaignSpecParser.Keys k) {
+    private static CollectiveVariable cv(SpecKeys k) {
         String type = k.string("type");
         return switch (type) {
             case "cartesian" -> new Cartesian((int) k.integer("atom"), axis(k));
@@ -180,7 +180,7 @@ final class FeSpecParser {
         };
     }
 
-    private static int axis(CampaignSpecParser.Keys k) {
+    private static int axis(SpecKeys k) {
         String a = k.string("axis");
         return switch (a) {
             case "x" -> 0;
@@ -190,7 +190,7 @@ final class FeSpecParser {
         };
     }
 
-    private static int[] atoms(CampaignSpecParser.Keys k, int n) {
+    private static int[] atoms(SpecKeys k, int n) {
         int[] a = ints(k, "atoms");
         if (a.length != n) {
             throw k.error("atoms", "needs " + n + " atom indices (0-based) for a " + k.string("type") + ", got " + a.length);
@@ -198,11 +198,11 @@ final class FeSpecParser {
         return a;
     }
 
-    private static int[] ints(CampaignSpecParser.Keys k, String key) {
+    private static int[] ints(SpecKeys k, String key) {
         return k.ints(key).stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static FeSpec.Exploration exploration(CampaignSpecParser.Keys e, String system) {
+    private static FeSpec.Exploration exploration(SpecKeys e, String system) {
         String m = e.string("method");
         FeSpec.Method method = switch (m) {
             case "cv-sampler" -> FeSpec.Method.CV_SAMPLER;
@@ -222,7 +222,7 @@ final class FeSpecParser {
                 e.positive("friction-per-ps"));
     }
 
-    private static FeSpec.Training training(CampaignSpecParser.Keys t) {
+    private static FeSpec.Training training(SpecKeys t) {
         int k = t.positiveInt("ensemble-size");
         if (k < 2) {
             throw t.error("ensemble-size", "must be >= 2 (the mean-force deviation needs an ensemble), got " + k);
@@ -239,7 +239,7 @@ final class FeSpecParser {
                 t.positiveInt("batch-size"), lr0, lr1, t.positiveInt("trigger.new-labels"));
     }
 
-    private static FeSpec.Grid grid(CampaignSpecParser.Keys g, CvSet cvs) {
+    private static FeSpec.Grid grid(SpecKeys g, CvSet cvs) {
         int d = cvs.dimension();
         List<Double> min = g.doubles("min"), max = g.doubles("max");
         List<Integer> bins = g.ints("bins");
@@ -268,14 +268,14 @@ final class FeSpecParser {
         return new FeSpec.Grid(lo, hi, n);
     }
 
-    private static List<FeSpec.Basin> basins(CampaignSpecParser.Keys f, int d) {
+    private static List<FeSpec.Basin> basins(SpecKeys f, int d) {
         List<? extends Config> list = f.objects("basins");
         if (!list.isEmpty() && list.size() != 2) {
             throw f.error("basins", "give exactly two basins (ΔF = F(second) − F(first)) or none, got " + list.size());
         }
         List<FeSpec.Basin> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            CampaignSpecParser.Keys b = new CampaignSpecParser.Keys(list.get(i), f.path("basins") + "[" + i + "]");
+            SpecKeys b = new SpecKeys(list.get(i), f.path("basins") + "[" + i + "]");
             int cv = (int) b.integer("cv");
             if (cv < 0 || cv >= d) {
                 throw b.error("cv", "CV index " + cv + " is outside 0.." + (d - 1));
@@ -290,7 +290,7 @@ final class FeSpecParser {
         return List.copyOf(out);
     }
 
-    private static void requireCenter(CampaignSpecParser.Keys k, String key, CvSet cvs, double[] p) {
+    private static void requireCenter(SpecKeys k, String key, CvSet cvs, double[] p) {
         try {
             cvs.requireValidCenter(p);
         } catch (CvDomainException e) {
@@ -299,7 +299,7 @@ final class FeSpecParser {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<? extends List<? extends Number>> numberLists(CampaignSpecParser.Keys k, String key) {
+    private static List<? extends List<? extends Number>> numberLists(SpecKeys k, String key) {
         try {
             List<? extends Object> raw = k.config.getAnyRefList(key);
             for (int i = 0; i < raw.size(); i++) {
