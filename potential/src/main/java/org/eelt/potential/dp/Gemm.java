@@ -14,7 +14,7 @@ import org.bytedeco.openblas.global.openblas;
  * <p>Measured on the 2-core development machine (one thread): OpenBLAS reaches 15–25 GFLOP/s on
  * 8832×25·25×50 and 128×1600·1600×240, plain Java loops 2–4 GFLOP/s.
  */
-final class Gemm {
+public final class Gemm {
     /** Minimum of the two non-row dimensions from which products are sent to DGEMM. */
     static final int BLAS_MIN_WIDTH = 8;
 
@@ -26,7 +26,7 @@ final class Gemm {
     }
 
     /** c[m×n] = a[m×k] · b[k×n] (overwrites c). */
-    static void mul(double[] a, double[] b, double[] c, int m, int k, int n) {
+    public static void mul(double[] a, double[] b, double[] c, int m, int k, int n) {
         if (useBlas(m, k, n)) {
             openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, 1.0,
                     a, k, b, n, 0.0, c, n);
@@ -50,7 +50,7 @@ final class Gemm {
     }
 
     /** c[m×k] = a[m×n] · b[k×n]ᵀ (overwrites c). */
-    static void mulTransB(double[] a, double[] b, double[] c, int m, int n, int k) {
+    public static void mulTransB(double[] a, double[] b, double[] c, int m, int n, int k) {
         if (useBlas(m, k, n)) {
             openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, m, k, n, 1.0,
                     a, n, b, n, 0.0, c, k);
@@ -70,7 +70,7 @@ final class Gemm {
     }
 
     /** c[k×n] += a[m×k]ᵀ · b[m×n]. */
-    static void mulTransAAdd(double[] a, double[] b, double[] c, int m, int k, int n) {
+    public static void mulTransAAdd(double[] a, double[] b, double[] c, int m, int k, int n) {
         if (useBlas(m, k, n)) {
             openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, k, n, m, 1.0,
                     a, k, b, n, 1.0, c, n);
