@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.eelt.deploy.campaign.CampaignRunner;
 import org.eelt.deploy.campaign.CampaignSpec;
@@ -58,9 +60,14 @@ public final class CampaignBench {
         }
     }
 
-    /** One run's outcome. */
+    /**
+     * One run's outcome.
+     *
+     * @param timings the run's time breakdown ({@code summary.json}'s {@code timings}: per-phase seconds of
+     *                the synchronous run, the asynchronous run's losses), plus {@code trainer_utilization}
+     */
     public record Run(String mode, double wallS, double timeToTargetS, double finalRmse, double labelerUtilization,
-                      long labeled) {
+                      long labeled, Map<String, Object> timings) {
     }
 
     /** Both runs. */
@@ -72,11 +79,12 @@ public final class CampaignBench {
                             + " \"target_test_force_rmse\": %.5f, \"async_final_test_force_rmse\": %.5f,"
                             + " \"sync_final_test_force_rmse\": %.5f, \"async_run_wall_s\": %.3f, \"sync_run_wall_s\": %.3f,"
                             + " \"async_labeled\": %d, \"sync_labeled\": %d, \"oracle\": \"sutton-chen (real labels)\","
-                            + " \"oracle_latency\": \"SIMULATED log-normal, median %.3f s, sigma %.3f\", \"labelers\": %d}",
+                            + " \"oracle_latency\": \"SIMULATED log-normal, median %.3f s, sigma %.3f\", \"labelers\": %d,"
+                            + " \"async_timings\": %s, \"sync_timings\": %s}",
                     async.timeToTargetS, sync.timeToTargetS, async.timeToTargetS / sync.timeToTargetS,
                     async.labelerUtilization, sync.labelerUtilization, targetRmse, async.finalRmse, sync.finalRmse,
                     async.wallS, sync.wallS, async.labeled, sync.labeled, config.latencyMedianS, config.latencySigma,
-                    config.workers);
+                    config.workers, Summary.json(async.timings), Summary.json(sync.timings));
         }
     }
 
@@ -112,9 +120,19 @@ public final class CampaignBench {
         Summary s = runOne(c, "sync", syncCurve);
         double target = Math.max(last(asyncCurve), last(syncCurve));
         return new Result(c, new Run("async", a.number("wall_s"), firstBelow(asyncCurve, target), last(asyncCurve),
-                a.number("labeler_utilization"), (long) a.number("labeled")),
+                a.number("labeler_utilization"), (long) a.number("labeled"), timings(a)),
                 new Run("sync", s.number("wall_s"), firstBelow(syncCurve, target), last(syncCurve),
-                        s.number("labeler_utilization"), (long) s.number("labeled")), target);
+                        s.number("labeler_utilization"), (long) s.number("labeled"), timings(s)), target);
+    }
+
+    private static Map<String, Object> timings(Summary s) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("trainer_utilization", s.number("trainer_utilization"));
+        t.put("explorer_utilization", s.number("explorer_utilization"));
+        if (s.field("timings") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> t.put(String.valueOf(k), v));
+        }
+        return t;
     }
 
     private static double last(List<double[]> curve) {

@@ -45,7 +45,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Messages of the examiner. */
     public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
-            StartStage, GetStats, GetTally, ModelReady, Scored, Rescored, JobFailed, RequesterGone {
+            StartStage, GetStats, GetTally, GetCandidates, RequeueCandidates, ModelReady, Scored, Rescored, JobFailed,
+            RequesterGone {
     }
 
     /** A walker's batch of visited frames, scored with the current ensemble. */
@@ -91,6 +92,25 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Asks for the statistics. */
     public record GetStats(ActorRef<Stats> replyTo) implements Command, CborSerializable {
+    }
+
+    /**
+     * Asks for every candidate not yet labeled: seeds and queued ones, then those being labeled
+     * (the synchronous campaign persists its selection with it, so that a resumed run labels the
+     * rest of the same selection).
+     */
+    public record GetCandidates(ActorRef<CandidateList> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Reply to {@link GetCandidates}: the candidates waiting or being labeled, in labeling order. */
+    public record CandidateList(List<Candidate> candidates) implements CborSerializable {
+    }
+
+    /**
+     * Candidates selected before (e.g. by a run that was killed), queued as they are, ahead of new
+     * selections and outside the per-version quota (they were counted when selected).
+     */
+    public record RequeueCandidates(List<Candidate> candidates) implements Command, CborSerializable {
     }
 
     /** Asks for the monitoring tallies (counts per generation, deviation histogram). */
@@ -233,6 +253,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 .onMessage(StartStage.class, this::onStartStage)
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(GetTally.class, this::onGetTally)
+                .onMessage(GetCandidates.class, this::onGetCandidates)
+                .onMessage(RequeueCandidates.class, this::onRequeue)
                 .onMessage(Scored.class, this::onScored)
                 .onMessage(Rescored.class, this::onRescored)
                 .onMessage(JobFailed.class, this::onJobFailed)
@@ -330,6 +352,20 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         m.replyTo().tell(new Stats(examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway,
                 queued.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
                 window.full(), ensemble.generation(), busyMillis, window.quantile(0.5), ensemble.publications()));
+        return this;
+    }
+
+    private Behavior<Command> onGetCandidates(GetCandidates m) {
+        List<Candidate> all = new ArrayList<>(seeds);
+        all.addAll(queued.values());
+        all.addAll(inFlight.values());
+        m.replyTo().tell(new CandidateList(List.copyOf(all)));
+        return this;
+    }
+
+    private Behavior<Command> onRequeue(RequeueCandidates m) {
+        seeds.addAll(m.candidates());
+        dispatchWork();
         return this;
     }
 
