@@ -52,7 +52,7 @@ final class SyncTimings {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("iteration", e.getKey());
             for (int i = 0; i < PHASES.size(); i++) {
-                if (e.getKey() == 0 || i > 0) {
+                if ((e.getKey() == 0) == (i == 0)) { // iteration 0 is the bootstrap, the others have no bootstrap
                     m.put(PHASES.get(i), round(e.getValue()[i]));
                 }
             }

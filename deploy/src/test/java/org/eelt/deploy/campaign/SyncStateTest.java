@@ -78,6 +78,8 @@ class SyncStateTest {
         assertEquals(List.of("bootstrap", "train", "explore", "select", "label", "tail"), List.copyOf(totals.keySet()));
         assertEquals(3, t.iterations().size());
         assertEquals(1.5, t.iterations().get(2).get("train"));
+        assertEquals(Map.of("iteration", 0L, "bootstrap", 10.0), t.iterations().get(0));
+        assertEquals(6, t.iterations().get(1).size(), "iteration, then train to tail");
         assertTrue(SyncTimings.decode("1:x;").totals().values().stream().allMatch(v -> v == 0),
                 "damaged monitoring data resumes as empty timings");
         assertThrows(IllegalArgumentException.class, () -> t.add(1, "lunch", 1));
