@@ -1,5 +1,6 @@
 package org.eelt.freeenergy.label;
 
+import org.eelt.explorer.md.BlockAverage;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.eelt.freeenergy.label;
 
+import org.eelt.explorer.md.BlockAverage;
 import org.eelt.protocol.atoms.MeanForceLabel;
 import org.eelt.protocol.atoms.Provenance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
