@@ -70,8 +70,17 @@ public final class CampaignBench {
                       long labeled, Map<String, Object> timings) {
     }
 
-    /** Both runs. */
-    public record Result(Config config, Run async, Run sync, double targetRmse) {
+    /**
+     * Both runs.
+     *
+     * @param warmupS seconds of the untimed warm-up campaign that ran first ({@link #warmUp}), 0 when none
+     */
+    public record Result(Config config, Run async, Run sync, double targetRmse, double warmupS) {
+        /** Both runs, without a warm-up. */
+        public Result(Config config, Run async, Run sync, double targetRmse) {
+            this(config, async, sync, targetRmse, 0);
+        }
+
         /** @return the JSON object of the benchmark. */
         public String toJson() {
             return String.format(Locale.ROOT, "{\"async_wall_s\": %.3f, \"sync_wall_s\": %.3f, \"ratio\": %.4f,"
@@ -80,11 +89,14 @@ public final class CampaignBench {
                             + " \"sync_final_test_force_rmse\": %.5f, \"async_run_wall_s\": %.3f, \"sync_run_wall_s\": %.3f,"
                             + " \"async_labeled\": %d, \"sync_labeled\": %d, \"oracle\": \"sutton-chen (real labels)\","
                             + " \"oracle_latency\": \"SIMULATED log-normal, median %.3f s, sigma %.3f\", \"labelers\": %d,"
+                            + " \"jvm_warmup_s\": %.3f, \"jvm_warmup\": \"an untimed %d-label campaign without simulated"
+                            + " latency ran first in this JVM, so that neither mode pays the JIT compilation of the"
+                            + " training, MD and scoring kernels\","
                             + " \"async_timings\": %s, \"sync_timings\": %s}",
                     async.timeToTargetS, sync.timeToTargetS, async.timeToTargetS / sync.timeToTargetS,
                     async.labelerUtilization, sync.labelerUtilization, targetRmse, async.finalRmse, sync.finalRmse,
                     async.wallS, sync.wallS, async.labeled, sync.labeled, config.latencyMedianS, config.latencySigma,
-                    config.workers, Summary.json(async.timings), Summary.json(sync.timings));
+                    config.workers, warmupS, WARMUP_LABELS, Summary.json(async.timings), Summary.json(sync.timings));
         }
     }
 
@@ -116,8 +128,30 @@ public final class CampaignBench {
                 .hocon() + TUNING;
     }
 
-    /** Runs both modes and compares them. */
+    /** Label budget of the warm-up campaign: the bootstrap and a few selected candidates. */
+    static final int WARMUP_LABELS = 12;
+
+    /**
+     * Runs an untimed short campaign of the same system and model (label budget
+     * {@value #WARMUP_LABELS}, no simulated latency) in {@code workDir/warmup}, so that the
+     * JIT-compiled training, MD and ensemble-scoring code is warm before the timed runs. Without it
+     * the mode that runs first (async) paid the cold JVM: its first training round took 22–40 s on
+     * the loaded 2-core machine while the same round of the sync run (second in the JVM) took
+     * 8–17 s.
+     *
+     * @return seconds it took
+     */
+    static double warmUp(Config c) throws IOException {
+        long t0 = System.nanoTime();
+        Config w = new Config(c.workDir(), WARMUP_LABELS, c.workers(), 0.0, 0.0, 120);
+        CampaignRunner.run(new CampaignRunner.Options(spec(w, "async").replace("bench-async", "bench-warmup"),
+                c.workDir(), c.workDir().resolve("warmup"), false, null, 2000));
+        return (System.nanoTime() - t0) * 1e-9;
+    }
+
+    /** Runs the warm-up, then both modes, and compares them. */
     public static Result run(Config c) throws IOException {
+        double warm = warmUp(c);
         List<double[]> asyncCurve = new ArrayList<>(), syncCurve = new ArrayList<>();
         Summary a = runOne(c, "async", asyncCurve);
         Summary s = runOne(c, "sync", syncCurve);
@@ -125,7 +159,7 @@ public final class CampaignBench {
         return new Result(c, new Run("async", a.number("wall_s"), firstBelow(asyncCurve, target), last(asyncCurve),
                 a.number("labeler_utilization"), (long) a.number("labeled"), timings(a)),
                 new Run("sync", s.number("wall_s"), firstBelow(syncCurve, target), last(syncCurve),
-                        s.number("labeler_utilization"), (long) s.number("labeled"), timings(s)), target);
+                        s.number("labeler_utilization"), (long) s.number("labeled"), timings(s)), target, warm);
     }
 
     private static Map<String, Object> timings(Summary s) {

@@ -24,6 +24,7 @@ class CampaignBenchTest {
         }
         assertTrue(json.contains("SIMULATED log-normal"));
         assertTrue(json.contains("\"async_timings\": {\"first_ensemble_s\": 12.5000}"), json);
+        assertTrue(json.contains("\"jvm_warmup_s\": 0.000"), json);
         assertTrue(json.contains("\"sync_timings\": {\"phase_s\": {\"tail\": 7.25000}}"), json);
     }
 
