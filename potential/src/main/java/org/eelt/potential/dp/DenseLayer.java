@@ -25,6 +25,10 @@ public final class DenseLayer {
     private final Activation activation;
     private final boolean resnet;
     private final int skip;
+    /** w with an off-heap copy for DGEMM (made on first use). */
+    private final Gemm.Resident wResident;
+    /** b tiled for the flat bias + activation kernel, or null. */
+    private final double[] biasPattern;
 
     /**
      * @param in         input width
@@ -58,6 +62,8 @@ public final class DenseLayer {
         this.activation = activation;
         this.resnet = resnet;
         this.skip = !resnet ? 0 : out == in ? 1 : out == 2 * in ? 2 : 0;
+        this.wResident = new Gemm.Resident(this.w);
+        this.biasPattern = this.b == null ? null : VectorMath.biasPattern(this.b);
     }
 
     /** @return input width. */
@@ -128,8 +134,13 @@ public final class DenseLayer {
      */
     void forwardRows(double[] x, double[] t, double[] y, int r0, int rows) {
         int to = r0 * out;
-        Gemm.mul(x, r0 * in, w, t, to, rows, in, out);
-        VectorMath.biasAct(t, to, rows, out, b, activation == Activation.TANH);
+        Gemm.mul(x, r0 * in, wResident, t, to, rows, in, out);
+        boolean tanh = activation == Activation.TANH;
+        if (b != null) {
+            VectorMath.biasActFlat(t, to, rows, out, b, biasPattern, tanh);
+        } else {
+            VectorMath.biasAct(t, to, rows, out, null, tanh);
+        }
         if (y != t) {
             VectorMath.idtSkip(t, to, x, r0 * in, y, to, rows, in, out, idt, skip);
         }
@@ -171,7 +182,7 @@ public final class DenseLayer {
     void backwardRows(double[] x, double[] t, int r0, double[] dy, int dyOff, double[] dx, int dxOff, int rows,
                       Grad grad, double[] dz) {
         VectorMath.actBackward(dy, dyOff, t, r0 * out, dz, rows, out, idt, activation == Activation.TANH);
-        Gemm.mulTransB(dz, 0, w, dx, dxOff, rows, out, in);
+        Gemm.mulTransB(dz, 0, wResident, dx, dxOff, rows, out, in);
         if (skip != 0) {
             VectorMath.skipBackward(dy, dyOff, dx, dxOff, rows, in, out, skip);
         }

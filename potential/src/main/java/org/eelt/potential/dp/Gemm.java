@@ -67,6 +67,65 @@ public final class Gemm {
         }
     }
 
+    /**
+     * As {@link #mul(double[], int, double[], double[], int, int, int, int)} with b already off-heap
+     * ({@link Resident}, e.g. a layer's weights), which saves copying it on every call.
+     */
+    static void mul(double[] a, int aOff, Resident b, double[] c, int cOff, int m, int k, int n) {
+        if (!useBlas(m, k, n)) {
+            mul(a, aOff, b.values, c, cOff, m, k, n);
+            return;
+        }
+        Stage s = STAGE.get();
+        DoublePointer pa = s.a(a, aOff, m * k);
+        Buf pc = s.c(m * n);
+        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, 1.0,
+                pa, k, b.pointer(), n, 0.0, pc.ptr, n);
+        pc.store(c, cOff, m * n);
+    }
+
+    /** As {@link #mulTransB(double[], int, double[], double[], int, int, int, int)} with b off-heap. */
+    static void mulTransB(double[] a, int aOff, Resident b, double[] c, int cOff, int m, int n, int k) {
+        if (!useBlas(m, k, n)) {
+            mulTransB(a, aOff, b.values, c, cOff, m, n, k);
+            return;
+        }
+        Stage s = STAGE.get();
+        DoublePointer pa = s.a(a, aOff, m * n);
+        Buf pc = s.c(m * k);
+        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, m, k, n, 1.0,
+                pa, n, b.pointer(), n, 0.0, pc.ptr, k);
+        pc.store(c, cOff, m * k);
+    }
+
+    /**
+     * An immutable matrix with an off-heap copy made on first use (then shared by all threads and
+     * freed with this object by JavaCPP's deallocator). The array must never be modified.
+     */
+    static final class Resident {
+        final double[] values;
+        private volatile DoublePointer pointer;
+
+        Resident(double[] values) {
+            this.values = values;
+        }
+
+        DoublePointer pointer() {
+            DoublePointer p = pointer;
+            if (p == null) {
+                synchronized (this) {
+                    p = pointer;
+                    if (p == null) {
+                        p = new DoublePointer(values.length);
+                        p.asBuffer().put(0, values, 0, values.length);
+                        pointer = p;
+                    }
+                }
+            }
+            return p;
+        }
+    }
+
     /** c[m×k] = a[m×n] · b[k×n]ᵀ (overwrites c). */
     public static void mulTransB(double[] a, double[] b, double[] c, int m, int n, int k) {
         mulTransB(a, 0, b, c, 0, m, n, k);

@@ -133,6 +133,43 @@ public final class VectorMath {
         }
     }
 
+    /**
+     * @return the bias tiled to {@link #biasPeriod(int)} entries, the pattern of
+     * {@link #biasActFlat}
+     */
+    static double[] biasPattern(double[] b) {
+        int period = biasPeriod(b.length);
+        double[] p = new double[period];
+        for (int i = 0; i < period; i++) {
+            p[i] = b[i % b.length];
+        }
+        return p;
+    }
+
+    /** @return the least common multiple of the row width and the lane count. */
+    static int biasPeriod(int cols) {
+        int l = lanes();
+        int a = cols, b = l;
+        while (b != 0) {
+            int r = a % b;
+            a = b;
+            b = r;
+        }
+        return cols / a * l;
+    }
+
+    /**
+     * t = φ(t + b) over rows×cols entries from off, treating the rows as one flat run; pattern
+     * is {@link #biasPattern}(b) (no scalar tail per row on the vector path).
+     */
+    static void biasActFlat(double[] t, int off, int rows, int cols, double[] b, double[] pattern, boolean tanh) {
+        if (VECTOR) {
+            VectorKernels.biasActFlat(t, off, rows * cols, pattern, pattern.length, tanh);
+        } else {
+            ScalarKernels.biasAct(t, off, rows, cols, b, tanh);
+        }
+    }
+
     /** dz[r·cols + j] = dy[…]·idt[j]·φ'(t[…]) over rows (dz from 0; idt may be null). */
     static void actBackward(double[] dy, int dyOff, double[] t, int tOff, double[] dz, int rows, int cols,
                             double[] idt, boolean tanh) {
