@@ -146,4 +146,13 @@ class NptStageSpecTest {
         assertEquals(20000.0, CampaignAgents.walker(s, 0, 3, 500, "w3", 0).pressure(), 0);
         assertEquals(600.0, CampaignAgents.walker(s, 0, 3, 500, "w3", 0).temperature(), 0);
     }
+
+    @Test
+    void theNptExampleParses() throws IOException {
+        CampaignSpec s = CampaignSpecParser.parse(Path.of("../examples/cu-npt.conf"));
+        CampaignSpec.Stage npt = s.exploration().stages().get(1);
+        assertEquals(CampaignSpec.Ensemble.NPT, npt.ensemble());
+        assertEquals(12, npt.walkers(), "2 temperatures x 3 pressures x 2 systems");
+        assertEquals(CampaignSpec.Ensemble.NVT, s.exploration().stages().get(0).ensemble());
+    }
 }

@@ -46,7 +46,8 @@ public final class Walker<T> extends AbstractBehavior<Walker.Command> {
     public static final String DISPATCHER = "eelt-md-dispatcher";
 
     /** Messages of a walker. */
-    public sealed interface Command permits ModelArrived, Examined, SetPaused, ChunkDone, ChunkFailed, ModelParsed {
+    public sealed interface Command permits ModelArrived, Examined, SetPaused, ChunkDone, ChunkFailed, ModelParsed,
+            ModelFailed {
     }
 
     /** Pauses (no new MD chunk starts; a running chunk completes) or resumes the walker. */
@@ -83,6 +84,10 @@ public final class Walker<T> extends AbstractBehavior<Walker.Command> {
     }
 
     record ModelParsed(int member, long generation, Object model) implements Command, NoSerializationVerificationNeeded {
+    }
+
+    record ModelFailed(int member, long generation, Throwable error) implements Command,
+            NoSerializationVerificationNeeded {
     }
 
     private final WalkerSettings settings;
@@ -173,6 +178,7 @@ public final class Walker<T> extends AbstractBehavior<Walker.Command> {
         return newReceiveBuilder()
                 .onMessage(ModelArrived.class, this::onModelArrived)
                 .onMessage(ModelParsed.class, this::onModelParsed)
+                .onMessage(ModelFailed.class, this::onModelFailed)
                 .onMessage(ChunkDone.class, this::onChunkDone)
                 .onMessage(ChunkFailed.class, this::onChunkFailed)
                 .onMessage(Examined.class, this::onExamined)
@@ -186,7 +192,8 @@ public final class Walker<T> extends AbstractBehavior<Walker.Command> {
             return this;
         }
         getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> dynamics.parse(p), executor),
-                (pot, err) -> err == null ? new ModelParsed(p.member(), p.generation(), pot) : new ChunkFailed(err));
+                (pot, err) -> err == null ? new ModelParsed(p.member(), p.generation(), pot)
+                        : new ModelFailed(p.member(), p.generation(), err));
         return this;
     }
 
@@ -202,6 +209,13 @@ public final class Walker<T> extends AbstractBehavior<Walker.Command> {
             }
         }
         tryStartChunk();
+        return this;
+    }
+
+    /** A model that cannot be parsed is skipped (the walker keeps its current one); a chunk may be running. */
+    private Behavior<Command> onModelFailed(ModelFailed m) {
+        getContext().getLog().warn("walker {}: model of member {} generation {} cannot be used, keeping the current"
+                + " one: {}", settings.id(), m.member(), m.generation(), m.error().toString());
         return this;
     }
 
