@@ -194,8 +194,9 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "label-efficiency", mixinStandardHelpOptions = true,
-            description = {"Compares EELT's selection with random snapshots of oracle-driven MD at equal label counts: trains",
-                    "the same fresh model on each and reports the label counts at equal test force RMSE and their ratio."})
+            description = {"Compares EELT's selection with random snapshots of the same exploration (a uniform reservoir",
+                    "of every frame the campaign's examiner scored): trains the same fresh model on each and reports the",
+                    "label counts at equal test force RMSE and their ratio; oracle-MD snapshots as an extra baseline."})
     static final class LabelEfficiency extends JsonFlag implements Callable<Integer> {
         @Option(names = "--work-dir", paramLabel = "DIR", description = "working directory (default: a temporary directory)")
         Path workDir;
@@ -203,7 +204,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--labels", defaultValue = "40", description = "EELT label budget (default: ${DEFAULT-VALUE})")
         int labels;
 
-        @Option(names = "--max-multiple", defaultValue = "4", description = "largest random label count as a multiple of --labels "
+        @Option(names = "--max-multiple", defaultValue = "12", description = "largest random label count as a multiple of --labels "
                 + "(default: ${DEFAULT-VALUE})")
         int maxMultiple;
 
