@@ -20,7 +20,8 @@ import org.eelt.trainer.agent.TrainingRound;
  * Test force RMSE (eV/Å) against the number of labels for one way of choosing labels: a fresh
  * model (the campaign's architecture, seed, learning-rate schedule and a fixed number of optimizer
  * steps) is trained on the first n frames of a pool for n on a grid of multiples of a reference
- * label count, and tested on the campaign's independent test set. {@link #smallestReaching} finds
+ * label count, and tested on the campaign's independent test set. With several pools (independent
+ * random draws) the RMSE at n is their mean, which damps the draw-to-draw scatter of small sets. {@link #smallestReaching} finds
  * the smallest grid count whose RMSE is at or below a target, training as few models as it can:
  * it starts at 1× and walks up until the target is reached, or down while it still is.
  */
@@ -65,15 +66,23 @@ final class LabelCurve {
         return TestSet.errors(EnsembleModels.potentialOf(m), test).forceRmse();
     }
 
+    private double meanRmse(List<IntFunction<List<Frame>>> pools, int n, String name) throws IOException {
+        double sum = 0;
+        for (int d = 0; d < pools.size(); d++) {
+            sum += rmse(pools.get(d).apply(n), name + "-d" + d + "-" + n);
+        }
+        return sum / pools.size();
+    }
+
     /**
-     * @param pool      gives the first n frames of the pool (labeled on demand; at most {@code available})
+     * @param pools     each gives the first n frames of one draw (labeled on demand; at most {@code available})
      * @param available frames the pool can give
      * @param reference the label count the multiples refer to
      * @param target    test force RMSE to reach, eV/Å
      * @param name      prefix of the training directories
      * @return the smallest grid count reaching the target (or the largest tried when none does)
      */
-    Result smallestReaching(IntFunction<List<Frame>> pool, int available, int reference, double target, String name)
+    Result smallestReaching(List<IntFunction<List<Frame>>> pools, int available, int reference, double target, String name)
             throws IOException {
         List<Integer> counts = new ArrayList<>();
         for (double m : MULTIPLES) {
@@ -91,13 +100,13 @@ final class LabelCurve {
         }
         TreeMap<Integer, Double> curve = new TreeMap<>();
         int i = start;
-        double r = rmse(pool.apply(counts.get(i)), name + "-" + counts.get(i));
+        double r = meanRmse(pools, counts.get(i), name);
         curve.put(counts.get(i), r);
         if (r <= target) { // walk down while the target is still reached
             int best = i;
             while (best > 0) {
                 int n = counts.get(best - 1);
-                double rd = rmse(pool.apply(n), name + "-" + n);
+                double rd = meanRmse(pools, n, name);
                 curve.put(n, rd);
                 if (rd > target) {
                     return new Result(counts.get(best), curve.get(counts.get(best)), true, n, curve);
@@ -109,7 +118,7 @@ final class LabelCurve {
         while (i + 1 < counts.size()) { // walk up until it is reached
             i++;
             int n = counts.get(i);
-            double ru = rmse(pool.apply(n), name + "-" + n);
+            double ru = meanRmse(pools, n, name);
             curve.put(n, ru);
             if (ru <= target) {
                 return new Result(n, ru, true, counts.get(i - 1), curve);

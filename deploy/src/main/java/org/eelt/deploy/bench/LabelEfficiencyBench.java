@@ -12,6 +12,7 @@ import org.eelt.deploy.campaign.CampaignSpec;
 import org.eelt.deploy.campaign.CampaignSpecParser;
 import org.eelt.deploy.campaign.ExplorationReservoir;
 import org.eelt.deploy.campaign.OraclePotential;
+import org.eelt.deploy.campaign.SmallCuCampaign;
 import org.eelt.deploy.campaign.Summary;
 import org.eelt.deploy.campaign.TestSet;
 import org.eelt.explorer.agent.LangevinChunk;
@@ -32,7 +33,8 @@ import org.eelt.store.ExplorationSample;
  * ({@link #spec}) labels {@code eelt_labels} frames (bootstrap included) and keeps an exploration
  * reservoir: a uniform random sample of every frame its examiner scored, whatever the verdict
  * ({@link ExplorationReservoir}). Random selection is the first n frames of that reservoir in a
- * seeded random order, labeled by the same oracle.
+ * seeded random order, labeled by the same oracle; its RMSE at each count is the mean over
+ * {@value #DRAWS} independent orders (draws).
  *
  * <p>EELT's labels and each random set train one fresh model with the same architecture, seed,
  * learning-rate schedule and number of optimizer steps (as many as ensemble member 0 received in
@@ -43,10 +45,12 @@ import org.eelt.store.ExplorationSample;
  * ({@code random_labels_not_reaching}) brackets the true count.
  *
  * <p>An extra, differently drawn baseline is reported under {@code oracle_md_*}: uniform snapshots
- * of oracle-driven Langevin MD at the first stage's temperatures from the initial structures, i.e.
+ * of oracle-driven Langevin MD at the stages' temperatures from the initial structures, i.e.
  * close to the test set's own distribution, which no selection method has before labeling.
  */
 public final class LabelEfficiencyBench {
+    /** Independent random draws (orders of the reservoir) whose mean RMSE is the random baseline's at each count. */
+    static final int DRAWS = 2;
     /** Seed salt of the random order of the reservoir. */
     private static final long ORDER_SALT = 4242;
 
@@ -54,22 +58,49 @@ public final class LabelEfficiencyBench {
     }
 
     /**
-     * The campaign of this comparison. Labels are instant here (no simulated latency), so the
-     * per-model-version quota sets how many labels one state of the ensemble chooses before the
-     * next retrain: 2 per version lets every label be chosen by a recently retrained ensemble; the
-     * first round waits for the whole bootstrap. The reservoir keeps enough frames for the
-     * largest random set.
+     * Exploration of the comparison: a temperature ramp (DP-GEN style), 3 walkers per stage (one
+     * per strained cell). Each stage explores with models trained on the colder stages' labels,
+     * so walkers at 900–1200 K no longer run with a model that never saw a thermal frame (with
+     * the campaign bench's single 300 + 900 K stage about half of all explored frames came from
+     * 900 K walkers that exploded under early models). A stage ends when its walkers used their
+     * steps or its accurate ratio reaches the convergence ratio; the last one runs until the
+     * label budget.
+     */
+    static final String RAMP = """
+            eelt.campaign.exploration.stages = [
+              {temperatures = [300], walkers = 3, steps-per-walker = 2000}
+              {temperatures = [600], walkers = 3, steps-per-walker = 2000}
+              {temperatures = [900], walkers = 3, steps-per-walker = 2000}
+              {temperatures = [900, 1200], walkers = 3, steps-per-walker = 1000000}
+            ]
+            """;
+
+    /**
+     * The campaign of this comparison: the campaign bench's small Cu system, model, trust levels,
+     * max-devi selection with re-scoring, 0.1 Å dedupe and test set, with {@link #RAMP}. Labels
+     * are instant here (no simulated latency), so the per-model-version quota sets how many labels
+     * one state of the ensemble chooses before the next retrain: 2 per version lets every label be
+     * chosen by a recently retrained ensemble; the first round waits for the whole bootstrap. The
+     * reservoir keeps enough frames for the largest random set.
      *
      * @param labels          EELT's label budget
      * @param reservoirFrames frames of the exploration reservoir
      * @return the campaign's HOCON text
      */
     static String spec(int labels, int reservoirFrames) {
-        CampaignBench.Config c = new CampaignBench.Config(Path.of("."), labels, 2, 0.0, 0.0, 420);
-        return CampaignBench.spec(c, "async")
-                + "eelt.campaign.examination.max-candidates-per-model = 2\n"
-                + "eelt.campaign.initial-data.train-after = 1.0\n"
-                + "eelt.campaign.examination.reservoir-frames = " + reservoirFrames + "\n";
+        return SmallCuCampaign.named("label-efficiency").mode("async").seed(21).strains(-0.03, 0, 0.03)
+                .chunks(40, 10).failedBatchesRestart(1).stage(new double[] {300}, 3, 2000)
+                .examination(0.10, 0.50, 2)
+                .labeling("sutton-chen:", 2)
+                .model(5.0, 4, 16, 16).firstRoundSteps(1500).rounds(400, 4)
+                .initialData(8, 0.0)
+                .accuracy(0.9, 90).budget(labels, 420)
+                .test(new double[] {300, 600, 900}, 4).testSpacing(100, 25)
+                .hocon() + RAMP + """
+                eelt.campaign.examination { policy = max-devi, dedupe-threshold = 0.1 }
+                eelt.campaign.training.trigger = idle
+                eelt.campaign.initial-data.train-after = 1.0
+                """ + "eelt.campaign.examination.reservoir-frames = " + reservoirFrames + "\n";
     }
 
     /** @return the JSON of a run in {@code workDir} with at most {@code maxMultiple} × eelt_labels random labels. */
@@ -98,24 +129,55 @@ public final class LabelEfficiencyBench {
         // the same fresh training on EELT's labels, so that only the selection differs
         double target = curves.rmse(selected, "eelt-retrained");
         int max = maxMultiple * eelt;
-        shuffle(reservoir, new SplittableRandom(spec.seed() + ORDER_SALT));
-        LabeledPool pool = new LabeledPool(reservoir, oracle, spec.typeMap());
-        LabelCurve.Result random = curves.smallestReaching(pool::first, Math.min(max, reservoir.size()), eelt, target,
-                "random");
+        List<java.util.function.IntFunction<List<Frame>>> randomDraws = new ArrayList<>();
+        List<LabeledPool> pools = new ArrayList<>();
+        List<java.util.function.IntFunction<List<Frame>>> mdDraws = new ArrayList<>();
         List<Frame> md = randomSnapshots(spec, oracle, max);
-        LabelCurve.Result oracleMd = curves.smallestReaching(n -> md.subList(0, n), md.size(), eelt, target, "oracle-md");
-        return json(eelt, target, random, oracleMd, reservoir.size(), scored, pool.failed(), steps,
+        for (int d = 0; d < DRAWS; d++) {
+            List<ExplorationSample> order = new ArrayList<>(reservoir);
+            shuffle(order, new SplittableRandom(spec.seed() + ORDER_SALT + d));
+            LabeledPool pool = new LabeledPool(order, oracle, spec.typeMap());
+            pools.add(pool);
+            randomDraws.add(pool::first);
+            List<Frame> mdOrder = new ArrayList<>(md);
+            shuffle(mdOrder, new SplittableRandom(spec.seed() + ORDER_SALT + 100 + d));
+            mdDraws.add(n -> mdOrder.subList(0, n));
+        }
+        LabelCurve.Result random = curves.smallestReaching(randomDraws, Math.min(max, reservoir.size()), eelt, target,
+                "random");
+        LabelCurve.Result oracleMd = curves.smallestReaching(mdDraws, md.size(), eelt, target, "oracle-md");
+        int unlabelable = pools.stream().mapToInt(LabeledPool::failed).max().orElse(0);
+        return json(eelt, target, random, oracleMd, composition(spec, reservoir), scored, unlabelable, steps,
                 s.number("test_force_rmse"), (long) s.number("explored"), s.status());
     }
 
-    private static String json(int eelt, double target, LabelCurve.Result random, LabelCurve.Result md, int reservoir,
+    /**
+     * @return the reservoir's size, its frames by verdict at scoring time (accurate, candidate,
+     *         failed by the campaign's trust levels) and by exploration stage, as JSON fields
+     */
+    static String composition(CampaignSpec spec, List<ExplorationSample> reservoir) {
+        int[] verdicts = new int[3];
+        java.util.TreeMap<String, Integer> stages = new java.util.TreeMap<>();
+        for (ExplorationSample e : reservoir) {
+            verdicts[spec.examination().trust().classify(e.deviation()).ordinal()]++;
+            String w = e.walker();
+            stages.merge(w.startsWith("s") && w.indexOf('-') > 1 ? w.substring(1, w.indexOf('-')) : w, 1, Integer::sum);
+        }
+        List<String> perStage = new ArrayList<>();
+        stages.forEach((k, v) -> perStage.add("\"" + k + "\": " + v));
+        return String.format(Locale.ROOT, "\"reservoir_frames\": %d, \"reservoir_accurate\": %d,"
+                        + " \"reservoir_candidate\": %d, \"reservoir_failed\": %d, \"reservoir_per_stage\": {%s}",
+                reservoir.size(), verdicts[0], verdicts[1], verdicts[2], String.join(", ", perStage));
+    }
+
+    private static String json(int eelt, double target, LabelCurve.Result random, LabelCurve.Result md, String reservoir,
                                long scored, int unlabelable, long steps, double campaignRmse, long explored,
                                String status) {
         return String.format(Locale.ROOT, "{\"eelt_labels\": %d, \"random_labels\": %d, \"label_ratio\": %.4f,"
                         + " \"eelt_test_force_rmse\": %.5f, \"random_test_force_rmse\": %.5f,"
                         + " \"random_reached_target\": %b, \"random_labels_not_reaching\": %d, \"random_curve\": %s,"
-                        + " \"random_source\": \"uniform reservoir of the EELT run's scored frames\","
-                        + " \"reservoir_frames\": %d, \"scored_frames\": %d, \"reservoir_unlabelable\": %d,"
+                        + " \"random_source\": \"uniform reservoir of the EELT run's scored frames\", \"random_draws\": " + DRAWS + ","
+                        + " %s, \"scored_frames\": %d, \"reservoir_unlabelable\": %d,"
                         + " \"oracle_md_random_labels\": %d, \"oracle_md_label_ratio\": %.4f,"
                         + " \"oracle_md_test_force_rmse\": %.5f, \"oracle_md_reached_target\": %b, \"oracle_md_curve\": %s,"
                         + " \"training_steps\": %d, \"eelt_campaign_member0_test_force_rmse\": %.5f,"
@@ -172,11 +234,15 @@ public final class LabelEfficiencyBench {
         }
     }
 
-    /** Uniform random snapshots of oracle-driven MD at the campaign's stage temperatures and initial structures. */
+    /**
+     * Uniform random snapshots of oracle-driven MD at every temperature of the campaign's stages,
+     * from each initial structure (100 steps of equilibration, then a frame every 10 steps).
+     */
     static List<Frame> randomSnapshots(CampaignSpec spec, Oracle oracle, int count) {
         OraclePotential p = new OraclePotential(oracle, spec.typeMap());
         SplittableRandom rng = new SplittableRandom(spec.seed() + 777);
-        List<Double> temps = spec.exploration().stages().get(0).temperatures();
+        List<Double> temps = spec.exploration().stages().stream().flatMap(st -> st.temperatures().stream()).distinct()
+                .toList();
         List<Frame> all = new ArrayList<>();
         int perRun = Math.max(1, count / (temps.size() * spec.systems().size())) + 1;
         for (double t : temps) {
