@@ -10,5 +10,9 @@
  * in Å/ps²; kinetic energy ½ Σ m v² · {@code Units.AMU_A2_PER_PS2_EV} in eV; pressure
  * P = (2 E_kin + tr Ξ)/(3V). Runs are reproducible for a given seed (all random numbers come from
  * one {@link java.util.SplittableRandom}).
+ *
+ * <p>{@link org.eelt.explorer.md.BlockAverage} gives standard errors of the mean of correlated MD
+ * time series (equal blocks, or Flyvbjerg–Petersen blocking); the built-in and GROMACS
+ * restrained-MD mean-force labelers both use it.
  */
 package org.eelt.explorer.md;
