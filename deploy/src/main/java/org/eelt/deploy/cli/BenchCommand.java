@@ -210,6 +210,14 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (labels <= 8) {
+                throw new IllegalArgumentException("bench label-efficiency: --labels must be > 8 (the campaign labels 8"
+                        + " bootstrap structures before it selects any), got " + labels);
+            }
+            if (maxMultiple < 1 || maxMultiple > 100) {
+                throw new IllegalArgumentException("bench label-efficiency: --max-multiple must be in 1..100, got "
+                        + maxMultiple);
+            }
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
             System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple));
             return 0;
