@@ -109,7 +109,22 @@ public final class LabelEfficiencyBench {
 
     /** @return the JSON of a run in {@code workDir} with at most {@code maxMultiple} × eelt_labels random labels. */
     public static String run(Path workDir, int labels, int maxMultiple) throws IOException {
-        String text = spec(labels, Math.max(256, maxMultiple * labels));
+        return run(workDir, labels, maxMultiple, "");
+    }
+
+    /**
+     * @param overrides HOCON appended to the campaign ({@link #spec}), e.g. {@code eelt.campaign.examination.policy
+     *                  = fixed}, to measure another selection setting; the test set cannot be changed
+     * @return the JSON of a run in {@code workDir} with at most {@code maxMultiple} × eelt_labels random labels
+     * @throws org.eelt.deploy.campaign.CampaignSpecException when the overrides are invalid or touch the test set
+     */
+    public static String run(Path workDir, int labels, int maxMultiple, String overrides) throws IOException {
+        String base = spec(labels, Math.max(256, maxMultiple * labels));
+        String text = base + (overrides.isBlank() ? "" : overrides + "\n");
+        if (!CampaignSpecParser.parse(text, workDir).test().equals(CampaignSpecParser.parse(base, workDir).test())) {
+            throw new IllegalArgumentException("bench label-efficiency: the overrides change the test set (eelt.campaign.test);"
+                    + " it is fixed so that results stay comparable. Remove those keys");
+        }
         Path runDir = workDir.resolve("eelt");
         Summary s = CampaignRunner.run(new CampaignRunner.Options(text, workDir, runDir, false, null, 2000));
         CampaignSpec spec = CampaignSpecParser.parse(text, workDir);
@@ -151,8 +166,10 @@ public final class LabelEfficiencyBench {
                 "random");
         LabelCurve.Result oracleMd = curves.smallestReaching(mdDraws, md.size(), eelt, target, "oracle-md");
         int unlabelable = pools.stream().mapToInt(LabeledPool::failed).max().orElse(0);
-        return json(eelt, target, random, oracleMd, composition(spec, reservoir), scored, unlabelable, steps,
+        String json = json(eelt, target, random, oracleMd, composition(spec, reservoir), scored, unlabelable, steps,
                 s.number("test_force_rmse"), (long) s.number("explored"), s.status());
+        return overrides.isBlank() ? json : json.substring(0, json.length() - 1) + ", \"overrides\": \""
+                + overrides.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
     }
 
     /**

@@ -208,6 +208,10 @@ final class BenchCommand implements Runnable {
                 + "(default: ${DEFAULT-VALUE})")
         int maxMultiple;
 
+        @Option(names = "--override", paramLabel = "HOCON", description = "campaign keys appended to the bench campaign, e.g."
+                + " 'eelt.campaign.examination.policy = fixed' (repeatable; the test set is fixed)")
+        java.util.List<String> overrides = new java.util.ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
             if (labels <= 8) {
@@ -219,7 +223,7 @@ final class BenchCommand implements Runnable {
                         + maxMultiple);
             }
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
-            System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple));
+            System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple, String.join("\n", overrides)));
             return 0;
         }
     }
