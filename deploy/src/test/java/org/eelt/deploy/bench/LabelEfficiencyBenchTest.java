@@ -45,6 +45,14 @@ class LabelEfficiencyBenchTest {
     }
 
     @Test
+    void overridesMayNotTouchTheTestSet(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LabelEfficiencyBench.run(tmp, 40, 12, "eelt.campaign.test.frames = 1"));
+        assertTrue(e.getMessage().contains("eelt.campaign.test"), e.getMessage());
+        assertEquals(List.of(), java.util.Arrays.asList(tmp.toFile().list()), "nothing ran");
+    }
+
+    @Test
     void theRandomPoolIsTheReservoirLabeledByTheOracleInItsShuffledOrder() {
         CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
         List<ExplorationSample> samples = new ArrayList<>();
