@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -203,7 +202,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private final ExaminerSettings settings;
     private final EnsembleScorer scorer;
-    private final CandidateFilter filter;
+    private final CandidateQueue queue;
     private final Executor executor;
     private final String idPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
     private EnsembleModels ensemble;
@@ -211,28 +210,23 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private boolean rescoreNeeded;
     private long lastRescoredPublications;
     private final Deque<FramesVisited> batches = new ArrayDeque<>();
-    private final LinkedHashMap<String, Candidate> queued = new LinkedHashMap<>();
     private final Deque<Candidate> seeds = new ArrayDeque<>();
     private final Map<String, Candidate> inFlight = new HashMap<>();
     private final Map<String, ActorRef<Candidate>> inFlightBy = new HashMap<>();
     private final Set<ActorRef<Candidate>> watched = new HashSet<>();
     private final List<ActorRef<ScoredBatch>> scoredObservers = new ArrayList<>();
     private final Deque<RequestWork> waiting = new ArrayDeque<>();
-    private final Map<Long, Integer> selectedPerVersion = new HashMap<>();
-    private final Map<String, Long> versionOfQueued = new HashMap<>();
-    private final Map<String, Integer> selectedPerWalkerVersion = new HashMap<>();
-    private int stageWalkers;
     private final AccurateWindow window;
     private final ExaminationTally tally = new ExaminationTally();
     private long counter;
-    private long examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway, busyMillis;
+    private long examined, accurate, candidates, failed, busyMillis;
 
     private Examiner(ActorContext<Command> ctx, ExaminerSettings settings,
                      ActorRef<Topic.Command<ModelPublished>> modelTopic, EnsembleScorer scorer, CandidateFilter filter) {
         super(ctx);
         this.settings = settings;
         this.scorer = scorer;
-        this.filter = filter;
+        this.queue = new CandidateQueue(filter, settings.maxCandidatesPerGeneration(), settings.policy());
         this.executor = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
         this.ensemble = EnsembleModels.empty(settings.ensembleSize());
         this.window = new AccurateWindow(settings.window());
@@ -301,7 +295,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onModelReady(ModelReady m) {
         ensemble = ensemble.with(m.member(), m.generation(), m.model());
-        if (ensemble.complete() && ensemble.publications() > lastRescoredPublications && !queued.isEmpty()) {
+        if (ensemble.complete() && ensemble.publications() > lastRescoredPublications && !queue.isEmpty()) {
             rescoreNeeded = true;
         }
         startNextJob();
@@ -354,7 +348,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             if (c.generation() == 0 && Double.isNaN(c.deviation())) {
                 seeds.addFirst(c);
             } else {
-                queued.put(c.id(), c);
+                queue.requeue(c);
             }
         }
         if (!lost.isEmpty()) {
@@ -367,20 +361,20 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onStartStage(StartStage m) {
         window.clear();
-        stageWalkers = Math.max(0, m.walkers());
+        queue.startStage(m.walkers());
         return this;
     }
 
     private Behavior<Command> onGetStats(GetStats m) {
-        m.replyTo().tell(new Stats(examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway,
-                queued.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
+        m.replyTo().tell(new Stats(examined, accurate, candidates, failed, queue.selected(), queue.duplicates(),
+                queue.capped(), queue.rescoredAway(), queue.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
                 window.full(), ensemble.generation(), busyMillis, window.quantile(0.5), ensemble.publications()));
         return this;
     }
 
     private Behavior<Command> onGetCandidates(GetCandidates m) {
         List<Candidate> all = new ArrayList<>(seeds);
-        all.addAll(queued.values());
+        all.addAll(queue.view());
         all.addAll(inFlight.values());
         m.replyTo().tell(new CandidateList(List.copyOf(all)));
         return this;
@@ -417,13 +411,14 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         List<Object> models = ensemble.models();
         long gen = ensemble.generation();
         long version = ensemble.publications();
-        if (rescoreNeeded && !queued.isEmpty()) {
+        if (rescoreNeeded && !queue.isEmpty()) {
             rescoreNeeded = false;
             lastRescoredPublications = ensemble.publications();
-            List<String> ids = new ArrayList<>(queued.keySet());
+            List<String> ids = new ArrayList<>();
             List<AtomsData> atoms = new ArrayList<>();
-            for (String id : ids) {
-                atoms.add(queued.get(id).atoms());
+            for (Candidate c : queue.view()) {
+                ids.add(c.id());
+                atoms.add(c.atoms());
             }
             busy = true;
             getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> timedScores(models, atoms), executor),
@@ -478,8 +473,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             } else if (v == Verdict.CANDIDATE) {
                 candidates++;
                 cand++;
-                consider(new Candidate(idPrefix + (counter++), frames.get(i), m.batch().walker(), m.generation(), dev),
-                        m.version());
+                queue.offer(new Candidate(idPrefix + (counter++), frames.get(i), m.batch().walker(), m.generation(),
+                        dev), m.version());
             }
         }
         m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), acc, cand, fail, lastAcc, m.generation()));
@@ -498,78 +493,12 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         return Math.max(settings.adaptiveFloor(), Math.min(lo, q));
     }
 
-    /**
-     * Queues a candidate unless it duplicates one selected before, its model version's quota is
-     * used up, or its walker used up its share of that quota (⌈cap / walkers⌉ when the stage
-     * declared its walkers). A model version is one state of the ensemble: every member
-     * publication makes a new one (the store numbers model versions the same way), so the quota
-     * renews whenever any member's model changes, not only after all K members have retrained.
-     */
-    private void consider(Candidate c, long version) {
-        if (filter.isDuplicate(c.atoms())) {
-            duplicates++;
-            return;
-        }
-        int cap = settings.maxCandidatesPerGeneration();
-        String walkerKey = version + "/" + c.walker();
-        int share = stageWalkers > 0 ? (cap + stageWalkers - 1) / stageWalkers : cap;
-        int ownUsed = selectedPerWalkerVersion.getOrDefault(walkerKey, 0);
-        if (ownUsed >= share) {
-            capped++;
-            return;
-        }
-        int used = selectedPerVersion.getOrDefault(version, 0);
-        if (used >= cap) {
-            if (settings.policy() != SelectionPolicy.MAX_DEVI || !replaceSmallest(c, version)) {
-                capped++;
-                return;
-            }
-        } else {
-            selectedPerVersion.put(version, used + 1);
-            queued.put(c.id(), c);
-            versionOfQueued.put(c.id(), version);
-        }
-        selectedPerWalkerVersion.merge(walkerKey, 1, Integer::sum);
-        selected++;
-        filter.remember(c.atoms());
-    }
-
-    /** max-devi: replaces the queued candidate of the same model version with the smallest deviation, if smaller. */
-    private boolean replaceSmallest(Candidate c, long version) {
-        Candidate min = null;
-        for (Candidate q : queued.values()) {
-            if (versionOfQueued.getOrDefault(q.id(), -1L) == version && (min == null || q.deviation() < min.deviation())) {
-                min = q;
-            }
-        }
-        if (min == null || min.deviation() >= c.deviation()) {
-            return false;
-        }
-        queued.remove(min.id());
-        versionOfQueued.remove(min.id());
-        queued.put(c.id(), c);
-        versionOfQueued.put(c.id(), version);
-        capped++;
-        return true;
-    }
-
     private Behavior<Command> onRescored(Rescored m) {
         busy = false;
         busyMillis += m.millis();
         for (int i = 0; i < m.ids().size(); i++) {
-            String id = m.ids().get(i);
-            Candidate c = queued.get(id);
-            if (c == null) {
-                continue;
-            }
             double dev = m.deviations()[i];
-            if (settings.trust().classify(dev) == Verdict.ACCURATE) {
-                queued.remove(id);
-                versionOfQueued.remove(id);
-                rescoredAway++;
-            } else {
-                queued.put(id, new Candidate(id, c.atoms(), c.walker(), c.generation(), dev));
-            }
+            queue.rescored(m.ids().get(i), dev, settings.trust().classify(dev) == Verdict.ACCURATE);
         }
         startNextJob();
         return this;
@@ -598,7 +527,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         while (!waiting.isEmpty()) {
             Candidate c = seeds.pollFirst();
             if (c == null) {
-                c = pollBest();
+                c = queue.pollBest();
             }
             if (c == null) {
                 return;
@@ -608,25 +537,5 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             inFlightBy.put(c.id(), r.replyTo());
             r.replyTo().tell(c);
         }
-    }
-
-    private Candidate pollBest() {
-        if (queued.isEmpty()) {
-            return null;
-        }
-        String best = null;
-        if (settings.policy() == SelectionPolicy.MAX_DEVI) {
-            double d = Double.NEGATIVE_INFINITY;
-            for (Candidate c : queued.values()) {
-                if (c.deviation() > d) {
-                    d = c.deviation();
-                    best = c.id();
-                }
-            }
-        } else {
-            best = queued.keySet().iterator().next();
-        }
-        versionOfQueued.remove(best);
-        return queued.remove(best);
     }
 }
