@@ -27,9 +27,11 @@ class NptCampaignTest {
                 .stage(new double[] {300, 600}, 2, 100000)
                 .examination(0.03, 0.60, 4)
                 .labeling("sutton-chen:", 1).timeoutS(30)
-                .model(5.0, 4, 16, 16).firstRoundSteps(600).rounds(300, 4)
+                .model(5.0, 4, 16, 16).firstRoundSteps(400).rounds(200, 4)
                 .initialData(6, 0.02)
-                .accuracy(0.99, 400).budget(24, 40)
+                // ends on the label budget (6 bootstrap + 8 from walkers); the wall budget only guards a
+                // machine so loaded that the first round does not finish
+                .accuracy(0.99, 400).budget(14, 600)
                 .test(new double[] {300}, 2).testSpacing(50, 25)
                 .hocon();
         CampaignSpec spec = CampaignSpecParser.parse(hocon, dir);
