@@ -2,16 +2,21 @@ package org.eelt.trainer.model;
 
 /**
  * Scratch buffers of {@link SeE2aKernel} for one thread: per-atom work for a block of
- * {@link #BLOCK} centre atoms, and the row-batched activations of the fitting nets, which run
- * once per block and centre type (so each fitting weight matrix is streamed once per block
- * rather than once per atom). Never shared between threads.
+ * {@link #BLOCK} centre atoms, one {@link EmbedGroup} per embedding net (all rows of the block
+ * that use it, so each embedding layer is one matrix product per block), the row-batched
+ * activations of the fitting nets (one product per block and centre type), copies of the
+ * weight matrices, and backward scratch. Never shared between threads.
  */
 final class Workspace {
     /** Centre atoms per block. */
     static final int BLOCK = 32;
     final AtomWork[] atoms;
-    final double[][] fx, fxT, fh, fhT;
-    final double[] b1, b1T, b2, b2T;
+    final EmbedGroup[] groups;
+    final Weights weights;
+    /** Fitting activations: fx[l] input of layer l, fh[l] activation, 2·BLOCK stacked rows. */
+    final double[][] fx, fh;
+    /** Backward scratch: two δ buffers that alternate between layers, δz, and the weight-gradient operand. */
+    double[] s1, s2, dz, bw;
     final int[] rowAtom;
 
     Workspace(ParamLayout lay) {
@@ -20,26 +25,30 @@ final class Workspace {
         for (int k = 0; k < BLOCK; k++) {
             atoms[k] = new AtomWork(lay);
         }
+        groups = new EmbedGroup[s.embeddingNets()];
+        for (int e = 0; e < groups.length; e++) {
+            groups[e] = new EmbedGroup(lay.embedding(e));
+        }
+        weights = new Weights(lay);
         Layer[] fl = lay.fitting(0);
         fx = new double[fl.length + 1][];
-        fxT = new double[fl.length + 1][];
         fh = new double[fl.length][];
-        fhT = new double[fl.length][];
-        fx[0] = new double[BLOCK * s.descriptorSize()];
-        fxT[0] = new double[BLOCK * s.descriptorSize()];
-        int maxF = s.descriptorSize();
+        fx[0] = new double[2 * BLOCK * s.descriptorSize()];
         for (int l = 0; l < fl.length; l++) {
-            int w = fl[l].out();
-            maxF = Math.max(maxF, w);
-            fx[l + 1] = new double[BLOCK * w];
-            fxT[l + 1] = new double[BLOCK * w];
-            fh[l] = new double[BLOCK * w];
-            fhT[l] = new double[BLOCK * w];
+            fx[l + 1] = new double[2 * BLOCK * fl[l].out()];
+            fh[l] = new double[2 * BLOCK * fl[l].out()];
         }
-        b1 = new double[BLOCK * maxF];
-        b1T = new double[BLOCK * maxF];
-        b2 = new double[BLOCK * maxF];
-        b2T = new double[BLOCK * maxF];
         rowAtom = new int[BLOCK];
+        s1 = s2 = dz = bw = new double[0];
+    }
+
+    /** Makes the backward scratch hold at least {@code size} values each. */
+    void ensureScratch(int size) {
+        if (s1.length < size) {
+            s1 = new double[size];
+            s2 = new double[size];
+            dz = new double[size];
+            bw = new double[size];
+        }
     }
 }
