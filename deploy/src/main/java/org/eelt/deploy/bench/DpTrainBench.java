@@ -14,9 +14,9 @@ import org.eelt.trainer.loss.EnergyForceVirialLoss;
 import org.eelt.trainer.loss.TrainFrame;
 import org.eelt.trainer.model.DpModel;
 import org.eelt.trainer.model.DpSpec;
-import org.eelt.trainer.model.Layer;
 import org.eelt.trainer.model.ParamInit;
 import org.eelt.trainer.model.ParamLayout;
+import org.eelt.trainer.model.TrainStepFlops;
 import org.eelt.trainer.optim.Adam;
 
 /**
@@ -29,12 +29,11 @@ import org.eelt.trainer.optim.Adam;
  * {@code main_thread_cpu_steps_per_s}, the rate from the calling thread's CPU time (with one
  * thread the whole step runs there), which stays meaningful on a loaded machine.
  *
- * <p>FLOP count: for one frame, F = forward FLOPs of the dense layers over all N·N_c embedding
- * rows (padded slots included, as an uncompressed DeePMD-kit network computes them:
- * Σ_layers 2·in·out per row), plus T = (1/N_c)ĜᵀR̂ (8·M per row), D = T·T&lt;ᵀ (8·M·M₂ per atom) and
- * the fitting net (Σ 2·in·out per atom). One training step of this trainer does a value pass
- * (forward + input backward = 2F) and a dual-number pass (forward with tangents 2F, backward with
- * tangents and weight gradients 5F): 9F per frame, which is what {@code gflops} counts.
+ * <p>FLOP count: {@link TrainStepFlops#perFrame}, the multiply-adds (× 2) of the matrix products
+ * and contractions that the step performs on the rows it actually evaluates (real neighbors
+ * plus one row per padded block, as the kernel does), in its two passes (value pass for the
+ * forces, dual-number pass for the gradient), averaged over the timed frames. Element-wise work
+ * (tanh etc.) is not counted.
  */
 public final class DpTrainBench {
     private DpTrainBench() {
@@ -114,7 +113,11 @@ public final class DpTrainBench {
             cpuSeconds = (tmx.getCurrentThreadCpuTime() - c0) * 1e-9;
         }
         double stepsPerS = c.steps() / seconds;
-        double flopsPerStep = 9 * forwardFlops(lay, sys.natoms());
+        double flops = 0;
+        for (int s = 0; s < c.steps(); s++) {
+            flops += TrainStepFlops.perFrame(lay, frames.get((s + 2) % frames.size()).env());
+        }
+        double flopsPerStep = flops / c.steps();
         return new Result(c.arch(), sys.natoms(), lay.size(), c.threads(), c.steps(), stepsPerS, flopsPerStep,
                 stepsPerS * flopsPerStep * 1e-9, DpInferBench.dgemmGflops(c.dgemmSize(), 3), c.steps() / cpuSeconds);
     }
@@ -128,22 +131,6 @@ public final class DpTrainBench {
                     new int[] {60, 60, 60}, false, true, false);
             default -> throw new IllegalArgumentException("arch must be small or water, got " + arch);
         };
-    }
-
-    /** @return forward FLOPs of the uncompressed network for one frame of n atoms. */
-    public static double forwardFlops(ParamLayout lay, int n) {
-        DpSpec s = lay.spec();
-        double rows = (double) n * s.nnei();
-        double emb = 0;
-        for (Layer l : lay.embedding(0)) {
-            emb += 2.0 * l.in() * l.out();
-        }
-        int m = s.embedWidth();
-        double fit = 0;
-        for (Layer l : lay.fitting(0)) {
-            fit += 2.0 * l.in() * l.out();
-        }
-        return rows * (emb + 8.0 * m) + n * (8.0 * m * s.axisNeuron() + fit);
     }
 
     /**

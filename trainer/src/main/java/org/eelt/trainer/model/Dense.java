@@ -1,6 +1,7 @@
 package org.eelt.trainer.model;
 
 import org.eelt.potential.dp.Gemm;
+import org.eelt.potential.dp.VectorMath;
 
 /**
  * Dense-layer kernels with optional forward-mode tangents (dual numbers), as pure static
@@ -45,18 +46,19 @@ public final class Dense {
             return;
         }
         Gemm.mul(x, w, h, rows, in, out);
-        boolean act = l.tanh();
         for (int r = 0; r < n; r++) {
             int ro = r * out;
             for (int o = 0; o < out; o++) {
-                double z = h[ro + o] + p[b + o];
-                h[ro + o] = act ? tanh(z) : z;
+                h[ro + o] += p[b + o];
             }
-            if (tan && act) {
-                int to = (n + r) * out;
-                for (int o = 0; o < out; o++) {
-                    double hv = h[ro + o];
-                    h[to + o] *= 1 - hv * hv;
+        }
+        if (l.tanh()) {
+            VectorMath.tanhInPlace(h, 0, n * out);
+            if (tan) {
+                int to = n * out;
+                for (int k = 0; k < n * out; k++) {
+                    double hv = h[k];
+                    h[to + k] *= 1 - hv * hv;
                 }
             }
         }
@@ -119,6 +121,91 @@ public final class Dense {
         if (n == 0) {
             return;
         }
+        if (tan && grad != null && l.tanh()) {
+            dualRows(p, l, n, h, dy, dz, bw, grad, a, c);
+        } else if (!tan && grad == null && l.tanh()) {
+            valueRows(p, l, n, h, dy, dz);
+        } else {
+            genericRows(p, l, n, tan, h, dy, dz, bw, grad, a, c);
+        }
+        if (gw != null) {
+            Gemm.mulTransAAdd(x, bw, gw, rows, in, out);
+        }
+        if (dx != null) {
+            Gemm.mulTransB(dz, w, dx, rows, out, in);
+            if (l.skip() != 0) {
+                for (int r = 0; r < rows; r++) {
+                    int ro = r * out, ri = r * in;
+                    for (int o = 0; o < out; o++) {
+                        dx[ri + (o < in ? o : o - in)] += dy[ro + o];
+                    }
+                }
+            }
+        }
+    }
+
+    /** δz = δy·s·(1 − h²) for the value rows (no tangents, no parameter gradient). */
+    private static void valueRows(double[] p, Layer l, int n, double[] h, double[] dy, double[] dz) {
+        int out = l.out(), idt = l.idt();
+        for (int r = 0; r < n; r++) {
+            int ro = r * out;
+            if (idt >= 0) {
+                for (int o = 0; o < out; o++) {
+                    double hv = h[ro + o];
+                    dz[ro + o] = dy[ro + o] * p[idt + o] * (1 - hv * hv);
+                }
+            } else {
+                for (int o = 0; o < out; o++) {
+                    double hv = h[ro + o];
+                    dz[ro + o] = dy[ro + o] * (1 - hv * hv);
+                }
+            }
+        }
+    }
+
+    /**
+     * The dual-number rows of a tanh layer with a parameter gradient: δz, δ̇z, the b and idt
+     * gradients and the weight-gradient operand [a·δz + c·δ̇z; c·δz].
+     */
+    private static void dualRows(double[] p, Layer l, int n, double[] h, double[] dy, double[] dz, double[] bw,
+                                 double[] grad, double a, double c) {
+        int out = l.out(), b = l.b(), idt = l.idt();
+        for (int r = 0; r < n; r++) {
+            int ro = r * out, to = (n + r) * out;
+            if (idt >= 0) {
+                for (int o = 0; o < out; o++) {
+                    double hv = h[ro + o], ht = h[to + o], dyv = dy[ro + o], dyt = dy[to + o];
+                    double s = p[idt + o];
+                    double d1 = 1 - hv * hv, dh = dyv * s;
+                    double dzv = dh * d1, dzt = dyt * s * d1 - 2 * hv * ht * dh;
+                    dz[ro + o] = dzv;
+                    dz[to + o] = dzt;
+                    grad[idt + o] += a * dyv * hv + c * (dyt * hv + dyv * ht);
+                    double bv = a * dzv + c * dzt;
+                    grad[b + o] += bv;
+                    bw[ro + o] = bv;
+                    bw[to + o] = c * dzv;
+                }
+            } else {
+                for (int o = 0; o < out; o++) {
+                    double hv = h[ro + o], ht = h[to + o], dyv = dy[ro + o], dyt = dy[to + o];
+                    double d1 = 1 - hv * hv;
+                    double dzv = dyv * d1, dzt = dyt * d1 - 2 * hv * ht * dyv;
+                    dz[ro + o] = dzv;
+                    dz[to + o] = dzt;
+                    double bv = a * dzv + c * dzt;
+                    grad[b + o] += bv;
+                    bw[ro + o] = bv;
+                    bw[to + o] = c * dzv;
+                }
+            }
+        }
+    }
+
+    /** Any other combination (linear layers, value rows with a gradient, tangents without one). */
+    private static void genericRows(double[] p, Layer l, int n, boolean tan, double[] h, double[] dy, double[] dz,
+                                    double[] bw, double[] grad, double a, double c) {
+        int out = l.out(), b = l.b(), idt = l.idt();
         boolean act = l.tanh();
         for (int r = 0; r < n; r++) {
             int ro = r * out, to = (n + r) * out;
@@ -151,37 +238,5 @@ public final class Dense {
                 }
             }
         }
-        if (gw != null) {
-            Gemm.mulTransAAdd(x, bw, gw, rows, in, out);
-        }
-        if (dx != null) {
-            Gemm.mulTransB(dz, w, dx, rows, out, in);
-            if (l.skip() != 0) {
-                for (int r = 0; r < rows; r++) {
-                    int ro = r * out, ri = r * in;
-                    for (int o = 0; o < out; o++) {
-                        dx[ri + (o < in ? o : o - in)] += dy[ro + o];
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * tanh(x) to within 2 ulp, about twice as fast as {@link Math#tanh}: for |x| &gt; 0.55,
-     * (1 − e)/(1 + e) with e = exp(−2|x|) (no cancellation there); below, −m/(2 + m) with
-     * m = expm1(−2|x|), which keeps full relative accuracy near 0.
-     */
-    static double tanh(double x) {
-        double ax = Math.abs(x);
-        double t;
-        if (ax > 0.55) {
-            double e = Math.exp(-2 * ax);
-            t = (1 - e) / (1 + e);
-        } else {
-            double m = Math.expm1(-2 * ax);
-            t = -m / (2 + m);
-        }
-        return Math.copySign(t, x);
     }
 }

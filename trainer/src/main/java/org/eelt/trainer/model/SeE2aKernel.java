@@ -19,9 +19,10 @@ package org.eelt.trainer.model;
  * gradient of any loss that is linear in E, forces and virial to first order.
  *
  * <p>Centre atoms are processed in blocks of {@link Workspace#BLOCK}: the embedding rows of all
- * atoms of a block that share an embedding net are one batch ({@link EmbedGroup}), and the
- * fitting rows of all atoms of a centre type another, so every dense layer is one OpenBLAS
- * product per block, with values and tangents stacked ({@link Dense}).
+ * atoms of a block that share an embedding net are one batch ({@link EmbedGroup}); the fitting
+ * rows of all atoms of the range with the same centre type are another, so every dense layer is
+ * one OpenBLAS product per block (embedding) or per range (fitting), with values and tangents
+ * stacked ({@link Dense}).
  */
 public final class SeE2aKernel {
     private SeE2aKernel() {
@@ -77,38 +78,44 @@ public final class SeE2aKernel {
             wts.touch();
         }
         int layersE = lay.embedding(0).length;
-        double energy = 0;
-        for (int b0 = from; b0 < to; b0 += Workspace.BLOCK) {
-            int cnt = Math.min(Workspace.BLOCK, to - b0);
-            for (EmbedGroup g : ws.groups) {
+        int count = to - from, blocks = (count + Workspace.BLOCK - 1) / Workspace.BLOCK;
+        for (int bl = 0; bl < blocks; bl++) {
+            int k0 = bl * Workspace.BLOCK, k1 = Math.min(count, k0 + Workspace.BLOCK);
+            EmbedGroup[] groups = ws.groups(bl);
+            for (EmbedGroup g : groups) {
                 g.n = 0;
             }
-            for (int k = 0; k < cnt; k++) {
-                AtomWork aw = ws.atoms[k];
-                aw.atom = b0 + k;
-                aw.type = types[b0 + k];
+            for (int k = k0; k < k1; k++) {
+                AtomWork aw = ws.atom(k);
+                aw.atom = from + k;
+                aw.type = types[from + k];
                 SeE2aAtom.envRows(spec, davg, dstd, env, tangent, aw);
                 for (int t = 0; t < nt; t++) {
-                    EmbedGroup g = ws.groups[spec.embeddingNet(aw.type, t)];
+                    EmbedGroup g = groups[spec.embeddingNet(aw.type, t)];
                     aw.rowStart[t] = g.n;
                     g.n += aw.rows(t);
                 }
             }
-            embeddingForward(lay, p, ws, cnt, tan);
-            for (int k = 0; k < cnt; k++) {
-                SeE2aAtom.assemble(spec, ws.groups, layersE, tan, ws.atoms[k]);
+            embeddingForward(lay, p, ws, groups, k0, k1, tan);
+            for (int k = k0; k < k1; k++) {
+                SeE2aAtom.assemble(spec, groups, layersE, tan, ws.atom(k));
             }
-            for (int t = 0; t < nt; t++) {
-                energy += fitting(lay, p, ws, cnt, t, tan, back, atomE, grad, a, c);
-            }
-            if (back) {
-                for (int k = 0; k < cnt; k++) {
-                    SeE2aAtom.backwardT(spec, ws.groups, layersE, tan, gSlot != null, ws.atoms[k]);
+        }
+        double energy = 0;
+        for (int t = 0; t < nt; t++) {
+            energy += fitting(lay, p, ws, count, t, tan, back, atomE, grad, a, c);
+        }
+        if (back) {
+            for (int bl = 0; bl < blocks; bl++) {
+                int k0 = bl * Workspace.BLOCK, k1 = Math.min(count, k0 + Workspace.BLOCK);
+                EmbedGroup[] groups = ws.groups(bl);
+                for (int k = k0; k < k1; k++) {
+                    SeE2aAtom.backwardT(spec, groups, layersE, tan, gSlot != null, ws.atom(k));
                 }
-                embeddingBackward(lay, p, ws, cnt, tan, gSlot != null, grad, a, c);
+                embeddingBackward(lay, p, ws, groups, k0, k1, tan, gSlot != null, grad, a, c);
                 if (gSlot != null) {
-                    for (int k = 0; k < cnt; k++) {
-                        SeE2aAtom.slotGradients(env, dstd, gSlot, ws.atoms[k]);
+                    for (int k = k0; k < k1; k++) {
+                        SeE2aAtom.slotGradients(env, dstd, gSlot, ws.atom(k));
                     }
                 }
             }
@@ -120,16 +127,16 @@ public final class SeE2aKernel {
     }
 
     /** Fills column 0 of every group from the atoms' R̂ rows (and Ṙ̂) and runs the embedding layers. */
-    private static void embeddingForward(ParamLayout lay, double[] p, Workspace ws, int cnt, boolean tan) {
+    private static void embeddingForward(ParamLayout lay, double[] p, Workspace ws, EmbedGroup[] groups, int k0,
+                                         int k1, boolean tan) {
         DpSpec spec = lay.spec();
-        for (int e = 0; e < ws.groups.length; e++) {
-            EmbedGroup g = ws.groups[e];
+        for (EmbedGroup g : groups) {
             g.ensure(tan ? 2 * g.n : g.n);
         }
-        for (int k = 0; k < cnt; k++) {
-            AtomWork aw = ws.atoms[k];
+        for (int k = k0; k < k1; k++) {
+            AtomWork aw = ws.atom(k);
             for (int t = 0; t < spec.ntypes(); t++) {
-                EmbedGroup g = ws.groups[spec.embeddingNet(aw.type, t)];
+                EmbedGroup g = groups[spec.embeddingNet(aw.type, t)];
                 int s0 = spec.selOffset(t), nr = aw.rows(t), off = aw.rowStart[t];
                 double[] x0 = g.x[0];
                 for (int r = 0; r < nr; r++) {
@@ -140,8 +147,8 @@ public final class SeE2aKernel {
                 }
             }
         }
-        for (int e = 0; e < ws.groups.length; e++) {
-            EmbedGroup g = ws.groups[e];
+        for (int e = 0; e < groups.length; e++) {
+            EmbedGroup g = groups[e];
             if (g.n == 0) {
                 continue;
             }
@@ -153,11 +160,11 @@ public final class SeE2aKernel {
     }
 
     /** Back through the embedding layers from δG; adds the input adjoint to column 0 of δR̂. */
-    private static void embeddingBackward(ParamLayout lay, double[] p, Workspace ws, int cnt, boolean tan,
-                                          boolean slots, double[] grad, double a, double c) {
+    private static void embeddingBackward(ParamLayout lay, double[] p, Workspace ws, EmbedGroup[] groups, int k0,
+                                          int k1, boolean tan, boolean slots, double[] grad, double a, double c) {
         DpSpec spec = lay.spec();
-        for (int e = 0; e < ws.groups.length; e++) {
-            EmbedGroup g = ws.groups[e];
+        for (int e = 0; e < groups.length; e++) {
+            EmbedGroup g = groups[e];
             if (g.n == 0) {
                 continue;
             }
@@ -175,8 +182,8 @@ public final class SeE2aKernel {
             if (!slots) {
                 continue;
             }
-            for (int k = 0; k < cnt; k++) {
-                AtomWork aw = ws.atoms[k];
+            for (int k = k0; k < k1; k++) {
+                AtomWork aw = ws.atom(k);
                 for (int t = 0; t < spec.ntypes(); t++) {
                     if (spec.embeddingNet(aw.type, t) != e) {
                         continue;
@@ -191,7 +198,7 @@ public final class SeE2aKernel {
     }
 
     /**
-     * The fitting net of centre type t over the block's atoms of that type: their energies (eV,
+     * The fitting net of centre type t over the range's atoms of that type: their energies (eV,
      * bias included) and, when {@code back}, δD (and δ̇D) into each atom's work.
      *
      * @return the summed energy of those atoms
@@ -199,9 +206,10 @@ public final class SeE2aKernel {
     private static double fitting(ParamLayout lay, double[] p, Workspace ws, int cnt, int t, boolean tan,
                                   boolean back, double[] atomE, double[] grad, double a, double c) {
         int ds = lay.spec().descriptorSize();
+        ws.ensureFitting(2 * cnt);
         int rowsN = 0;
         for (int k = 0; k < cnt; k++) {
-            if (ws.atoms[k].type == t) {
+            if (ws.atom(k).type == t) {
                 ws.rowAtom[rowsN++] = k;
             }
         }
@@ -209,7 +217,7 @@ public final class SeE2aKernel {
             return 0;
         }
         for (int r = 0; r < rowsN; r++) {
-            AtomWork aw = ws.atoms[ws.rowAtom[r]];
+            AtomWork aw = ws.atom(ws.rowAtom[r]);
             System.arraycopy(aw.desc, 0, ws.fx[0], r * ds, ds);
             if (tan) {
                 System.arraycopy(aw.descT, 0, ws.fx[0], (rowsN + r) * ds, ds);
@@ -226,7 +234,7 @@ public final class SeE2aKernel {
             double ei = ws.fx[fl.length][r] + bias;
             energy += ei;
             if (atomE != null) {
-                atomE[ws.atoms[ws.rowAtom[r]].atom] = ei;
+                atomE[ws.atom(ws.rowAtom[r]).atom] = ei;
             }
         }
         if (!back) {
@@ -239,7 +247,7 @@ public final class SeE2aKernel {
         for (Layer l : fl) {
             widest = Math.max(widest, l.out());
         }
-        ws.ensureScratch(2 * Workspace.BLOCK * widest);
+        ws.ensureScratch(2 * rowsN * widest);
         double[] dy = ws.s1, dx = ws.s2;
         for (int r = 0; r < rowsN; r++) {
             dy[r] = 1;
@@ -253,7 +261,7 @@ public final class SeE2aKernel {
             dx = sw;
         }
         for (int r = 0; r < rowsN; r++) {
-            AtomWork aw = ws.atoms[ws.rowAtom[r]];
+            AtomWork aw = ws.atom(ws.rowAtom[r]);
             System.arraycopy(dy, r * ds, aw.dDesc, 0, ds);
             if (tan) {
                 System.arraycopy(dy, (rowsN + r) * ds, aw.dDescT, 0, ds);
