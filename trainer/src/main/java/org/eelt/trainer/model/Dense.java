@@ -136,8 +136,13 @@ public final class Dense {
             if (l.skip() != 0) {
                 for (int r = 0; r < rows; r++) {
                     int ro = r * out, ri = r * in;
-                    for (int o = 0; o < out; o++) {
-                        dx[ri + (o < in ? o : o - in)] += dy[ro + o];
+                    for (int o = 0; o < in; o++) {
+                        dx[ri + o] += dy[ro + o];
+                    }
+                    if (out == 2 * in) {
+                        for (int o = 0; o < in; o++) {
+                            dx[ri + o] += dy[ro + in + o];
+                        }
                     }
                 }
             }

@@ -21,7 +21,7 @@ final class SeE2aAtom {
      * R̂ and, with a slot tangent ḋ (Å), Ṙ̂ = (∂R̂/∂d)·ḋ of the atom {@code aw.atom}; the real and
      * padded row counts per neighbor type (slots are filled nearest first, padding last).
      */
-    static void envRows(DpSpec spec, double[] davg, double[] dstd, Environment env, double[] tangent, AtomWork aw) {
+    static void envRows(KernelDims spec, double[] davg, double[] dstd, Environment env, double[] tangent, AtomWork aw) {
         int nnei = env.nnei();
         int[] nbr = env.neighbors();
         double[] disp = env.displacements(), rows = env.rows(), jac = env.jac();
@@ -48,9 +48,9 @@ final class SeE2aAtom {
                 rt[4 * j + 3] = (q * tz + j2 * dz) / dstd[4 * ti + 3];
             }
         }
-        int[] sel = spec.sel();
-        for (int t = 0; t < spec.ntypes(); t++) {
-            int first = base + spec.selOffset(t), real = 0;
+        int[] sel = spec.sel;
+        for (int t = 0; t < spec.nt; t++) {
+            int first = base + spec.selOff[t], real = 0;
             while (real < sel[t] && nbr[first + real] >= 0) {
                 real++;
             }
@@ -60,18 +60,18 @@ final class SeE2aAtom {
     }
 
     /** T, D (and Ṫ, Ḋ) of the atom from its rows of G in the groups (forward already run). */
-    static void assemble(DpSpec spec, EmbedGroup[] groups, int layers, boolean tan, AtomWork aw) {
-        int m = spec.embedWidth(), m2 = spec.axisNeuron();
-        double inv = 1.0 / spec.nnei();
+    static void assemble(KernelDims spec, EmbedGroup[] groups, int layers, boolean tan, AtomWork aw) {
+        int m = spec.m, m2 = spec.m2;
+        double inv = 1.0 / spec.nnei;
         double[] t = aw.t, tT = aw.tT;
         java.util.Arrays.fill(t, 0);
         if (tan) {
             java.util.Arrays.fill(tT, 0);
         }
-        for (int ty = 0; ty < spec.ntypes(); ty++) {
-            EmbedGroup grp = groups[spec.embeddingNet(aw.type, ty)];
+        for (int ty = 0; ty < spec.nt; ty++) {
+            EmbedGroup grp = groups[spec.net[aw.type][ty]];
             double[] g = grp.x[layers];
-            int s0 = spec.selOffset(ty), nr = aw.rows(ty), off = aw.rowStart[ty];
+            int s0 = spec.selOff[ty], nr = aw.rows(ty), off = aw.rowStart[ty];
             for (int r = 0; r < nr; r++) {
                 double wr = r < aw.nReal[ty] ? inv : aw.nPad[ty] * inv;
                 int jr = 4 * (s0 + r), go = (off + r) * m;
@@ -118,9 +118,9 @@ final class SeE2aAtom {
      * when {@code slots}, the part (1/N_c)·G δT of δR̂ (the embedding nets add their input
      * adjoint to column 0 later).
      */
-    static void backwardT(DpSpec spec, EmbedGroup[] groups, int layers, boolean tan, boolean slots, AtomWork aw) {
-        int m = spec.embedWidth(), m2 = spec.axisNeuron();
-        double inv = 1.0 / spec.nnei();
+    static void backwardT(KernelDims spec, EmbedGroup[] groups, int layers, boolean tan, boolean slots, AtomWork aw) {
+        int m = spec.m, m2 = spec.m2;
+        double inv = 1.0 / spec.nnei;
         double[] t = aw.t, tT = aw.tT, dD = aw.dDesc, dDT = aw.dDescT, dt = aw.dt, dtT = aw.dtT;
         for (int k = 0; k < 4; k++) {
             int km = k * m;
@@ -146,10 +146,10 @@ final class SeE2aAtom {
                 dtT[km + mm] = st;
             }
         }
-        for (int ty = 0; ty < spec.ntypes(); ty++) {
-            EmbedGroup grp = groups[spec.embeddingNet(aw.type, ty)];
+        for (int ty = 0; ty < spec.nt; ty++) {
+            EmbedGroup grp = groups[spec.net[aw.type][ty]];
             double[] g = grp.x[layers], dG = grp.dG;
-            int s0 = spec.selOffset(ty), nr = aw.rows(ty), off = aw.rowStart[ty];
+            int s0 = spec.selOff[ty], nr = aw.rows(ty), off = aw.rowStart[ty];
             for (int r = 0; r < nr; r++) {
                 double wr = r < aw.nReal[ty] ? inv : aw.nPad[ty] * inv;
                 int jr = 4 * (s0 + r), go = (off + r) * m;

@@ -89,16 +89,16 @@ public final class SeE2aKernel {
                 AtomWork aw = ws.atom(k);
                 aw.atom = from + k;
                 aw.type = types[from + k];
-                SeE2aAtom.envRows(spec, davg, dstd, env, tangent, aw);
+                SeE2aAtom.envRows(ws.dims, davg, dstd, env, tangent, aw);
                 for (int t = 0; t < nt; t++) {
-                    EmbedGroup g = groups[spec.embeddingNet(aw.type, t)];
+                    EmbedGroup g = groups[ws.dims.net[aw.type][t]];
                     aw.rowStart[t] = g.n;
                     g.n += aw.rows(t);
                 }
             }
             embeddingForward(lay, p, ws, groups, k0, k1, tan);
             for (int k = k0; k < k1; k++) {
-                SeE2aAtom.assemble(spec, groups, layersE, tan, ws.atom(k));
+                SeE2aAtom.assemble(ws.dims, groups, layersE, tan, ws.atom(k));
             }
         }
         double energy = 0;
@@ -110,7 +110,7 @@ public final class SeE2aKernel {
                 int k0 = bl * Workspace.BLOCK, k1 = Math.min(count, k0 + Workspace.BLOCK);
                 EmbedGroup[] groups = ws.groups(bl);
                 for (int k = k0; k < k1; k++) {
-                    SeE2aAtom.backwardT(spec, groups, layersE, tan, gSlot != null, ws.atom(k));
+                    SeE2aAtom.backwardT(ws.dims, groups, layersE, tan, gSlot != null, ws.atom(k));
                 }
                 embeddingBackward(lay, p, ws, groups, k0, k1, tan, gSlot != null, grad, a, c);
                 if (gSlot != null) {
@@ -136,8 +136,8 @@ public final class SeE2aKernel {
         for (int k = k0; k < k1; k++) {
             AtomWork aw = ws.atom(k);
             for (int t = 0; t < spec.ntypes(); t++) {
-                EmbedGroup g = groups[spec.embeddingNet(aw.type, t)];
-                int s0 = spec.selOffset(t), nr = aw.rows(t), off = aw.rowStart[t];
+                EmbedGroup g = groups[ws.dims.net[aw.type][t]];
+                int s0 = ws.dims.selOff[t], nr = aw.rows(t), off = aw.rowStart[t];
                 double[] x0 = g.x[0];
                 for (int r = 0; r < nr; r++) {
                     x0[off + r] = aw.rhat[4 * (s0 + r)];
@@ -185,10 +185,10 @@ public final class SeE2aKernel {
             for (int k = k0; k < k1; k++) {
                 AtomWork aw = ws.atom(k);
                 for (int t = 0; t < spec.ntypes(); t++) {
-                    if (spec.embeddingNet(aw.type, t) != e) {
+                    if (ws.dims.net[aw.type][t] != e) {
                         continue;
                     }
-                    int s0 = spec.selOffset(t), nr = aw.rows(t), off = aw.rowStart[t];
+                    int s0 = ws.dims.selOff[t], nr = aw.rows(t), off = aw.rowStart[t];
                     for (int r = 0; r < nr; r++) {
                         aw.drhat[4 * (s0 + r)] += dy[off + r];
                     }

@@ -13,11 +13,12 @@ import java.util.List;
  */
 final class Workspace {
     /** Centre atoms per embedding block. */
-    static final int BLOCK = 32;
+    static final int BLOCK = 16;
     private final ParamLayout lay;
     private final List<AtomWork> atoms = new ArrayList<>();
     private final List<EmbedGroup[]> groups = new ArrayList<>();
     final Weights weights;
+    final KernelDims dims;
     /** Fitting activations: fx[l] input of layer l, fh[l] activation, stacked rows. */
     final double[][] fx, fh;
     /** Backward scratch: two δ buffers that alternate between layers, δz, and the weight-gradient operand. */
@@ -28,6 +29,7 @@ final class Workspace {
     Workspace(ParamLayout lay) {
         this.lay = lay;
         weights = new Weights(lay);
+        dims = new KernelDims(lay.spec());
         Layer[] fl = lay.fitting(0);
         fx = new double[fl.length + 1][];
         fh = new double[fl.length][];
