@@ -25,6 +25,10 @@ public final class DenseLayer {
     private final Activation activation;
     private final boolean resnet;
     private final int skip;
+    /** w with an off-heap copy for DGEMM (made on first use). */
+    private final Gemm.Resident wResident;
+    /** b tiled for the flat bias + activation kernel, or null. */
+    private final double[] biasPattern;
 
     /**
      * @param in         input width
@@ -58,6 +62,8 @@ public final class DenseLayer {
         this.activation = activation;
         this.resnet = resnet;
         this.skip = !resnet ? 0 : out == in ? 1 : out == 2 * in ? 2 : 0;
+        this.wResident = new Gemm.Resident(this.w);
+        this.biasPattern = this.b == null ? null : VectorMath.biasPattern(this.b);
     }
 
     /** @return input width. */
@@ -116,28 +122,27 @@ public final class DenseLayer {
      *             neither idt nor skip)
      */
     public void forward(double[] x, int rows, double[] t, double[] y) {
-        Gemm.mul(x, w, t, rows, in, out);
         if (y == t && (idt != null || skip != 0)) {
             throw new IllegalArgumentException("y must differ from t when the layer has idt or a skip");
         }
+        forwardRows(x, t, y, 0, rows);
+    }
+
+    /**
+     * Forward pass over rows [r0, r0 + rows) of x (row width in), t and y (row width out); the
+     * other rows are untouched. y may be t only when {@link #outputIsActivation()}.
+     */
+    void forwardRows(double[] x, double[] t, double[] y, int r0, int rows) {
+        int to = r0 * out;
+        Gemm.mul(x, r0 * in, wResident, t, to, rows, in, out);
         boolean tanh = activation == Activation.TANH;
-        for (int r = 0; r < rows; r++) {
-            int o = r * out;
-            int xi = r * in;
-            for (int j = 0; j < out; j++) {
-                double z = b == null ? t[o + j] : t[o + j] + b[j];
-                double a = tanh ? Activation.tanh(z) : z;
-                t[o + j] = a;
-                if (y != t) {
-                    double v = idt == null ? a : a * idt[j];
-                    if (skip == 1) {
-                        v += x[xi + j];
-                    } else if (skip == 2) {
-                        v += x[xi + (j < in ? j : j - in)];
-                    }
-                    y[o + j] = v;
-                }
-            }
+        if (b != null) {
+            VectorMath.biasActFlat(t, to, rows, out, b, biasPattern, tanh);
+        } else {
+            VectorMath.biasAct(t, to, rows, out, null, tanh);
+        }
+        if (y != t) {
+            VectorMath.idtSkip(t, to, x, r0 * in, y, to, rows, in, out, idt, skip);
         }
     }
 
@@ -166,32 +171,29 @@ public final class DenseLayer {
     }
 
     void backward(double[] x, double[] t, double[] dy, int rows, double[] dx, Grad grad, Arena arena) {
-        double[] dz = Arena.raw(arena, rows * out);
-        for (int r = 0; r < rows; r++) {
-            int o = r * out;
-            for (int j = 0; j < out; j++) {
-                double dt = idt == null ? dy[o + j] : dy[o + j] * idt[j];
-                dz[o + j] = dt * activation.derivativeFromOutput(t[o + j]);
-            }
-        }
-        Gemm.mulTransB(dz, w, dx, rows, out, in);
+        backwardRows(x, t, 0, dy, 0, dx, 0, rows, grad, Arena.raw(arena, rows * out));
+    }
+
+    /**
+     * Backward pass over rows [r0, r0 + rows) of the forward arrays x and t; dy is read from
+     * entry dyOff and dx written from entry dxOff (rows×out and rows×in); dz is scratch of at
+     * least rows×out entries.
+     */
+    void backwardRows(double[] x, double[] t, int r0, double[] dy, int dyOff, double[] dx, int dxOff, int rows,
+                      Grad grad, double[] dz) {
+        VectorMath.actBackward(dy, dyOff, t, r0 * out, dz, rows, out, idt, activation == Activation.TANH);
+        Gemm.mulTransB(dz, 0, wResident, dx, dxOff, rows, out, in);
         if (skip != 0) {
-            for (int r = 0; r < rows; r++) {
-                int o = r * out;
-                int xi = r * in;
-                for (int j = 0; j < out; j++) {
-                    dx[xi + (j < in ? j : j - in)] += dy[o + j];
-                }
-            }
+            VectorMath.skipBackward(dy, dyOff, dx, dxOff, rows, in, out, skip);
         }
         if (grad != null) {
-            Gemm.mulTransAAdd(x, dz, grad.dw, rows, in, out);
-            for (int r = 0; r < rows; r++) {
-                int o = r * out;
-                for (int j = 0; j < out; j++) {
-                    grad.db[j] += dz[o + j];
-                    if (grad.didt != null) {
-                        grad.didt[j] += dy[o + j] * t[o + j];
+            Gemm.mulTransAAdd(x, r0 * in, dz, 0, grad.dw, rows, in, out);
+            VectorMath.sumRows(dz, rows, out, grad.db);
+            if (grad.didt != null) {
+                for (int r = 0; r < rows; r++) {
+                    int o = r * out;
+                    for (int j = 0; j < out; j++) {
+                        grad.didt[j] += dy[dyOff + o + j] * t[r0 * out + o + j];
                     }
                 }
             }

@@ -104,6 +104,8 @@ final class DescriptorPass {
         precision.round(rHat, rHat.length);
         int nt = desc.ntypes();
         double scale = 1.0 / nnei;
+        // T accumulates component-major (tc[a][c][k]) so that the inner loop over k is contiguous
+        double[] tc = Arena.zeros(arena, n * m * 4);
         for (int ti = 0; ti < nt; ti++) {
             int[] atoms = atomsOfType[ti];
             if (atoms.length == 0) {
@@ -139,21 +141,19 @@ final class DescriptorPass {
                 for (int q = 0; q < atoms.length; q++) {
                     int a = atoms[q];
                     int slot0 = a * nnei + base;
-                    int to = a * m * 4;
                     for (int s = 0; s < sj; s++) {
-                        int row = (q * sj + s) * m;
                         int rh = 4 * (slot0 + s);
-                        double h0 = rHat[rh] * scale, h1 = rHat[rh + 1] * scale;
-                        double h2 = rHat[rh + 2] * scale, h3 = rHat[rh + 3] * scale;
-                        for (int k = 0; k < m; k++) {
-                            double gv = g[row + k];
-                            int o = to + 4 * k;
-                            t[o] += gv * h0;
-                            t[o + 1] += gv * h1;
-                            t[o + 2] += gv * h2;
-                            t[o + 3] += gv * h3;
-                        }
+                        VectorMath.contractRow(g, (q * sj + s) * m, m, rHat[rh] * scale, rHat[rh + 1] * scale,
+                                rHat[rh + 2] * scale, rHat[rh + 3] * scale, tc, a * 4 * m);
                     }
+                }
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            int to = a * m * 4;
+            for (int k = 0; k < m; k++) {
+                for (int c = 0; c < 4; c++) {
+                    t[to + 4 * k + c] = tc[to + c * m + k];
                 }
             }
         }
@@ -210,6 +210,17 @@ final class DescriptorPass {
      */
     double[] backward(double[] dD, DenseLayer.Grad[][] grads) {
         double[] dT = backwardGram(dD);
+        // dT component-major (dTc[a][c][k]), the layout of the contraction kernels
+        double[] dTc = Arena.raw(arena, n * m * 4);
+        for (int a = 0; a < n; a++) {
+            int to = a * m * 4;
+            for (int k = 0; k < m; k++) {
+                for (int c = 0; c < 4; c++) {
+                    dTc[to + c * m + k] = dT[to + 4 * k + c];
+                }
+            }
+        }
+        double[] e = new double[4];
         double[] dRHat = Arena.zeros(arena, n * nnei * 4);
         int nt = desc.ntypes();
         double scale = 1.0 / nnei;
@@ -228,26 +239,15 @@ final class DescriptorPass {
                 for (int q = 0; q < atoms.length; q++) {
                     int a = atoms[q];
                     int slot0 = a * nnei + base;
-                    int to = a * m * 4;
                     for (int s = 0; s < sj; s++) {
                         int row = (q * sj + s) * m;
                         int rh = 4 * (slot0 + s);
-                        double h0 = rHat[rh], h1 = rHat[rh + 1], h2 = rHat[rh + 2], h3 = rHat[rh + 3];
-                        double e0 = 0, e1 = 0, e2 = 0, e3 = 0;
-                        for (int k = 0; k < m; k++) {
-                            int o = to + 4 * k;
-                            double t0 = dT[o], t1 = dT[o + 1], t2 = dT[o + 2], t3 = dT[o + 3];
-                            dG[row + k] = (t0 * h0 + t1 * h1 + t2 * h2 + t3 * h3) * scale;
-                            double gv = g[row + k];
-                            e0 += t0 * gv;
-                            e1 += t1 * gv;
-                            e2 += t2 * gv;
-                            e3 += t3 * gv;
-                        }
-                        dRHat[rh] += e0 * scale;
-                        dRHat[rh + 1] += e1 * scale;
-                        dRHat[rh + 2] += e2 * scale;
-                        dRHat[rh + 3] += e3 * scale;
+                        VectorMath.contractRowBackward(dTc, a * m * 4, m, g, row, rHat[rh], rHat[rh + 1], rHat[rh + 2],
+                                rHat[rh + 3], scale, dG, e);
+                        dRHat[rh] += e[0] * scale;
+                        dRHat[rh + 1] += e[1] * scale;
+                        dRHat[rh + 2] += e[2] * scale;
+                        dRHat[rh + 3] += e[3] * scale;
                     }
                 }
                 int netIndex = desc.typeOneSide() ? tj : ti * nt + tj;

@@ -30,4 +30,13 @@ public enum Precision {
             }
         }
     }
+
+    /** Rounds entries [from, to) of v to binary32 in place when this is FLOAT32. */
+    void round(double[] v, int from, int to) {
+        if (this == FLOAT32) {
+            for (int i = from; i < to; i++) {
+                v[i] = (float) v[i];
+            }
+        }
+    }
 }

@@ -38,4 +38,91 @@ final class ScalarKernels {
             }
         }
     }
+
+    static void biasAct(double[] t, int off, int rows, int cols, double[] b, boolean tanh) {
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * cols;
+            for (int j = 0; j < cols; j++) {
+                double z = b == null ? t[o + j] : t[o + j] + b[j];
+                t[o + j] = tanh ? Activation.tanh(z) : z;
+            }
+        }
+    }
+
+    static void idtSkip(double[] t, int tOff, double[] x, int xOff, double[] y, int yOff, int rows, int in, int out,
+                        double[] idt, int skip) {
+        for (int r = 0; r < rows; r++) {
+            int o = tOff + r * out;
+            int xi = xOff + r * in;
+            int yo = yOff + r * out;
+            for (int j = 0; j < out; j++) {
+                double v = idt == null ? t[o + j] : t[o + j] * idt[j];
+                if (skip == 1) {
+                    v += x[xi + j];
+                } else if (skip == 2) {
+                    v += x[xi + (j < in ? j : j - in)];
+                }
+                y[yo + j] = v;
+            }
+        }
+    }
+
+    static void actBackward(double[] dy, int dyOff, double[] t, int tOff, double[] dz, int rows, int cols,
+                            double[] idt, boolean tanh) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            for (int j = 0; j < cols; j++) {
+                double d = idt == null ? dy[dyOff + o + j] : dy[dyOff + o + j] * idt[j];
+                if (tanh) {
+                    double tv = t[tOff + o + j];
+                    d *= 1.0 - tv * tv;
+                }
+                dz[o + j] = d;
+            }
+        }
+    }
+
+    static void skipBackward(double[] dy, int dyOff, double[] dx, int dxOff, int rows, int in, int out, int skip) {
+        for (int r = 0; r < rows; r++) {
+            int o = dyOff + r * out;
+            int xi = dxOff + r * in;
+            for (int j = 0; j < in; j++) {
+                double v = dy[o + j];
+                if (skip == 2) {
+                    v += dy[o + in + j];
+                }
+                dx[xi + j] += v;
+            }
+        }
+    }
+
+    static void contractRow(double[] g, int gOff, int m, double h0, double h1, double h2, double h3, double[] tc,
+                            int tcOff) {
+        for (int k = 0; k < m; k++) {
+            double gv = g[gOff + k];
+            tc[tcOff + k] += gv * h0;
+            tc[tcOff + m + k] += gv * h1;
+            tc[tcOff + 2 * m + k] += gv * h2;
+            tc[tcOff + 3 * m + k] += gv * h3;
+        }
+    }
+
+    static void contractRowBackward(double[] dtc, int tcOff, int m, double[] g, int gOff, double h0, double h1,
+                                    double h2, double h3, double scale, double[] dg, double[] e) {
+        double e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+        for (int k = 0; k < m; k++) {
+            double t0 = dtc[tcOff + k], t1 = dtc[tcOff + m + k];
+            double t2 = dtc[tcOff + 2 * m + k], t3 = dtc[tcOff + 3 * m + k];
+            dg[gOff + k] = (t0 * h0 + t1 * h1 + t2 * h2 + t3 * h3) * scale;
+            double gv = g[gOff + k];
+            e0 += t0 * gv;
+            e1 += t1 * gv;
+            e2 += t2 * gv;
+            e3 += t3 * gv;
+        }
+        e[0] = e0;
+        e[1] = e1;
+        e[2] = e2;
+        e[3] = e3;
+    }
 }

@@ -14,10 +14,24 @@ import jdk.incubator.vector.VectorSpecies;
  * (the JDK's SVML intrinsic on x86): absolute error ≤ 2.3e-16 against {@link Math#tanh}.
  */
 final class VectorKernels {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = species();
     private static final int L = S.length();
 
     private VectorKernels() {
+    }
+
+    /**
+     * The CPU's preferred vector shape (512 bits, 8 lanes, with AVX-512; measured faster than 256
+     * bits on the Zen 4 development machine although Zen 4 splits 512-bit operations in two).
+     * System property {@code eelt.vector.bits} (128 or 256) selects a narrower shape.
+     */
+    private static VectorSpecies<Double> species() {
+        VectorSpecies<Double> preferred = DoubleVector.SPECIES_PREFERRED;
+        int bits = Integer.getInteger("eelt.vector.bits", preferred.vectorBitSize());
+        if (bits >= preferred.vectorBitSize()) {
+            return preferred;
+        }
+        return bits <= 128 ? DoubleVector.SPECIES_128 : DoubleVector.SPECIES_256;
     }
 
     static int lanes() {
@@ -83,6 +97,214 @@ final class VectorKernels {
                 s += a[r * cols + j];
             }
             acc[j] = s;
+        }
+    }
+
+    static void biasAct(double[] t, int off, int rows, int cols, double[] b, boolean tanh) {
+        if (b == null) {
+            if (tanh) {
+                tanh(t, off, off + rows * cols);
+            }
+            return;
+        }
+        int vb = cols - cols % L;
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * cols;
+            int j = 0;
+            for (; j < vb; j += L) {
+                DoubleVector z = DoubleVector.fromArray(S, t, o + j).add(DoubleVector.fromArray(S, b, j));
+                (tanh ? tanh(z) : z).intoArray(t, o + j);
+            }
+            for (; j < cols; j++) {
+                double z = t[o + j] + b[j];
+                t[o + j] = tanh ? Activation.tanh(z) : z;
+            }
+        }
+    }
+
+    static void idtSkip(double[] t, int tOff, double[] x, int xOff, double[] y, int yOff, int rows, int in, int out,
+                        double[] idt, int skip) {
+        for (int r = 0; r < rows; r++) {
+            int o = tOff + r * out;
+            int yo = yOff + r * out;
+            int xi = xOff + r * in;
+            if (skip == 0) {
+                idtSegment(t, o, null, 0, y, yo, idt, 0, out);
+            } else if (skip == 1) {
+                idtSegment(t, o, x, xi, y, yo, idt, 0, out);
+            } else {
+                idtSegment(t, o, x, xi, y, yo, idt, 0, in);
+                idtSegment(t, o, x, xi - in, y, yo, idt, in, out);
+            }
+        }
+    }
+
+    /** y[yo + j] = t[o + j]·idt[j] + x[xi + j] for j in [j0, j1) (idt or x may be null). */
+    private static void idtSegment(double[] t, int o, double[] x, int xi, double[] y, int yo, double[] idt,
+                                   int j0, int j1) {
+        int j = j0;
+        for (int ub = j1 - L; j <= ub; j += L) {
+            DoubleVector v = DoubleVector.fromArray(S, t, o + j);
+            if (idt != null) {
+                v = v.mul(DoubleVector.fromArray(S, idt, j));
+            }
+            if (x != null) {
+                v = v.add(DoubleVector.fromArray(S, x, xi + j));
+            }
+            v.intoArray(y, yo + j);
+        }
+        for (; j < j1; j++) {
+            double v = idt == null ? t[o + j] : t[o + j] * idt[j];
+            if (x != null) {
+                v += x[xi + j];
+            }
+            y[yo + j] = v;
+        }
+    }
+
+    static void actBackward(double[] dy, int dyOff, double[] t, int tOff, double[] dz, int rows, int cols,
+                            double[] idt, boolean tanh) {
+        if (idt == null) {
+            if (tanh) {
+                flatTanhBackward(dy, dyOff, t, tOff, dz, rows * cols);
+            } else {
+                System.arraycopy(dy, dyOff, dz, 0, rows * cols);
+            }
+            return;
+        }
+        int vb = cols - cols % L;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < vb; j += L) {
+                DoubleVector d = DoubleVector.fromArray(S, dy, dyOff + o + j).mul(DoubleVector.fromArray(S, idt, j));
+                if (tanh) {
+                    DoubleVector tv = DoubleVector.fromArray(S, t, tOff + o + j);
+                    d = d.mul(one.sub(tv.mul(tv)));
+                }
+                d.intoArray(dz, o + j);
+            }
+            for (; j < cols; j++) {
+                double d = dy[dyOff + o + j] * idt[j];
+                if (tanh) {
+                    double tv = t[tOff + o + j];
+                    d *= 1.0 - tv * tv;
+                }
+                dz[o + j] = d;
+            }
+        }
+    }
+
+    private static void flatTanhBackward(double[] dy, int dyOff, double[] t, int tOff, double[] dz, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int i = 0;
+        for (int ub = n - L; i <= ub; i += L) {
+            DoubleVector tv = DoubleVector.fromArray(S, t, tOff + i);
+            DoubleVector.fromArray(S, dy, dyOff + i).mul(one.sub(tv.mul(tv))).intoArray(dz, i);
+        }
+        for (; i < n; i++) {
+            double tv = t[tOff + i];
+            dz[i] = dy[dyOff + i] * (1.0 - tv * tv);
+        }
+    }
+
+    static void skipBackward(double[] dy, int dyOff, double[] dx, int dxOff, int rows, int in, int out, int skip) {
+        for (int r = 0; r < rows; r++) {
+            int o = dyOff + r * out;
+            int xi = dxOff + r * in;
+            int j = 0;
+            for (int ub = in - L; j <= ub; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, dy, o + j);
+                if (skip == 2) {
+                    v = v.add(DoubleVector.fromArray(S, dy, o + in + j));
+                }
+                DoubleVector.fromArray(S, dx, xi + j).add(v).intoArray(dx, xi + j);
+            }
+            for (; j < in; j++) {
+                double v = dy[o + j];
+                if (skip == 2) {
+                    v += dy[o + in + j];
+                }
+                dx[xi + j] += v;
+            }
+        }
+    }
+
+    static void contractRow(double[] g, int gOff, int m, double h0, double h1, double h2, double h3, double[] tc,
+                            int tcOff) {
+        int k = 0;
+        int o1 = tcOff + m, o2 = tcOff + 2 * m, o3 = tcOff + 3 * m;
+        for (int ub = m - L; k <= ub; k += L) {
+            DoubleVector gv = DoubleVector.fromArray(S, g, gOff + k);
+            DoubleVector.fromArray(S, tc, tcOff + k).add(gv.mul(h0)).intoArray(tc, tcOff + k);
+            DoubleVector.fromArray(S, tc, o1 + k).add(gv.mul(h1)).intoArray(tc, o1 + k);
+            DoubleVector.fromArray(S, tc, o2 + k).add(gv.mul(h2)).intoArray(tc, o2 + k);
+            DoubleVector.fromArray(S, tc, o3 + k).add(gv.mul(h3)).intoArray(tc, o3 + k);
+        }
+        for (; k < m; k++) {
+            double gv = g[gOff + k];
+            tc[tcOff + k] += gv * h0;
+            tc[o1 + k] += gv * h1;
+            tc[o2 + k] += gv * h2;
+            tc[o3 + k] += gv * h3;
+        }
+    }
+
+    static void contractRowBackward(double[] dtc, int tcOff, int m, double[] g, int gOff, double h0, double h1,
+                                    double h2, double h3, double scale, double[] dg, double[] e) {
+        int o1 = tcOff + m, o2 = tcOff + 2 * m, o3 = tcOff + 3 * m;
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+        double s0 = h0 * scale, s1 = h1 * scale, s2 = h2 * scale, s3 = h3 * scale;
+        int k = 0;
+        for (int ub = m - L; k <= ub; k += L) {
+            DoubleVector t0 = DoubleVector.fromArray(S, dtc, tcOff + k);
+            DoubleVector t1 = DoubleVector.fromArray(S, dtc, o1 + k);
+            DoubleVector t2 = DoubleVector.fromArray(S, dtc, o2 + k);
+            DoubleVector t3 = DoubleVector.fromArray(S, dtc, o3 + k);
+            t0.mul(s0).add(t1.mul(s1)).add(t2.mul(s2)).add(t3.mul(s3)).intoArray(dg, gOff + k);
+            DoubleVector gv = DoubleVector.fromArray(S, g, gOff + k);
+            a0 = a0.add(t0.mul(gv));
+            a1 = a1.add(t1.mul(gv));
+            a2 = a2.add(t2.mul(gv));
+            a3 = a3.add(t3.mul(gv));
+        }
+        double e0 = a0.reduceLanes(VectorOperators.ADD), e1 = a1.reduceLanes(VectorOperators.ADD);
+        double e2 = a2.reduceLanes(VectorOperators.ADD), e3 = a3.reduceLanes(VectorOperators.ADD);
+        for (; k < m; k++) {
+            double t0 = dtc[tcOff + k], t1 = dtc[o1 + k], t2 = dtc[o2 + k], t3 = dtc[o3 + k];
+            dg[gOff + k] = t0 * s0 + t1 * s1 + t2 * s2 + t3 * s3;
+            double gv = g[gOff + k];
+            e0 += t0 * gv;
+            e1 += t1 * gv;
+            e2 += t2 * gv;
+            e3 += t3 * gv;
+        }
+        e[0] = e0;
+        e[1] = e1;
+        e[2] = e2;
+        e[3] = e3;
+    }
+
+    /**
+     * t[off + i] = φ(t[off + i] + pattern[i mod period]) for i &lt; n, where pattern is the bias
+     * tiled to a period that is a multiple of the lane count (so rows of any width need no
+     * scalar tail except at the very end).
+     */
+    static void biasActFlat(double[] t, int off, int n, double[] pattern, int period, boolean tanh) {
+        int i = 0;
+        int p = 0;
+        for (int ub = n - L; i <= ub; i += L) {
+            DoubleVector z = DoubleVector.fromArray(S, t, off + i).add(DoubleVector.fromArray(S, pattern, p));
+            (tanh ? tanh(z) : z).intoArray(t, off + i);
+            p += L;
+            if (p == period) {
+                p = 0;
+            }
+        }
+        for (; i < n; i++) {
+            double z = t[off + i] + pattern[i % period];
+            t[off + i] = tanh ? Activation.tanh(z) : z;
         }
     }
 }

@@ -112,6 +112,109 @@ public final class VectorMath {
         }
     }
 
+    // ---- row kernels of DenseLayer (package-private; arrays are trusted, offsets in entries) ----
+
+    /** t[off + r·cols + j] = φ(t[…] + b[j]) over rows; φ = tanh or identity; b may be null. */
+    static void biasAct(double[] t, int off, int rows, int cols, double[] b, boolean tanh) {
+        if (VECTOR) {
+            VectorKernels.biasAct(t, off, rows, cols, b, tanh);
+        } else {
+            ScalarKernels.biasAct(t, off, rows, cols, b, tanh);
+        }
+    }
+
+    /** y = t ∘ idt + skip(x) over rows (skip 0: none, 1: x, 2: [x, x]; idt may be null). */
+    static void idtSkip(double[] t, int tOff, double[] x, int xOff, double[] y, int yOff, int rows, int in, int out,
+                        double[] idt, int skip) {
+        if (VECTOR) {
+            VectorKernels.idtSkip(t, tOff, x, xOff, y, yOff, rows, in, out, idt, skip);
+        } else {
+            ScalarKernels.idtSkip(t, tOff, x, xOff, y, yOff, rows, in, out, idt, skip);
+        }
+    }
+
+    /**
+     * @return the bias tiled to {@link #biasPeriod(int)} entries, the pattern of
+     * {@link #biasActFlat}
+     */
+    static double[] biasPattern(double[] b) {
+        int period = biasPeriod(b.length);
+        double[] p = new double[period];
+        for (int i = 0; i < period; i++) {
+            p[i] = b[i % b.length];
+        }
+        return p;
+    }
+
+    /** @return the least common multiple of the row width and the lane count. */
+    static int biasPeriod(int cols) {
+        int l = lanes();
+        int a = cols, b = l;
+        while (b != 0) {
+            int r = a % b;
+            a = b;
+            b = r;
+        }
+        return cols / a * l;
+    }
+
+    /**
+     * t = φ(t + b) over rows×cols entries from off, treating the rows as one flat run; pattern
+     * is {@link #biasPattern}(b) (no scalar tail per row on the vector path).
+     */
+    static void biasActFlat(double[] t, int off, int rows, int cols, double[] b, double[] pattern, boolean tanh) {
+        if (VECTOR) {
+            VectorKernels.biasActFlat(t, off, rows * cols, pattern, pattern.length, tanh);
+        } else {
+            ScalarKernels.biasAct(t, off, rows, cols, b, tanh);
+        }
+    }
+
+    /** dz[r·cols + j] = dy[…]·idt[j]·φ'(t[…]) over rows (dz from 0; idt may be null). */
+    static void actBackward(double[] dy, int dyOff, double[] t, int tOff, double[] dz, int rows, int cols,
+                            double[] idt, boolean tanh) {
+        if (VECTOR) {
+            VectorKernels.actBackward(dy, dyOff, t, tOff, dz, rows, cols, idt, tanh);
+        } else {
+            ScalarKernels.actBackward(dy, dyOff, t, tOff, dz, rows, cols, idt, tanh);
+        }
+    }
+
+    /** dx[r, j mod in] += dy[r, j] over rows (the transpose of the skip connection, skip ≠ 0). */
+    static void skipBackward(double[] dy, int dyOff, double[] dx, int dxOff, int rows, int in, int out, int skip) {
+        if (VECTOR) {
+            VectorKernels.skipBackward(dy, dyOff, dx, dxOff, rows, in, out, skip);
+        } else {
+            ScalarKernels.skipBackward(dy, dyOff, dx, dxOff, rows, in, out, skip);
+        }
+    }
+
+    /**
+     * One neighbor row of the descriptor contraction T = Ĝᵀ R̂ in component-major layout:
+     * tc[tcOff + c·m + k] += g[gOff + k]·h_c for c = 0..3, k &lt; m.
+     */
+    static void contractRow(double[] g, int gOff, int m, double h0, double h1, double h2, double h3, double[] tc,
+                            int tcOff) {
+        if (VECTOR) {
+            VectorKernels.contractRow(g, gOff, m, h0, h1, h2, h3, tc, tcOff);
+        } else {
+            ScalarKernels.contractRow(g, gOff, m, h0, h1, h2, h3, tc, tcOff);
+        }
+    }
+
+    /**
+     * Backward of {@link #contractRow} for one row, with dT in component-major layout dtc:
+     * dg[gOff + k] = scale·Σ_c dtc[tcOff + c·m + k]·h_c and e[c] = Σ_k dtc[tcOff + c·m + k]·g[gOff + k].
+     */
+    static void contractRowBackward(double[] dtc, int tcOff, int m, double[] g, int gOff, double h0, double h1,
+                                    double h2, double h3, double scale, double[] dg, double[] e) {
+        if (VECTOR) {
+            VectorKernels.contractRowBackward(dtc, tcOff, m, g, gOff, h0, h1, h2, h3, scale, dg, e);
+        } else {
+            ScalarKernels.contractRowBackward(dtc, tcOff, m, g, gOff, h0, h1, h2, h3, scale, dg, e);
+        }
+    }
+
     private static void checkRange(double[] a, int from, int to) {
         if (from < 0 || to > a.length || from > to) {
             throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") outside an array of " + a.length);
