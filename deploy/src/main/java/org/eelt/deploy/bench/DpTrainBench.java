@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eelt.trainer.data.DeepmdSystem;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.eelt.trainer.data.EnergyBias;
 import org.eelt.trainer.data.EnvStatistics;
 import org.eelt.trainer.loss.EnergyForceVirialLoss;
@@ -27,7 +30,8 @@ import org.eelt.trainer.optim.Adam;
  * network per step × steps/s), {@code dgemm_gflops} (ND4J DGEMM, {@link DpInferBench#dgemmGflops})
  * and {@code ratio} = gflops / dgemm_gflops, plus the settings and
  * {@code main_thread_cpu_steps_per_s}, the rate from the calling thread's CPU time (with one
- * thread the whole step runs there), which stays meaningful on a loaded machine.
+ * thread the whole step runs there), which stays meaningful on a loaded machine, and the same
+ * comparison from CPU time: {@code cpu_gflops}, {@code dgemm_cpu_gflops}, {@code cpu_ratio}.
  *
  * <p>FLOP count: {@link TrainStepFlops#perFrame}, the multiply-adds (× 2) of the matrix products
  * and contractions that the step performs on the rows it actually evaluates (real neighbors
@@ -64,21 +68,33 @@ public final class DpTrainBench {
      * @param gflops                  counted GFLOP/s
      * @param dgemmGflops             DGEMM GFLOP/s
      * @param mainThreadCpuStepsPerS  steps per CPU-second of the calling thread
+     * @param dgemmCpuGflops          DGEMM GFLOP/s from the calling thread's CPU time (ND4J's DGEMM runs
+     *                                on the calling thread with OMP_NUM_THREADS=1)
      */
     public record Result(String arch, int atoms, int params, int threads, int steps, double stepsPerS,
-                         double flopsPerStep, double gflops, double dgemmGflops, double mainThreadCpuStepsPerS) {
+                         double flopsPerStep, double gflops, double dgemmGflops, double mainThreadCpuStepsPerS,
+                         double dgemmCpuGflops) {
         /** @return gflops / dgemm_gflops. */
         public double ratio() {
             return gflops / dgemmGflops;
+        }
+
+        /**
+         * @return the same ratio from CPU time: counted FLOPs × steps per CPU-second over DGEMM's
+         *         CPU-time rate (meaningful with one thread; robust when other processes share the cores)
+         */
+        public double cpuRatio() {
+            return flopsPerStep * mainThreadCpuStepsPerS * 1e-9 / dgemmCpuGflops;
         }
 
         /** @return one JSON line. */
         public String toJson() {
             return String.format(Locale.ROOT, "{\"bench\": \"dp_train\", \"arch\": \"%s\", \"atoms\": %d, \"params\": %d, "
                             + "\"threads\": %d, \"steps\": %d, \"steps_per_s\": %.4f, \"flops_per_step\": %.4e, "
-                            + "\"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f, \"main_thread_cpu_steps_per_s\": %.4f}",
+                            + "\"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f, \"main_thread_cpu_steps_per_s\": %.4f, "
+                            + "\"cpu_gflops\": %.3f, \"dgemm_cpu_gflops\": %.3f, \"cpu_ratio\": %.4f}",
                     arch, atoms, params, threads, steps, stepsPerS, flopsPerStep, gflops, dgemmGflops, ratio(),
-                    mainThreadCpuStepsPerS);
+                    mainThreadCpuStepsPerS, flopsPerStep * mainThreadCpuStepsPerS * 1e-9, dgemmCpuGflops, cpuRatio());
         }
     }
 
@@ -119,7 +135,24 @@ public final class DpTrainBench {
         }
         double flopsPerStep = flops / c.steps();
         return new Result(c.arch(), sys.natoms(), lay.size(), c.threads(), c.steps(), stepsPerS, flopsPerStep,
-                stepsPerS * flopsPerStep * 1e-9, DpInferBench.dgemmGflops(c.dgemmSize(), 3), c.steps() / cpuSeconds);
+                stepsPerS * flopsPerStep * 1e-9, DpInferBench.dgemmGflops(c.dgemmSize(), 3), c.steps() / cpuSeconds,
+                dgemmCpuGflops(c.dgemmSize(), 3));
+    }
+
+    /** @return DGEMM GFLOP/s of ND4J on size × size matrices from the calling thread's CPU time, best of reps. */
+    public static double dgemmCpuGflops(int size, int reps) {
+        INDArray a = Nd4j.rand(DataType.DOUBLE, size, size);
+        INDArray b = Nd4j.rand(DataType.DOUBLE, size, size);
+        INDArray out = Nd4j.create(DataType.DOUBLE, new long[] {size, size}, 'f');
+        Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
+        ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < reps; i++) {
+            long t0 = tmx.getCurrentThreadCpuTime();
+            Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
+            best = Math.min(best, (tmx.getCurrentThreadCpuTime() - t0) * 1e-9);
+        }
+        return 2.0 * size * size * (double) size / best * 1e-9;
     }
 
     /** @return the architecture: DeePMD-kit's water example, or a small one (10, 20, 40 / 4 / 60³). */

@@ -11,7 +11,7 @@ class DpTrainBenchTest {
         var c = new DpTrainBench.Config(DpInferBenchTest.water(), "small", 1, 1, 128);
         DpTrainBench.Result r = DpTrainBench.run(c);
         String json = r.toJson();
-        for (String key : new String[] {"\"steps_per_s\"", "\"gflops\"", "\"dgemm_gflops\"", "\"ratio\""}) {
+        for (String key : new String[] {"\"steps_per_s\"", "\"gflops\"", "\"dgemm_gflops\"", "\"ratio\"", "\"cpu_ratio\""}) {
             assertTrue(json.contains(key), json);
         }
         assertTrue(r.stepsPerS() > 0 && r.gflops() > 0 && r.dgemmGflops() > 0, json);

@@ -8,6 +8,8 @@ package org.eelt.trainer.model;
  */
 final class AtomWork {
     final double[] rhat, rhatT, drhat;
+    /** Scratch: the rows of one neighbor type weighted by 1/N_c (padded row: n_pad/N_c), and their tangents. */
+    final double[] rw, rwT;
     final double[] t, tT, dt, dtT;
     final double[] desc, descT, dDesc, dDescT;
     /** Per neighbor type: real rows, padded slots, first row in its embedding group. */
@@ -21,6 +23,8 @@ final class AtomWork {
         rhat = new double[nnei * 4];
         rhatT = new double[nnei * 4];
         drhat = new double[nnei * 4];
+        rw = new double[nnei * 4];
+        rwT = new double[nnei * 4];
         t = new double[m * 4];
         tT = new double[m * 4];
         dt = new double[m * 4];

@@ -71,31 +71,12 @@ final class SeE2aAtom {
         for (int ty = 0; ty < spec.nt; ty++) {
             EmbedGroup grp = groups[spec.net[aw.type][ty]];
             double[] g = grp.x[layers];
-            int s0 = spec.selOff[ty], nr = aw.rows(ty), off = aw.rowStart[ty];
-            for (int r = 0; r < nr; r++) {
-                double wr = r < aw.nReal[ty] ? inv : aw.nPad[ty] * inv;
-                int jr = 4 * (s0 + r), go = (off + r) * m;
-                double r0 = aw.rhat[jr] * wr, r1 = aw.rhat[jr + 1] * wr, r2 = aw.rhat[jr + 2] * wr,
-                        r3 = aw.rhat[jr + 3] * wr;
-                for (int mm = 0; mm < m; mm++) {
-                    double gv = g[go + mm];
-                    t[mm] += gv * r0;
-                    t[m + mm] += gv * r1;
-                    t[2 * m + mm] += gv * r2;
-                    t[3 * m + mm] += gv * r3;
-                }
-                if (tan) {
-                    int gto = (grp.n + off + r) * m;
-                    double q0 = aw.rhatT[jr] * wr, q1 = aw.rhatT[jr + 1] * wr, q2 = aw.rhatT[jr + 2] * wr,
-                            q3 = aw.rhatT[jr + 3] * wr;
-                    for (int mm = 0; mm < m; mm++) {
-                        double gv = g[go + mm], gt = g[gto + mm];
-                        tT[mm] += gt * r0 + gv * q0;
-                        tT[m + mm] += gt * r1 + gv * q1;
-                        tT[2 * m + mm] += gt * r2 + gv * q2;
-                        tT[3 * m + mm] += gt * r3 + gv * q3;
-                    }
-                }
+            int nr = aw.rows(ty), off = aw.rowStart[ty];
+            weightRows(spec, aw, ty, inv, tan);
+            Contractions.accumulateT(g, off * m, nr, m, aw.rw, t);
+            if (tan) {
+                Contractions.accumulateT(g, (grp.n + off) * m, nr, m, aw.rw, tT);
+                Contractions.accumulateT(g, off * m, nr, m, aw.rwT, tT);
             }
         }
         for (int mm = 0; mm < m; mm++) {
@@ -150,32 +131,32 @@ final class SeE2aAtom {
             EmbedGroup grp = groups[spec.net[aw.type][ty]];
             double[] g = grp.x[layers], dG = grp.dG;
             int s0 = spec.selOff[ty], nr = aw.rows(ty), off = aw.rowStart[ty];
-            for (int r = 0; r < nr; r++) {
-                double wr = r < aw.nReal[ty] ? inv : aw.nPad[ty] * inv;
-                int jr = 4 * (s0 + r), go = (off + r) * m;
-                double r0 = aw.rhat[jr] * wr, r1 = aw.rhat[jr + 1] * wr, r2 = aw.rhat[jr + 2] * wr,
-                        r3 = aw.rhat[jr + 3] * wr;
-                for (int mm = 0; mm < m; mm++) {
-                    dG[go + mm] = dt[mm] * r0 + dt[m + mm] * r1 + dt[2 * m + mm] * r2 + dt[3 * m + mm] * r3;
-                }
+            weightRows(spec, aw, ty, inv, tan);
+            Contractions.rowsFromT(dt, m, aw.rw, nr, dG, off * m, false);
+            if (tan) {
+                int gto = (grp.n + off) * m;
+                Contractions.rowsFromT(dtT, m, aw.rw, nr, dG, gto, false);
+                Contractions.rowsFromT(dt, m, aw.rwT, nr, dG, gto, true);
+            }
+            if (slots) {
+                Contractions.rowDots(dt, m, g, off * m, nr, inv, aw.drhat, 4 * s0);
+            }
+        }
+    }
+
+    /**
+     * aw.rw (and aw.rwT) = the rows R̂ (Ṙ̂) of neighbor type ty weighted by 1/N_c, the padded row
+     * by n_pad/N_c (it stands for all padded slots).
+     */
+    private static void weightRows(KernelDims spec, AtomWork aw, int ty, double inv, boolean tan) {
+        int s0 = spec.selOff[ty], nr = aw.rows(ty);
+        for (int r = 0; r < nr; r++) {
+            double wr = r < aw.nReal[ty] ? inv : aw.nPad[ty] * inv;
+            int jr = 4 * (s0 + r);
+            for (int k = 0; k < 4; k++) {
+                aw.rw[4 * r + k] = aw.rhat[jr + k] * wr;
                 if (tan) {
-                    int gto = (grp.n + off + r) * m;
-                    double q0 = aw.rhatT[jr] * wr, q1 = aw.rhatT[jr + 1] * wr, q2 = aw.rhatT[jr + 2] * wr,
-                            q3 = aw.rhatT[jr + 3] * wr;
-                    for (int mm = 0; mm < m; mm++) {
-                        dG[gto + mm] = dtT[mm] * r0 + dtT[m + mm] * r1 + dtT[2 * m + mm] * r2 + dtT[3 * m + mm] * r3
-                                + dt[mm] * q0 + dt[m + mm] * q1 + dt[2 * m + mm] * q2 + dt[3 * m + mm] * q3;
-                    }
-                }
-                if (slots) {
-                    for (int k = 0; k < 4; k++) {
-                        double s = 0;
-                        int km = k * m;
-                        for (int mm = 0; mm < m; mm++) {
-                            s += dt[km + mm] * g[go + mm];
-                        }
-                        aw.drhat[jr + k] = s * inv;
-                    }
+                    aw.rwT[4 * r + k] = aw.rhatT[jr + k] * wr;
                 }
             }
         }
