@@ -1,5 +1,6 @@
 package org.eelt.store;
 
+import org.eelt.protocol.atoms.MeanForceLabel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.eelt.protocol.io.Formats;
  * The durable store of an EELT campaign, in one RocksDB directory: the labeled dataset
  * (exactly once per {@link ContentHash}), model versions, campaign state and failed
  * structures, and the mean-force labels of free-energy campaigns ({@link #putMeanForce}). Units:
- * Å, eV, eV/Å; mean-force labels in CV units (see {@link MeanForceRecord}).
+ * Å, eV, eV/Å; mean-force labels in CV units (see {@link MeanForceLabel}).
  *
  * <p><b>Exactly-once labels.</b> {@link #putLabeled} computes the content hash of the frame's
  * structure and its provenance settings (the oracle settings). All label writes of a store are
@@ -269,10 +270,10 @@ public final class EeltStore implements AutoCloseable {
      * Stores a mean-force label unless one with the same content hash ({@link ContentHasher#hashCv}
      * of the rounded center and {@code label.provenance().settings()}) is already stored.
      *
-     * @param label the label (center in CV units, force in energy per CV unit, see {@link MeanForceRecord})
+     * @param label the label (center in CV units, force in energy per CV unit, see {@link MeanForceLabel})
      * @return {@link InsertResult.Inserted} with its sequence, or {@link InsertResult.AlreadyPresent}
      */
-    public InsertResult putMeanForce(MeanForceRecord label) {
+    public InsertResult putMeanForce(MeanForceLabel label) {
         return meanForces.put(label);
     }
 

@@ -1,5 +1,6 @@
 package org.eelt.store;
 
+import org.eelt.protocol.atoms.MeanForceLabel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,7 +11,7 @@ import java.io.UncheckedIOException;
 import org.eelt.protocol.atoms.Provenance;
 
 /**
- * Binary form of a {@link MeanForceRecord} (big-endian).
+ * Binary form of a {@link MeanForceLabel} (big-endian).
  *
  * <p>Format history: 1 (schema 2): byte version; int d; d center, d force, d error doubles (raw
  * IEEE-754 bits); long samples; string energy unit; provenance ({@link BinaryIO}).
@@ -24,7 +25,7 @@ public final class MeanForceCodec {
     }
 
     /** @return the record's bytes. */
-    public static byte[] encode(MeanForceRecord r) {
+    public static byte[] encode(MeanForceLabel r) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 24 * r.dimension());
             DataOutputStream out = new DataOutputStream(bytes);
@@ -47,7 +48,7 @@ public final class MeanForceCodec {
      * @return the record
      * @throws IllegalArgumentException for an unknown version or a corrupt record
      */
-    public static MeanForceRecord decode(byte[] bytes, int offset, int length) {
+    public static MeanForceLabel decode(byte[] bytes, int offset, int length) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, length))) {
             int v = in.readUnsignedByte();
             if (v != VERSION) {
@@ -64,7 +65,7 @@ public final class MeanForceCodec {
             long samples = in.readLong();
             String unit = BinaryIO.readString(in);
             Provenance p = BinaryIO.readProvenance(in);
-            return new MeanForceRecord(c, f, e, samples, unit, p);
+            return new MeanForceLabel(c, f, e, samples, unit, p);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt mean-force record: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.eelt.store;
 
+import org.eelt.protocol.atoms.MeanForceLabel;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class MeanForceTable {
         this.nextSequence = last == null ? 0 : Schema.readLong(last, "mean_force_index key") + 1;
     }
 
-    ContentHash hashOf(MeanForceRecord r) {
+    ContentHash hashOf(MeanForceLabel r) {
         return hasher.hashCv(r.center(), r.provenance().settings());
     }
 
@@ -33,7 +34,7 @@ final class MeanForceTable {
         return nextSequence;
     }
 
-    InsertResult put(MeanForceRecord r) {
+    InsertResult put(MeanForceLabel r) {
         if (r == null) {
             throw new IllegalArgumentException("putMeanForce: the label is null");
         }

@@ -1,5 +1,7 @@
 package org.eelt.store;
 
+import org.eelt.protocol.atoms.MeanForceLabel;
+
 /**
  * A mean-force label read back from the store.
  *
@@ -7,5 +9,5 @@ package org.eelt.store;
  * @param hash     its content hash (rounded center + oracle settings)
  * @param label    the label
  */
-public record StoredMeanForce(long sequence, ContentHash hash, MeanForceRecord label) {
+public record StoredMeanForce(long sequence, ContentHash hash, MeanForceLabel label) {
 }

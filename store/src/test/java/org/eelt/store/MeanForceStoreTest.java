@@ -1,5 +1,6 @@
 package org.eelt.store;
 
+import org.eelt.protocol.atoms.MeanForceLabel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,15 +29,15 @@ class MeanForceStoreTest {
     @TempDir
     Path dir;
 
-    static MeanForceRecord label(double[] s0, double[] f, String settings) {
-        return new MeanForceRecord(s0, f, new double[] {0.1, 0.2}, 1800, "kJ/mol",
+    static MeanForceLabel label(double[] s0, double[] f, String settings) {
+        return new MeanForceLabel(s0, f, new double[] {0.1, 0.2}, 1800, "kJ/mol",
                 new Provenance("gromacs", settings, "generation-3", 7, "test", 1_700_000_000_000L));
     }
 
     @Test
     void meanForcesAreStoredOnceByRoundedCenterAndSettings() {
         try (EeltStore store = EeltStore.open(dir)) {
-            MeanForceRecord a = label(new double[] {-1.3, 2.7}, new double[] {4.5, -0.25}, SETTINGS);
+            MeanForceLabel a = label(new double[] {-1.3, 2.7}, new double[] {4.5, -0.25}, SETTINGS);
             InsertResult r = store.putMeanForce(a);
             assertTrue(r.inserted());
             assertEquals(0, r.sequence());
@@ -65,7 +66,7 @@ class MeanForceStoreTest {
 
     @Test
     void codecRoundTripsBitForBitAndRejectsUnknownVersions() {
-        MeanForceRecord r = label(new double[] {-0.0, Math.PI}, new double[] {1e-300, -7.25}, SETTINGS);
+        MeanForceLabel r = label(new double[] {-0.0, Math.PI}, new double[] {1e-300, -7.25}, SETTINGS);
         byte[] b = MeanForceCodec.encode(r);
         assertEquals(r, MeanForceCodec.decode(b, 0, b.length));
         b[0] = 9;

@@ -8,6 +8,7 @@ import org.eelt.potential.dp.DeepPotModel;
 import org.eelt.potential.dp.DeepPotModels;
 import org.eelt.potential.dp.DpArchitecture;
 import org.eelt.potential.dp.Precision;
+import org.eelt.potential.dp.VectorMath;
 import org.eelt.potential.neighbor.NeighborList;
 import org.eelt.potential.neighbor.CellListNeighbors;
 import org.eelt.potential.neighbor.Neighbors;
@@ -62,7 +63,9 @@ public final class DpInferBench {
         }
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.ThreadMXBean tm = ManagementFactory.getThreadMXBean();
         long c0 = os.getProcessCpuTime();
+        long tc0 = tm.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < config.steps(); i++) {
             ForceResult r = ev.compute(frame, nl);
@@ -70,12 +73,15 @@ public final class DpInferBench {
         }
         double seconds = (System.nanoTime() - t0) * 1e-9 / config.steps();
         double cpuSeconds = (os.getProcessCpuTime() - c0) * 1e-9 / config.steps();
+        double threadCpuSeconds = (tm.getCurrentThreadCpuTime() - tc0) * 1e-9 / config.steps();
         double dgemm = dgemmGflops(config.dgemmSize(), config.dgemmReps());
+        double dgemmCpu = dgemmThreadCpuGflops(config.dgemmSize(), config.dgemmReps());
         int n = frame.size();
         double gflops = flops / seconds * 1e-9;
         return new Result(n, config.threads(), config.blockAtoms(), config.compressed(), config.typeOneSide(), config.precision().name().toLowerCase(Locale.ROOT), config.steps(),
-                seconds * 1e6 / n, seconds * 1e3, cpuSeconds * 1e3, flops / cpuSeconds * 1e-9, flops, gflops, dgemm,
-                gflops / dgemm, config.dgemmSize(),
+                seconds * 1e6 / n, seconds * 1e3, cpuSeconds * 1e3, flops / cpuSeconds * 1e-9,
+                config.threads() == 1 ? threadCpuSeconds * 1e3 : Double.NaN, dgemmCpu, VectorMath.vectorized(), flops,
+                gflops, dgemm, gflops / dgemm, config.dgemmSize(),
                 Runtime.getRuntime().availableProcessors(), System.getenv().getOrDefault("OMP_NUM_THREADS", ""),
                 Double.isFinite(sink));
     }
@@ -155,6 +161,31 @@ public final class DpInferBench {
         return 2.0 * size * size * (double) size / best * 1e-9;
     }
 
+    /** @return v with the given decimals, or JSON null when v is not finite. */
+    private static String num(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "null";
+    }
+
+    /**
+     * @return ND4J DGEMM rate in FLOPs per second of this thread's CPU time on size×size float64
+     * matrices (best of reps; with OMP_NUM_THREADS=1 the product runs on the calling thread), the
+     * reference of {@code thread_cpu_ratio}, less disturbed than wall time on a shared machine
+     */
+    public static double dgemmThreadCpuGflops(int size, int reps) {
+        INDArray a = Nd4j.rand(DataType.DOUBLE, size, size);
+        INDArray b = Nd4j.rand(DataType.DOUBLE, size, size);
+        INDArray c = Nd4j.create(DataType.DOUBLE, new long[] {size, size}, 'f');
+        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        java.lang.management.ThreadMXBean tm = ManagementFactory.getThreadMXBean();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < reps; i++) {
+            long t0 = tm.getCurrentThreadCpuTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            best = Math.min(best, (tm.getCurrentThreadCpuTime() - t0) * 1e-9);
+        }
+        return 2.0 * size * size * (double) size / best * 1e-9;
+    }
+
     /**
      * @param waterSystem  deepmd/npy system directory (192-atom water)
      * @param typeOneSide  embedding per neighbor type only (true) or per type pair
@@ -173,7 +204,7 @@ public final class DpInferBench {
                          int steps, int dgemmSize, int dgemmReps, long seed) {
         /** @return the default configuration for a water system directory. */
         public static Config defaults(Path waterSystem) {
-            return new Config(waterSystem, false, Precision.FLOAT64, DeepPotEvaluator.DEFAULT_BLOCK_ATOMS, 1, false, 5, 20,
+            return new Config(waterSystem, false, Precision.FLOAT64, DeepPotEvaluator.DEFAULT_BLOCK_ATOMS, 1, false, 15, 20,
                     1024, 5, 1);
         }
     }
@@ -192,6 +223,11 @@ public final class DpInferBench {
      * @param cpuMsPerStep   ms of this process's CPU time per evaluation, all threads (robust when the
      *                       machine is shared; equals threads × wall time on an idle machine)
      * @param cpuGflops      FLOPs per CPU second
+     * @param threadCpuMsPerStep ms of CPU time of the evaluating thread per evaluation (one thread only,
+     *                       else NaN): excludes JIT compiler and GC threads, so it is the figure least
+     *                       disturbed by other processes on a shared machine
+     * @param dgemmThreadCpuGflops ND4J DGEMM FLOPs per second of the calling thread's CPU time (OMP_NUM_THREADS=1)
+     * @param vectorized     whether the SIMD (jdk.incubator.vector) kernels ran
      * @param flopsPerStep   FLOPs per evaluation (uncompressed, forward + backward)
      * @param gflops         achieved GFLOP/s
      * @param dgemmGflops    ND4J DGEMM GFLOP/s in the same run
@@ -202,7 +238,8 @@ public final class DpInferBench {
      * @param finite         whether all outputs were finite
      */
     public record Result(int atoms, int threads, int blockAtoms, boolean compressed, boolean typeOneSide, String precision, int steps, double usPerStepAtom,
-                         double msPerStep, double cpuMsPerStep, double cpuGflops, long flopsPerStep, double gflops,
+                         double msPerStep, double cpuMsPerStep, double cpuGflops, double threadCpuMsPerStep,
+                         double dgemmThreadCpuGflops, boolean vectorized, long flopsPerStep, double gflops,
                          double dgemmGflops, double ratio,
                          int dgemmSize, int cpus, String ompThreads, boolean finite) {
         /** @return the figures as one JSON object. */
@@ -211,11 +248,15 @@ public final class DpInferBench {
                             + "\"threads\": %d, \"block_atoms\": %d, \"compressed\": %b, "
                             + "\"model\": \"se_e2_a sel[46,92] rcut6 emb[25,50,100] axis16 fit[240,240,240] random-init\", "
                             + "\"type_one_side\": %b, \"precision\": \"%s\", \"steps\": %d, \"ms_per_step\": %.3f, "
-                            + "\"cpu_ms_per_step\": %.3f, \"cpu_gflops\": %.3f, "
+                            + "\"cpu_ms_per_step\": %.3f, \"cpu_gflops\": %.3f, \"thread_cpu_ms_per_step\": %s, "
+                            + "\"thread_cpu_gflops\": %s, \"dgemm_thread_cpu_gflops\": %.3f, \"thread_cpu_ratio\": %s, "
+                            + "\"vectorized\": %b, "
                             + "\"us_per_step_atom\": %.3f, \"flops_per_step\": %d, \"gflops\": %.3f, "
                             + "\"dgemm_gflops\": %.3f, \"dgemm_size\": %d, \"ratio\": %.4f, \"cpus\": %d, "
                             + "\"omp_num_threads\": \"%s\", \"finite\": %b}",
-                    atoms, threads, blockAtoms, compressed, typeOneSide, precision, steps, msPerStep, cpuMsPerStep, cpuGflops, usPerStepAtom,
+                    atoms, threads, blockAtoms, compressed, typeOneSide, precision, steps, msPerStep, cpuMsPerStep, cpuGflops,
+                    num(threadCpuMsPerStep, 3), num(flopsPerStep / threadCpuMsPerStep * 1e-6, 3), dgemmThreadCpuGflops,
+                    num(flopsPerStep / threadCpuMsPerStep * 1e-6 / dgemmThreadCpuGflops, 4), vectorized, usPerStepAtom,
                     flopsPerStep, gflops, dgemmGflops,
                     dgemmSize, ratio, cpus, ompThreads, finite);
         }

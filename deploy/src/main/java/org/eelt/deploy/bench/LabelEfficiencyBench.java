@@ -14,7 +14,11 @@ import org.eelt.deploy.campaign.OraclePotential;
 import org.eelt.deploy.campaign.Summary;
 import org.eelt.deploy.campaign.TestSet;
 import org.eelt.examiner.agent.EnsembleModels;
-import org.eelt.explorer.agent.LangevinChunk;
+import org.eelt.explorer.md.MdListener;
+import org.eelt.explorer.md.MdRunner;
+import org.eelt.explorer.md.MdSession;
+import org.eelt.explorer.md.MdSettings;
+import org.eelt.explorer.md.MdState;
 import org.eelt.labeler.oracle.Oracle;
 import org.eelt.labeler.oracle.OracleSettings;
 import org.eelt.labeler.spec.Oracles;
@@ -113,15 +117,19 @@ public final class LabelEfficiencyBench {
         int perRun = Math.max(1, count / (temps.size() * spec.systems().size())) + 1;
         for (double t : temps) {
             for (Structure start : spec.systems()) {
-                double[] v = LangevinChunk.maxwellBoltzmann(start, t, rng);
-                Structure s = start;
-                LangevinChunk.Params eq = new LangevinChunk.Params(100, spec.exploration().timestepPs(), t,
-                        spec.exploration().frictionPerPs(), 100, spec.exploration().maxForce());
-                LangevinChunk.Result r = LangevinChunk.run(p, s, v, eq, rng);
-                LangevinChunk.Params run = new LangevinChunk.Params(10 * perRun, spec.exploration().timestepPs(), t,
-                        spec.exploration().frictionPerPs(), 10, spec.exploration().maxForce());
-                r = LangevinChunk.run(p, r.structure(), r.velocities(), run, rng);
-                for (Structure f : r.frames()) {
+                MdSettings md = MdSettings.builder().timestep(spec.exploration().timestepPs()).temperature(t)
+                        .langevin(1 / spec.exploration().frictionPerPs()).maxForce(spec.exploration().maxForce())
+                        .seed(rng.nextLong()).trajectoryEvery(10).thermoEvery(Integer.MAX_VALUE).build();
+                MdSession run = new MdRunner(p, md).session(MdState.of(start));
+                run.advance(100); // equilibration
+                List<Structure> frames = new ArrayList<>();
+                run.advance(10L * perRun, new MdListener() {
+                    @Override
+                    public void frame(long step, double time, Frame frame) {
+                        frames.add(frame.structure());
+                    }
+                });
+                for (Structure f : frames) {
                     ForceResult fr = p.compute(f);
                     all.add(new Frame(f, fr.energy(), fr.forces(), fr.virial(), null));
                 }

@@ -30,7 +30,9 @@ import org.eelt.deploy.campaign.Summary;
  * the process RSS ({@link Pointer#physicalBytes()}); the campaign samples the examiner's queues
  * every second (candidates queued, in flight, frame batches pending). Throughput is frames
  * explored per second and labels per second, per minute and for each half of the run. RocksDB's
- * own memory is part of the RSS only (not reported separately).
+ * own memory is part of the RSS only (not reported separately). At the end of every minute one
+ * JSON line of memory figures goes to the progress stream (stderr), so a long run that dies still
+ * leaves its history; the full JSON comes at the end on stdout.
  */
 public final class LoadBench {
     /** Frame batches a walker may have unacknowledged at the examiner (the spec's max-in-flight). */
@@ -128,6 +130,7 @@ public final class LoadBench {
 
     /** Samples memory once a second on a daemon thread. */
     private static final class MemorySampler implements Runnable {
+        private final PrintStream log;
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         private final List<BufferPoolMXBean> pools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);
         private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -140,6 +143,11 @@ public final class LoadBench {
         private double peakOffheap;
         private double peakRss;
         private int samples;
+
+        /** @param log where a one-line JSON memory record goes at the end of every minute (null: nowhere) */
+        MemorySampler(PrintStream log) {
+            this.log = log;
+        }
 
         @Override
         public void run() {
@@ -170,6 +178,12 @@ public final class LoadBench {
             peakAfterGc = Math.max(peakAfterGc, afterGc);
             int minute = (int) ((System.nanoTime() - t0) / 60_000_000_000L);
             while (afterGcPerMinute.size() <= minute) {
+                if (log != null && !afterGcPerMinute.isEmpty()) {
+                    // so that a long run that dies still leaves its memory history on stderr
+                    log.printf(Locale.ROOT, "{\"minute\": %d, \"heap_after_gc_mb\": %.1f, \"peak_heap_mb\": %.1f,"
+                                    + " \"peak_offheap_mb\": %.1f, \"peak_rss_mb\": %.1f}%n", afterGcPerMinute.size(),
+                            afterGcPerMinute.get(afterGcPerMinute.size() - 1), peakHeap, peakOffheap, peakRss);
+                }
                 afterGcPerMinute.add(0.0);
             }
             afterGcPerMinute.set(minute, Math.max(afterGcPerMinute.get(minute), afterGc));
@@ -190,7 +204,7 @@ public final class LoadBench {
         if (walkers < 1 || !(minutes > 0)) {
             throw new IllegalArgumentException("--walkers must be >= 1 and --minutes > 0");
         }
-        MemorySampler sampler = new MemorySampler();
+        MemorySampler sampler = new MemorySampler(log);
         Thread t = new Thread(sampler, "eelt-load-sampler");
         t.setDaemon(true);
         t.start();

@@ -22,6 +22,7 @@ import org.eelt.examiner.agent.Examiner;
 import org.eelt.examiner.agent.ExaminerSettings;
 import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.explorer.build.Perturbations;
+import org.eelt.explorer.md.MdSettings;
 import org.eelt.labeler.agent.CandidateOracle;
 import org.eelt.labeler.agent.Labeler;
 import org.eelt.labeler.agent.StructureOracle;
@@ -105,20 +106,35 @@ final class CampaignAgents {
         return out;
     }
 
-    /** @return the settings of walker w of stage {@code stage} running {@code steps} MD steps. */
+    /**
+     * @return the settings of walker w of stage {@code stage} running {@code steps} MD steps: the
+     *         stage's condition w (temperature K, pressure bar) and ensemble — NVE, Langevin NVT with
+     *         τ = 1/γ, or NPT adding the exploration's stochastic cell rescaling barostat
+     */
     static WalkerSettings walker(CampaignSpec spec, int stage, int w, long steps, String id, long salt) {
         CampaignSpec.Stage st = spec.exploration().stages().get(stage);
         CampaignSpec.Exploration e = spec.exploration();
-        double t = st.temperatures().get(w % st.temperatures().size());
-        return new WalkerSettings(id, w % spec.training().ensembleSize(), t, e.timestepPs(), e.frictionPerPs(),
-                e.chunkSteps(), e.sampleInterval(), steps, e.maxInFlight(), e.failedBatchesRestart(), e.maxForce(),
+        MdSettings.Builder md = MdSettings.builder().timestep(e.timestepPs()).temperature(st.temperatureOf(w))
+                .maxForce(e.maxForce());
+        switch (st.ensemble()) {
+            case NVE -> md.nve();
+            case NVT -> md.langevin(1 / e.frictionPerPs());
+            case NPT -> {
+                CampaignSpec.Barostat b = e.barostat();
+                md.langevin(1 / e.frictionPerPs()).barostat(b.anisotropic() ? MdSettings.Barostat.ANISOTROPIC
+                        : MdSettings.Barostat.ISOTROPIC, st.pressureOf(w), b.tauPs(), b.compressibilityPerBar());
+            }
+            default -> throw new IllegalStateException("unknown ensemble " + st.ensemble());
+        }
+        return new WalkerSettings(id, w % spec.training().ensembleSize(), md.build(), e.chunkSteps(),
+                e.sampleInterval(), steps, e.maxInFlight(), e.failedBatchesRestart(),
                 spec.seed() * 1_000_003L + stage * 1009L + w * 17L + salt);
     }
 
-    /** @return the start structure of walker w of a stage (cycling through the initial structures). */
+    /** @return the start structure of walker w of a stage ({@link CampaignSpec.Stage#systemOf}). */
     static AtomsData start(CampaignSpec spec, int stage, int w) {
-        int walkers = spec.exploration().stages().get(stage).walkers();
-        return AtomsData.of(spec.systems().get((w + stage * walkers) % spec.systems().size()));
+        CampaignSpec.Stage st = spec.exploration().stages().get(stage);
+        return AtomsData.of(spec.systems().get(st.systemOf(w, stage * st.walkers(), spec.systems().size())));
     }
 
     /** K perturbed copies of the initial structures: random strain, then Gaussian rattle. */

@@ -45,14 +45,91 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
         SYNC
     }
 
+    /** The thermodynamic ensemble a stage's walkers sample. */
+    public enum Ensemble {
+        /** Constant energy (velocity Verlet, no thermostat). */
+        NVE,
+        /** Constant temperature (Langevin BAOAB with the exploration's friction). */
+        NVT,
+        /** Constant temperature and pressure (Langevin plus stochastic cell rescaling). */
+        NPT
+    }
+
     /**
-     * One exploration stage.
+     * One exploration stage. Its walkers take the stage's conditions (temperature × pressure) and
+     * the campaign's systems in turn: walker w gets condition w mod n_c and a system chosen so that
+     * n_c × n_s walkers cover every (condition, system) pair once, as DP-GEN's task list does
+     * ({@link #conditionOf}, {@link #systemOf}).
      *
-     * @param temperatures   K; walkers cycle through them
+     * @param temperatures   K
+     * @param pressures      bar (may be negative: tension); empty unless the ensemble is NPT
+     * @param ensemble       NVE, NVT or NPT
      * @param walkers        concurrent walkers
      * @param stepsPerWalker MD steps of each walker
      */
-    public record Stage(List<Double> temperatures, int walkers, long stepsPerWalker) {
+    public record Stage(List<Double> temperatures, List<Double> pressures, Ensemble ensemble, int walkers,
+                        long stepsPerWalker) {
+        /** Copies the lists. */
+        public Stage {
+            temperatures = List.copyOf(temperatures);
+            pressures = List.copyOf(pressures);
+        }
+
+        /** An NVT stage. */
+        public Stage(List<Double> temperatures, int walkers, long stepsPerWalker) {
+            this(temperatures, List.of(), Ensemble.NVT, walkers, stepsPerWalker);
+        }
+
+        /** @return the number of conditions n_c: temperatures × pressures (× 1 without pressures). */
+        public int conditions() {
+            return temperatures.size() * Math.max(1, pressures.size());
+        }
+
+        /** @return walker w's temperature, K (conditions run over pressures fastest). */
+        public double temperatureOf(int w) {
+            return temperatures.get(conditionOf(w) / Math.max(1, pressures.size()));
+        }
+
+        /** @return walker w's pressure in bar, NaN without pressures. */
+        public double pressureOf(int w) {
+            return pressures.isEmpty() ? Double.NaN : pressures.get(conditionOf(w) % pressures.size());
+        }
+
+        /** @return walker w's condition index. */
+        public int conditionOf(int w) {
+            return w % conditions();
+        }
+
+        /**
+         * @param w       walker
+         * @param offset  a per-stage offset (stage × walkers), so stages start on different systems
+         * @param systems n_s
+         * @return walker w's system: (w + offset + ⌊w / lcm(n_c, n_s)⌋) mod n_s; the diagonal of the
+         *         (condition, system) grid, shifted after each lcm walkers, so n_c × n_s walkers see
+         *         every pair exactly once
+         */
+        public int systemOf(int w, int offset, int systems) {
+            int nc = conditions();
+            long lcm = (long) nc / gcd(nc, systems) * systems;
+            return (int) ((w + offset + w / lcm) % systems);
+        }
+
+        private static int gcd(int a, int b) {
+            return b == 0 ? a : gcd(b, a % b);
+        }
+    }
+
+    /**
+     * The NPT barostat: stochastic cell rescaling (Bernetti &amp; Bussi 2020).
+     *
+     * @param anisotropic          rescale each Cartesian axis by its own diagonal pressure (else the volume)
+     * @param tauPs                relaxation time τ_p, ps
+     * @param compressibilityPerBar isothermal compressibility β_T, 1/bar (sets the relaxation rate
+     *                              β_T·K/τ_p, not the sampled distribution)
+     */
+    public record Barostat(boolean anisotropic, double tauPs, double compressibilityPerBar) {
+        /** Isotropic, τ_p = 1 ps, β_T = 1e-6 /bar (solids: Cu 7.3e-7, Al 1.3e-6; water 4.5e-5). */
+        public static final Barostat DEFAULT = new Barostat(false, 1.0, 1e-6);
     }
 
     /**
@@ -60,15 +137,23 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
      *
      * @param stages           stages in order
      * @param timestepPs       Δt, ps (given as {@code timestep-fs})
-     * @param frictionPerPs    Langevin γ, 1/ps
+     * @param frictionPerPs    Langevin γ, 1/ps (NVT and NPT)
      * @param chunkSteps       MD steps per chunk
      * @param sampleInterval   steps between sampled frames
      * @param maxInFlight      unacknowledged batches per walker (backpressure)
      * @param failedBatchesRestart batches without accurate frames before a restart
      * @param maxForce         explosion threshold, eV/Å
+     * @param barostat         barostat of NPT stages
      */
     public record Exploration(List<Stage> stages, double timestepPs, double frictionPerPs, int chunkSteps,
-                              int sampleInterval, int maxInFlight, int failedBatchesRestart, double maxForce) {
+                              int sampleInterval, int maxInFlight, int failedBatchesRestart, double maxForce,
+                              Barostat barostat) {
+        /** Exploration with the default barostat. */
+        public Exploration(List<Stage> stages, double timestepPs, double frictionPerPs, int chunkSteps,
+                           int sampleInterval, int maxInFlight, int failedBatchesRestart, double maxForce) {
+            this(stages, timestepPs, frictionPerPs, chunkSteps, sampleInterval, maxInFlight, failedBatchesRestart,
+                    maxForce, Barostat.DEFAULT);
+        }
     }
 
     /**

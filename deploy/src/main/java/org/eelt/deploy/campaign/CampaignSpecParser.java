@@ -106,7 +106,7 @@ public final class CampaignSpecParser {
         };
         long seed = c.integer("seed");
         List<Structure> systems = systems(c, baseDir, typeMap, seed);
-        return new CampaignSpec(c.string("name"), mode, typeMap, systems, exploration(c.sub("exploration")),
+        return new CampaignSpec(c.string("name"), mode, typeMap, systems, exploration(c.sub("exploration"), systems),
                 examination(c.sub("examination")), labeling(c.sub("labeling")),
                 training(c.sub("training"), typeMap), initialData(c.sub("initial-data"), baseDir),
                 convergence(c.sub("convergence")), test(c.sub("test")), seed, null);
@@ -200,27 +200,76 @@ public final class CampaignSpecParser {
         return new Structure(species.toArray(new String[0]), r, org.eelt.protocol.atoms.Cell.nonPeriodic());
     }
 
-    private static CampaignSpec.Exploration exploration(SpecKeys c) {
+    private static CampaignSpec.Exploration exploration(SpecKeys c, List<Structure> systems) {
         List<? extends Config> list = c.objects("stages");
         if (list.isEmpty()) {
             throw c.error("stages", "is empty: give at least one {temperatures = [300], walkers = 2, steps-per-walker = 5000}");
         }
         List<CampaignSpec.Stage> stages = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            SpecKeys s = new SpecKeys(list.get(i), c.path("stages") + "[" + i + "]");
-            List<Double> t = s.doubles("temperatures");
-            if (t.isEmpty() || t.stream().anyMatch(x -> !(x > 0) || x > 1e5)) {
-                throw s.error("temperatures", "needs one or more temperatures in (0, 1e5] K, got " + t);
-            }
-            if (s.has("pressures") && !s.doubles("pressures").isEmpty()) {
-                throw s.error("pressures", "NPT exploration is not available yet; explore fixed cells (use strains) and"
-                        + " remove pressures");
-            }
-            stages.add(new CampaignSpec.Stage(t, s.positiveInt("walkers"), s.positiveLong("steps-per-walker")));
+            stages.add(stage(new SpecKeys(list.get(i), c.path("stages") + "[" + i + "]"), systems));
         }
         return new CampaignSpec.Exploration(stages, c.positive("timestep-fs") / 1000.0, c.positive("friction-per-ps"),
                 c.positiveInt("chunk-steps"), c.positiveInt("sample-interval"), c.positiveInt("max-in-flight"),
-                c.positiveInt("failed-batches-restart"), c.positive("max-force"));
+                c.positiveInt("failed-batches-restart"), c.positive("max-force"), barostat(c.sub("barostat")));
+    }
+
+    /**
+     * A stage: temperatures (K), ensemble (nvt default, npt, nve), pressures (bar, npt only; default
+     * [1.0]), walkers (default: one per temperature × pressure × system) and steps per walker.
+     */
+    private static CampaignSpec.Stage stage(SpecKeys s, List<Structure> systems) {
+        List<Double> t = s.doubles("temperatures");
+        if (t.isEmpty() || t.stream().anyMatch(x -> !(x > 0) || x > 1e5)) {
+            throw s.error("temperatures", "needs one or more temperatures in (0, 1e5] K, got " + t);
+        }
+        String ensembleText = s.has("ensemble") ? s.string("ensemble") : "nvt";
+        CampaignSpec.Ensemble ensemble = switch (ensembleText) {
+            case "nvt" -> CampaignSpec.Ensemble.NVT;
+            case "npt" -> CampaignSpec.Ensemble.NPT;
+            case "nve" -> CampaignSpec.Ensemble.NVE;
+            default -> throw s.error("ensemble", "is '" + ensembleText + "'; use nvt (Langevin), npt (Langevin and"
+                    + " stochastic cell rescaling, with pressures = [...] in bar) or nve");
+        };
+        List<Double> p = s.has("pressures") ? s.doubles("pressures") : List.of();
+        if (ensemble != CampaignSpec.Ensemble.NPT && !p.isEmpty()) {
+            throw s.error("pressures", "is " + p + " but the stage's ensemble is " + ensembleText
+                    + ": pressures need ensemble = npt (add it, or remove pressures)");
+        }
+        if (ensemble == CampaignSpec.Ensemble.NPT) {
+            if (s.has("pressures") && p.isEmpty()) {
+                throw s.error("pressures", "is empty: give one or more pressures in bar, e.g. [1, 10000],"
+                        + " or leave the key out for 1 bar");
+            }
+            for (double x : p) {
+                if (!(Math.abs(x) <= 1e7)) {
+                    throw s.error("pressures", "pressure " + x + " bar is outside [-1e7, 1e7] bar (negative"
+                            + " values are tension)");
+                }
+            }
+            if (p.isEmpty()) {
+                p = List.of(1.0);
+            }
+            for (int k = 0; k < systems.size(); k++) {
+                if (!systems.get(k).cell().isFullyPeriodic()) {
+                    throw s.error("ensemble", "is npt but system " + k + " (after strains) is not periodic along all"
+                            + " three axes: the barostat rescales a periodic cell; use nvt for molecules and slabs");
+                }
+            }
+        }
+        int conditions = t.size() * Math.max(1, p.size());
+        int walkers = s.has("walkers") ? s.positiveInt("walkers") : conditions * systems.size();
+        return new CampaignSpec.Stage(t, p, ensemble, walkers, s.positiveLong("steps-per-walker"));
+    }
+
+    private static CampaignSpec.Barostat barostat(SpecKeys b) {
+        String type = b.string("type");
+        if (!type.equals("isotropic") && !type.equals("anisotropic")) {
+            throw b.error("type", "is '" + type + "'; use isotropic (volume) or anisotropic (each axis by its own"
+                    + " pressure)");
+        }
+        return new CampaignSpec.Barostat(type.equals("anisotropic"), b.positive("tau-ps"),
+                b.positive("compressibility-per-bar"));
     }
 
     private static CampaignSpec.Examination examination(SpecKeys c) {

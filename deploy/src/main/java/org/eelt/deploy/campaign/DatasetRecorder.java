@@ -27,7 +27,6 @@ import org.eelt.store.ContentHash;
 import org.eelt.store.EeltStore;
 import org.eelt.store.FailureRecord;
 import org.eelt.store.InsertResult;
-import org.eelt.store.MeanForceRecord;
 import org.eelt.store.ModelMetadata;
 import org.eelt.store.StateUpdate;
 import org.eelt.store.StoreException;
@@ -225,9 +224,7 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
 
     private void recordMeanForce(MeanForceLabeled l) {
         ChaosJournal.phase("store-write");
-        Provenance p = new Provenance(l.oracle(), l.oracleSettings(), "generation-" + l.generation(), l.seed(),
-                CodeVersion.get(), System.currentTimeMillis());
-        ContentHash hash = store.hashOfCenter(l.center(), l.oracleSettings());
+        ContentHash hash = store.hashOfCenter(l.label().center(), l.label().provenance().settings());
         if (store.meanForce(hash).isEmpty()) {
             // the metadata first, as for frames: a SIGKILL between the two writes must not leave a
             // label without its metadata
@@ -236,8 +233,7 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
                     l.candidateId(), l.walker(), l.generation(), l.deviation(), l.labeler(), l.attempts(),
                     l.busyMillis(), l.oracleMillis()));
         }
-        InsertResult r = store.putMeanForce(new MeanForceRecord(l.center(), l.meanForce(), l.stdErr(), l.samples(),
-                l.energyUnit(), p));
+        InsertResult r = store.putMeanForce(l.label());
         ChaosJournal.ack("label", r.hash().hex());
         recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), size()));
     }

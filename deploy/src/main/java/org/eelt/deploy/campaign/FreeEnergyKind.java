@@ -129,7 +129,7 @@ final class FreeEnergyKind implements CampaignKind {
         CampaignSpec spec = env.spec();
         FeSpec fe = spec.fe();
         WalkerSettings ws = CampaignAgents.walker(spec, stage, w, steps, id, salt);
-        WalkerDynamics dynamics = fe.exploration().method() == FeSpec.Method.CV_SAMPLER ? new CvSamplerDynamics(fe)
+        WalkerDynamics<?> dynamics = fe.exploration().method() == FeSpec.Method.CV_SAMPLER ? new CvSamplerDynamics(fe)
                 : new BiasedMdDynamics(fe, FeSystems.potential(fe.system()));
         List<AtomsData> starts = points(fe, w + 1, spec.seed() * 7 + stage);
         return Walker.create(ws, dynamics, starts.get(w), examiner, progress, topic, latest.values());

@@ -30,9 +30,13 @@ public final class OraclePotential implements Potential {
         this.species = List.copyOf(species);
     }
 
+    /**
+     * @return a nominal 1 Å: the oracle finds its own neighbors, so the list an MD engine builds
+     *         with this cutoff only serves the engine's closest-pair (explosion) check
+     */
     @Override
     public double cutoff() {
-        return 0;
+        return 1.0;
     }
 
     @Override

@@ -26,6 +26,9 @@ public final class SmallCuCampaign {
     private double[] temperatures = {300};
     private int walkers = 1;
     private long stepsPerWalker = 1000;
+    private String ensemble;
+    private double[] pressures;
+    private String barostat;
     private double trustLo = Double.NaN;
     private double trustHi;
     private int maxCandidatesPerModel;
@@ -104,6 +107,26 @@ public final class SmallCuCampaign {
         temperatures = temperaturesK.clone();
         walkers = walkerCount;
         stepsPerWalker = steps;
+        return this;
+    }
+
+    /**
+     * @return this, with the stage's ensemble ({@code nvt}, {@code npt} or {@code nve}) and, for
+     *         npt, its pressures in bar (none: the parser's default of 1 bar)
+     */
+    public SmallCuCampaign ensemble(String name, double... pressuresBar) {
+        ensemble = name;
+        pressures = pressuresBar.length == 0 ? null : pressuresBar.clone();
+        return this;
+    }
+
+    /**
+     * @return this, with the NPT barostat: {@code isotropic} or {@code anisotropic}, τ_p (ps) and
+     *         compressibility β_T (1/bar)
+     */
+    public SmallCuCampaign barostat(String type, double tauPs, double compressibilityPerBar) {
+        barostat = "barostat { type = " + type + ", tau-ps = " + num(tauPs) + ", compressibility-per-bar = "
+                + num(compressibilityPerBar) + " }";
         return this;
     }
 
@@ -216,8 +239,18 @@ public final class SmallCuCampaign {
         optional(exploration, "sample-interval", sampleInterval);
         optional(exploration, "failed-batches-restart", failedBatchesRestart);
         optional(exploration, "max-in-flight", maxInFlight);
-        exploration.add("stages = [{temperatures = " + list(temperatures) + ", walkers = " + walkers
-                + ", steps-per-walker = " + stepsPerWalker + "}]");
+        if (barostat != null) {
+            exploration.add(barostat);
+        }
+        String stage = "temperatures = " + list(temperatures);
+        if (ensemble != null) {
+            stage += ", ensemble = " + ensemble;
+        }
+        if (pressures != null) {
+            stage += ", pressures = " + list(pressures);
+        }
+        exploration.add("stages = [{" + stage + ", walkers = " + walkers + ", steps-per-walker = " + stepsPerWalker
+                + "}]");
         section(b, "exploration", exploration);
         if (!Double.isNaN(trustLo)) {
             line(b, 1, "examination { trust-lo = " + num(trustLo) + ", trust-hi = " + num(trustHi)

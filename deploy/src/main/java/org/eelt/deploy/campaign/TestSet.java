@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.eelt.explorer.agent.LangevinChunk;
+import org.eelt.explorer.md.MdResult;
+import org.eelt.explorer.md.MdRunner;
+import org.eelt.explorer.md.MdSession;
+import org.eelt.explorer.md.MdSettings;
+import org.eelt.explorer.md.MdState;
 import org.eelt.labeler.oracle.Oracle;
 import org.eelt.potential.ForceResult;
 import org.eelt.potential.Potential;
 import org.eelt.protocol.atoms.Structure;
 
 /**
- * The independent test set of a campaign: oracle-driven Langevin MD at each test temperature from
+ * The independent test set of a campaign: oracle-driven Langevin MD ({@link MdRunner}, NVT,
+ * τ = 1/γ of the exploration, the exploration's time step) at each test temperature from
  * the first initial structure (unstrained as given), with its own seed, so the campaign never saw
  * these frames. Errors of a model against it:
  * <pre>
@@ -42,21 +47,20 @@ public final class TestSet {
         Structure start = spec.systems().get(spec.systems().size() > 1 ? spec.systems().size() / 2 : 0);
         List<Labeled> out = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(t.seed());
+        CampaignSpec.Exploration e = spec.exploration();
         for (double temp : t.temperatures()) {
-            double[] v = LangevinChunk.maxwellBoltzmann(start, temp, rng);
-            Structure s = start;
+            MdSettings md = MdSettings.builder().timestep(e.timestepPs()).temperature(temp)
+                    .langevin(1 / e.frictionPerPs()).maxForce(e.maxForce()).seed(rng.nextLong()).build();
+            MdSession run = new MdRunner(p, md).session(MdState.of(start));
             for (int f = -1; f < t.frames(); f++) {
                 int steps = f < 0 ? Math.max(1, t.equilibrationSteps()) : t.stepsBetween();
-                LangevinChunk.Result r = LangevinChunk.run(p, s, v, new LangevinChunk.Params(steps,
-                        spec.exploration().timestepPs(), temp, spec.exploration().frictionPerPs(), steps,
-                        spec.exploration().maxForce()), rng);
-                if (r.exploded()) {
-                    throw new IllegalStateException("oracle-driven test MD at " + temp + " K exploded; lower the"
-                            + " test temperature or the time step");
+                MdResult r = run.advance(steps);
+                if (!r.completed()) {
+                    throw new IllegalStateException("oracle-driven test MD at " + temp + " K exploded (" + r.reason()
+                            + "); lower the test temperature or the time step");
                 }
-                s = r.structure();
-                v = r.velocities();
                 if (f >= 0) {
+                    Structure s = run.state().wrappedStructure();
                     ForceResult fr = p.compute(s);
                     out.add(new Labeled(s, fr.energy(), fr.forces()));
                 }

@@ -1,5 +1,6 @@
 package org.eelt.deploy.cli;
 
+import org.eelt.deploy.campaign.LabelExtxyzExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -72,7 +73,7 @@ public final class ExportCommand implements Callable<Integer> {
                         + " no labeled frames: use --format fe-csv or --format fe-json");
             }
             if (format.equals("extxyz")) {
-                int n = s.exportTo(output, format, FormatOptions.defaults(), s.snapshot());
+                int n = LabelExtxyzExport.write(s, output);
                 report(n, 1);
                 return 0;
             }

@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import org.eelt.store.EeltStore;
-import org.eelt.store.MeanForceRecord;
+import org.eelt.protocol.atoms.MeanForceLabel;
 import org.eelt.store.StoredMeanForce;
 
 /**
@@ -28,7 +28,7 @@ final class FeLabelExport {
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             boolean first = true;
             for (StoredMeanForce m : store.meanForces(store.meanForceCount())) {
-                MeanForceRecord r = m.label();
+                MeanForceLabel r = m.label();
                 int d = r.dimension();
                 if (first && !json) {
                     StringBuilder h = new StringBuilder("sequence");
@@ -52,7 +52,7 @@ final class FeLabelExport {
     }
 
     private static String csv(StoredMeanForce m) {
-        MeanForceRecord r = m.label();
+        MeanForceLabel r = m.label();
         StringBuilder b = new StringBuilder(Long.toString(m.sequence()));
         for (double[] a : new double[][] {r.center(), r.meanForce(), r.stdErr()}) {
             for (double x : a) {
@@ -69,7 +69,7 @@ final class FeLabelExport {
     }
 
     private static String json(StoredMeanForce m) {
-        MeanForceRecord r = m.label();
+        MeanForceLabel r = m.label();
         return String.format(Locale.ROOT, "  {\"sequence\": %d, \"s0\": %s, \"mean_force\": %s, \"std_err\": %s,"
                         + " \"samples\": %d, \"unit\": \"%s\", \"oracle\": \"%s\", \"settings\": \"%s\", \"hash\": \"%s\"}",
                 m.sequence(), array(r.center()), array(r.meanForce()), array(r.stdErr()), r.samples(), r.energyUnit(),

@@ -1,5 +1,6 @@
 package org.eelt.deploy.service;
 
+import org.eelt.deploy.campaign.LabelExtxyzExport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -191,7 +192,7 @@ final class CampaignJobs {
             try {
                 if (format.equals("extxyz")) {
                     Path out = tmp.resolve("labels.extxyz");
-                    int n = store.exportTo(out, "extxyz", FormatOptions.defaults(), store.snapshot());
+                    int n = LabelExtxyzExport.write(store, out);
                     return new Download(200, null, "chemical/x-extxyz", "labels.extxyz", Files.readAllBytes(out),
                             Map.of("X-EELT-Frames", Integer.toString(n)));
                 }

@@ -45,6 +45,10 @@ class DpInferBenchTest {
         for (String key : new String[] {"\"us_per_step_atom\"", "\"gflops\"", "\"dgemm_gflops\"", "\"ratio\""}) {
             assertTrue(json.contains(key), key + " in " + json);
         }
+        // two evaluator threads: the per-thread CPU figures are not defined and must be JSON null, not NaN
+        assertTrue(json.contains("\"thread_cpu_ms_per_step\": null"), json);
+        assertTrue(json.contains("\"dgemm_thread_cpu_gflops\"") && json.contains("\"vectorized\": true"), json);
+        assertTrue(!json.contains("NaN"), json);
         assertEquals(192, r.atoms());
         assertTrue(r.finite());
         assertTrue(r.gflops() > 0 && r.dgemmGflops() > 0);

@@ -15,6 +15,7 @@ import org.eelt.examiner.agent.Examiner;
 import org.eelt.deploy.testing.CborRoundTrip;
 import org.eelt.explorer.agent.Walker;
 import org.eelt.explorer.agent.WalkerSettings;
+import org.eelt.explorer.md.MdSettings;
 import org.eelt.explorer.build.Bulk;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.LabelOutcome;
@@ -93,8 +94,9 @@ class ClusterMessageSerializationTest {
 
     @Test
     void startWalkerCarriesSettingsStructureModelAndRefs() {
-        WalkerSettings ws = new WalkerSettings("s0-w3-abc", 1, 612.5, 0.002, 1.0, 50, 10, 20_000, 4, 3, 25.0,
-                -7_123_456_789L);
+        MdSettings md = MdSettings.builder().timestep(0.002).temperature(612.5).langevin(1.0)
+                .barostat(MdSettings.Barostat.ANISOTROPIC, -2500.5, 0.8, 7.3e-7).maxForce(25.0).build();
+        WalkerSettings ws = new WalkerSettings("s0-w3-abc", 1, md, 50, 10, 20_000, 4, 3, -7_123_456_789L);
         AtomsData start = AtomsData.of(Bulk.fcc("Cu", 3.615, 2));
         String yaml = "format: eelt-dp\nweights: [" + "0.1, ".repeat(5_000) + "1.0]\n";
         ModelPublished model = new ModelPublished(1, 3, 40, yaml, 0.01, 0.05, 500, 2.5);

@@ -27,21 +27,27 @@ import org.eelt.protocol.messages.CborSerializable;
 import org.eelt.protocol.messages.ModelPublished;
 
 /**
- * A walker: dynamics in chunks on {@value #DISPATCHER} — Langevin MD ({@link LangevinChunk}) with
- * its member's newest model for Deep Potential campaigns, a CV-space sampler or biased MD on the
- * ensemble for free-energy campaigns ({@link WalkerDynamics}); models are picked up between
- * chunks, sampled frames sent to the examiner as
+ * A walker: dynamics in chunks on {@value #DISPATCHER} — MD ({@link MdWalk} on
+ * {@link org.eelt.explorer.md.MdRunner}'s engine, NVE, Langevin NVT or NPT) with its member's
+ * newest model for Deep Potential campaigns, a CV-space sampler or biased MD on the ensemble for
+ * free-energy campaigns ({@link WalkerDynamics}). The trajectory state (positions, velocities,
+ * cell, thermostat/barostat random stream) carries over from chunk to chunk, so chunks are one
+ * continuous run; models are picked up between chunks, sampled frames sent to the examiner as
  * {@link Examiner.FramesVisited}. It pauses while {@code maxInFlight} batches are unacknowledged,
- * and restarts from its last accurate frame (fresh Maxwell–Boltzmann velocities) after an
- * explosion or {@code failedBatchesRestart} consecutive batches without an accurate frame and
- * with failed ones. Reports {@link Progress} to its parent after every chunk.
+ * and restarts from its last accurate frame (with its cell; fresh Maxwell–Boltzmann velocities)
+ * after an explosion or {@code failedBatchesRestart} consecutive batches without an accurate frame
+ * and with failed ones (a restart asked for while a chunk runs applies when it ends). Reports
+ * {@link Progress} to its parent after every chunk.
+ *
+ * @param <T> the trajectory state of its {@link WalkerDynamics}
  */
-public final class Walker extends AbstractBehavior<Walker.Command> {
+public final class Walker<T> extends AbstractBehavior<Walker.Command> {
     /** The dispatcher of MD chunks. */
     public static final String DISPATCHER = "eelt-md-dispatcher";
 
     /** Messages of a walker. */
-    public sealed interface Command permits ModelArrived, Examined, SetPaused, ChunkDone, ChunkFailed, ModelParsed {
+    public sealed interface Command permits ModelArrived, Examined, SetPaused, ChunkDone, ChunkFailed, ModelParsed,
+            ModelFailed {
     }
 
     /** Pauses (no new MD chunk starts; a running chunk completes) or resumes the walker. */
@@ -71,7 +77,7 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
                            boolean finished) implements CborSerializable {
     }
 
-    record ChunkDone(LangevinChunk.Result result, long millis) implements Command, NoSerializationVerificationNeeded {
+    record ChunkDone(WalkerDynamics.Chunk result, long millis) implements Command, NoSerializationVerificationNeeded {
     }
 
     record ChunkFailed(Throwable error) implements Command, NoSerializationVerificationNeeded {
@@ -80,8 +86,12 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     record ModelParsed(int member, long generation, Object model) implements Command, NoSerializationVerificationNeeded {
     }
 
+    record ModelFailed(int member, long generation, Throwable error) implements Command,
+            NoSerializationVerificationNeeded {
+    }
+
     private final WalkerSettings settings;
-    private final WalkerDynamics dynamics;
+    private final WalkerDynamics<T> dynamics;
     private final Map<Integer, Object> models = new HashMap<>();
     private final Map<Integer, Long> generations = new HashMap<>();
     private final ActorRef<Examiner.Command> examiner;
@@ -91,12 +101,12 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     private final SplittableRandom rng;
     private final Structure initial;
     private final Deque<List<AtomsData>> sent = new ArrayDeque<>();
-    private Structure structure;
-    private double[] velocities;
+    private T trajectory;
+    private Structure restartFrom;
     private Structure lastAccurate;
-    private WalkerDynamics.Chunks potential;
+    private WalkerDynamics.Chunks<T> potential;
     private long generation;
-    private WalkerDynamics.Chunks pending;
+    private WalkerDynamics.Chunks<T> pending;
     private long pendingGeneration;
     private boolean running;
     private int inFlight;
@@ -105,7 +115,7 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
     private boolean finishedReported;
     private boolean paused;
 
-    private Walker(ActorContext<Command> ctx, WalkerSettings settings, WalkerDynamics dynamics, Structure start,
+    private Walker(ActorContext<Command> ctx, WalkerSettings settings, WalkerDynamics<T> dynamics, Structure start,
                    ActorRef<Examiner.Command> examiner, ActorRef<Progress> parent,
                    ActorRef<Topic.Command<ModelPublished>> modelTopic, Collection<ModelPublished> initialModels) {
         super(ctx);
@@ -117,15 +127,16 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
         this.executor = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
         this.rng = new SplittableRandom(settings.seed());
         this.initial = start;
-        this.structure = start;
         this.lastAccurate = start;
-        this.velocities = dynamics.velocities(start, settings.temperature(), rng);
+        this.trajectory = dynamics.start(start, settings, rng.nextLong());
         if (modelTopic != null) {
             modelTopic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
         }
         for (ModelPublished m : initialModels) {
             ctx.getSelf().tell(new ModelArrived(m));
         }
+        pending = dynamics.chunks(Map.of(), settings.member()); // dynamics that need no model start at once
+        tryStartChunk();
     }
 
     /**
@@ -154,11 +165,11 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
      * @param initialModels the current models (those {@code dynamics} does not want are ignored)
      * @return the behavior of a walker of any exploration kind
      */
-    public static Behavior<Command> create(WalkerSettings settings, WalkerDynamics dynamics, AtomsData start,
-                                           ActorRef<Examiner.Command> examiner, ActorRef<Progress> parent,
-                                           ActorRef<Topic.Command<ModelPublished>> modelTopic,
-                                           Collection<ModelPublished> initialModels) {
-        return Behaviors.setup(ctx -> new Walker(ctx, settings, dynamics, start.toStructure(), examiner, parent,
+    public static <T> Behavior<Command> create(WalkerSettings settings, WalkerDynamics<T> dynamics, AtomsData start,
+                                               ActorRef<Examiner.Command> examiner, ActorRef<Progress> parent,
+                                               ActorRef<Topic.Command<ModelPublished>> modelTopic,
+                                               Collection<ModelPublished> initialModels) {
+        return Behaviors.setup(ctx -> new Walker<>(ctx, settings, dynamics, start.toStructure(), examiner, parent,
                 modelTopic, List.copyOf(initialModels)));
     }
 
@@ -167,6 +178,7 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
         return newReceiveBuilder()
                 .onMessage(ModelArrived.class, this::onModelArrived)
                 .onMessage(ModelParsed.class, this::onModelParsed)
+                .onMessage(ModelFailed.class, this::onModelFailed)
                 .onMessage(ChunkDone.class, this::onChunkDone)
                 .onMessage(ChunkFailed.class, this::onChunkFailed)
                 .onMessage(Examined.class, this::onExamined)
@@ -180,7 +192,8 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
             return this;
         }
         getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> dynamics.parse(p), executor),
-                (pot, err) -> err == null ? new ModelParsed(p.member(), p.generation(), pot) : new ChunkFailed(err));
+                (pot, err) -> err == null ? new ModelParsed(p.member(), p.generation(), pot)
+                        : new ModelFailed(p.member(), p.generation(), err));
         return this;
     }
 
@@ -188,7 +201,7 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
         if (m.generation() > generations.getOrDefault(m.member(), 0L)) {
             models.put(m.member(), m.model());
             generations.put(m.member(), m.generation());
-            WalkerDynamics.Chunks c = dynamics.chunks(Map.copyOf(models), settings.member());
+            WalkerDynamics.Chunks<T> c = dynamics.chunks(Map.copyOf(models), settings.member());
             long gen = generations.values().stream().mapToLong(Long::longValue).min().orElse(0);
             if (c != null) { // the newest models always win
                 pending = c;
@@ -196,6 +209,13 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
             }
         }
         tryStartChunk();
+        return this;
+    }
+
+    /** A model that cannot be parsed is skipped (the walker keeps its current one); a chunk may be running. */
+    private Behavior<Command> onModelFailed(ModelFailed m) {
+        getContext().getLog().warn("walker {}: model of member {} generation {} cannot be used, keeping the current"
+                + " one: {}", settings.id(), m.member(), m.generation(), m.error().toString());
         return this;
     }
 
@@ -216,39 +236,33 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
             return;
         }
         running = true;
-        WalkerDynamics.Chunks pot = potential;
-        Structure s = structure;
-        double[] v = velocities;
-        long remaining = settings.maxSteps() - steps;
-        LangevinChunk.Params base = settings.chunk();
-        LangevinChunk.Params p = new LangevinChunk.Params((int) Math.min(base.steps(), remaining), base.timestep(),
-                base.temperature(), base.friction(), base.sampleInterval(), base.maxForce());
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> timed(pot, s, v, p), executor),
+        WalkerDynamics.Chunks<T> pot = potential;
+        T state = trajectory;
+        int n = (int) Math.min(settings.chunkSteps(), settings.maxSteps() - steps);
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> timed(pot, state, n), executor),
                 (r, err) -> err == null ? r : new ChunkFailed(err));
     }
 
-    private ChunkDone timed(WalkerDynamics.Chunks pot, Structure s, double[] v, LangevinChunk.Params p) {
+    private ChunkDone timed(WalkerDynamics.Chunks<T> pot, T state, int n) {
         long t0 = System.nanoTime();
-        LangevinChunk.Result r = pot.run(s, v, p, rng);
+        WalkerDynamics.Chunk r = pot.run(state, n);
         return new ChunkDone(r, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private Behavior<Command> onChunkDone(ChunkDone m) {
         running = false;
         busyMillis += m.millis();
-        LangevinChunk.Result r = m.result();
-        steps += Math.max(1, r.stepsDone());
+        WalkerDynamics.Chunk r = m.result();
+        steps += Math.max(1, r.steps());
         List<AtomsData> frames = new ArrayList<>();
         for (Structure f : r.frames()) {
             frames.add(AtomsData.of(f));
         }
         if (r.exploded()) {
+            getContext().getLog().debug("walker {}: {}", settings.id(), r.explosion());
             restart("explosion");
-        } else {
-            Structure end = r.structure();
-            structure = end.cell().isFullyPeriodic() ? end.withPositions(end.cell().wrap(end.positions())) : end;
-            velocities = r.velocities();
         }
+        applyRestart();
         if (!frames.isEmpty()) {
             sent.addLast(frames);
             inFlight++;
@@ -284,12 +298,23 @@ public final class Walker extends AbstractBehavior<Walker.Command> {
         return this;
     }
 
+    /** Asks for a restart from the last accurate frame; it applies now, or when the running chunk ends. */
     private void restart(String why) {
         restarts++;
         failedStreak = 0;
-        structure = lastAccurate != null ? lastAccurate : initial;
-        velocities = dynamics.velocities(structure, settings.temperature(), rng);
+        restartFrom = lastAccurate != null ? lastAccurate : initial;
         getContext().getLog().debug("walker {} restarts from an accurate frame ({})", settings.id(), why);
+        if (!running) {
+            applyRestart();
+        }
+    }
+
+    /** A new trajectory at the restart frame (fresh velocities, a new random stream of the walker's). */
+    private void applyRestart() {
+        if (restartFrom != null) {
+            trajectory = dynamics.start(restartFrom, settings, rng.nextLong());
+            restartFrom = null;
+        }
     }
 
     private void reportFinishedIfDone() {

@@ -1,7 +1,7 @@
 package org.eelt.explorer.agent;
 
+import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.eelt.examiner.agent.EnsembleModels;
 import org.eelt.potential.Potential;
@@ -10,12 +10,16 @@ import org.eelt.protocol.messages.ModelPublished;
 
 /**
  * What a {@link Walker} integrates: the seam between the walker (chunks, backpressure, restarts,
- * model pick-up) and the kind of exploration. Deep Potential campaigns run Langevin MD on the
- * walker's own member model ({@link #deepPotential()}); free-energy campaigns run a CV-space
+ * model pick-up) and the kind of exploration. Deep Potential campaigns run MD
+ * ({@link org.eelt.explorer.md.MdRunner}: NVE, Langevin NVT or NPT with stochastic cell rescaling)
+ * on the walker's own member model ({@link #deepPotential()}); free-energy campaigns run a CV-space
  * sampler or biased MD on the ensemble of all members. Methods other than {@link #wants} run on
- * {@value Walker#DISPATCHER} and must be pure.
+ * {@value Walker#DISPATCHER} and must be pure apart from the trajectory state they advance.
+ *
+ * @param <T> the walker's trajectory state (for MD a {@link MdWalk}: positions, velocities, cell,
+ *            thermostat/barostat random stream), mutable, owned by one chunk at a time
  */
-public interface WalkerDynamics {
+public interface WalkerDynamics<T> {
     /**
      * @param model  a published model
      * @param member the walker's ensemble member
@@ -31,33 +35,90 @@ public interface WalkerDynamics {
      * @param member the walker's member
      * @return the chunk integrator for these models, or null while they do not suffice
      */
-    Chunks chunks(Map<Integer, Object> models, int member);
+    Chunks<T> chunks(Map<Integer, Object> models, int member);
 
     /**
-     * @return initial or restart velocities for a structure at temperature K (in the integrator's
-     *         own unit; Å/ps for MD)
+     * @param start    the start (or restart) structure, Å
+     * @param settings the walker's settings (temperature K, pressure bar, ensemble, sample interval)
+     * @param seed     the seed of the new trajectory's random stream (initial velocities, thermostat)
+     * @return a new trajectory state at {@code start}
      */
-    double[] velocities(Structure s, double temperature, SplittableRandom rng);
+    T start(Structure start, WalkerSettings settings, long seed);
 
-    /** One chunk of dynamics; pure apart from the random stream. */
-    interface Chunks {
+    /** One chunk of dynamics with fixed models. */
+    interface Chunks<T> {
         /**
-         * @param start      the start structure (Å)
-         * @param velocities the start velocities (from {@link #velocities} or the previous chunk)
-         * @param params     steps, timestep, temperature, friction, sample interval, explosion threshold
-         * @param rng        the walker's random stream
-         * @return the end state and the sampled frames
+         * @param state the trajectory, advanced in place
+         * @param steps steps of this chunk (≥ 1)
+         * @return the frames sampled in the chunk
          */
-        LangevinChunk.Result run(Structure start, double[] velocities, LangevinChunk.Params params, SplittableRandom rng);
+        Chunk run(T state, int steps);
     }
 
-    /** @return Langevin MD on the walker's own member's Deep Potential. */
-    static WalkerDynamics deepPotential() {
+    /**
+     * The outcome of one chunk.
+     *
+     * @param frames    structures sampled every sample interval (positions wrapped, Å)
+     * @param steps     steps taken
+     * @param explosion null, or why the chunk stopped early (the trajectory is then spent)
+     */
+    record Chunk(List<Structure> frames, long steps, String explosion) {
+        /** Copies the frame list. */
+        public Chunk {
+            frames = List.copyOf(frames);
+        }
+
+        /** @return whether the chunk stopped on an explosion. */
+        public boolean exploded() {
+            return explosion != null;
+        }
+    }
+
+    /**
+     * @param potential a fixed potential (eV, Å), e.g. a reference or oracle potential
+     * @return MD on that potential, in the ensemble of the walker's settings; it needs no model, so
+     *         the walker starts at once, and published models are ignored
+     */
+    static WalkerDynamics<MdWalk> fixed(Potential potential) {
+        return new FixedPotentialDynamics(potential);
+    }
+
+    /** MD on a fixed potential ({@link #fixed}). */
+    final class FixedPotentialDynamics implements WalkerDynamics<MdWalk> {
+        private final Potential potential;
+
+        private FixedPotentialDynamics(Potential potential) {
+            this.potential = java.util.Objects.requireNonNull(potential, "potential");
+        }
+
+        @Override
+        public boolean wants(ModelPublished model, int member) {
+            return false;
+        }
+
+        @Override
+        public Object parse(ModelPublished model) {
+            throw new UnsupportedOperationException("a fixed-potential walker takes no models");
+        }
+
+        @Override
+        public Chunks<MdWalk> chunks(Map<Integer, Object> models, int member) {
+            return (walk, steps) -> walk.advance(potential, steps);
+        }
+
+        @Override
+        public MdWalk start(Structure start, WalkerSettings settings, long seed) {
+            return MdWalk.start(start, settings, seed);
+        }
+    }
+
+    /** @return MD on the walker's own member's Deep Potential. */
+    static WalkerDynamics<MdWalk> deepPotential() {
         return DeepPotDynamics.INSTANCE;
     }
 
-    /** Langevin MD on the member's own Deep Potential model. */
-    final class DeepPotDynamics implements WalkerDynamics {
+    /** MD on the member's own Deep Potential model, the ensemble (NVE/NVT/NPT) of the walker's settings. */
+    final class DeepPotDynamics implements WalkerDynamics<MdWalk> {
         static final DeepPotDynamics INSTANCE = new DeepPotDynamics();
 
         private DeepPotDynamics() {
@@ -74,14 +135,14 @@ public interface WalkerDynamics {
         }
 
         @Override
-        public Chunks chunks(Map<Integer, Object> models, int member) {
+        public Chunks<MdWalk> chunks(Map<Integer, Object> models, int member) {
             Potential p = (Potential) models.get(member);
-            return p == null ? null : (s, v, params, rng) -> LangevinChunk.run(p, s, v, params, rng);
+            return p == null ? null : (walk, steps) -> walk.advance(p, steps);
         }
 
         @Override
-        public double[] velocities(Structure s, double temperature, SplittableRandom rng) {
-            return LangevinChunk.maxwellBoltzmann(s, temperature, rng);
+        public MdWalk start(Structure start, WalkerSettings settings, long seed) {
+            return MdWalk.start(start, settings, seed);
         }
     }
 }

@@ -24,12 +24,14 @@ package org.eelt.explorer.md;
  * @param minDistance          explosion threshold: closest allowed pair distance in Å
  * @param maxTemperatureFactor explosion threshold: the run stops when T exceeds this factor times
  *                             the target temperature (ignored when the target is 0)
+ * @param maxForce             explosion threshold: the run stops when a force component exceeds
+ *                             this in magnitude, eV/Å (&gt; 0; +∞, the default, disables the check)
  */
 public record MdSettings(double timestep, long steps, double temperature, Thermostat thermostat,
                          double thermostatTau, Barostat barostat, double pressure, double barostatTau,
                          double compressibility, double skin, long seed, boolean initialVelocities,
                          int thermoEvery, int trajectoryEvery, int checkEvery, double minDistance,
-                         double maxTemperatureFactor) {
+                         double maxTemperatureFactor, double maxForce) {
     /** Temperature control. */
     public enum Thermostat {
         /** Microcanonical velocity Verlet. */
@@ -77,6 +79,7 @@ public record MdSettings(double timestep, long steps, double temperature, Thermo
         require(checkEvery > 0, "checkEvery", checkEvery, "> 0 steps");
         require(minDistance >= 0, "minDistance", minDistance, ">= 0 Å");
         require(maxTemperatureFactor > 1, "maxTemperatureFactor", maxTemperatureFactor, "> 1");
+        require(maxForce > 0, "maxForce", maxForce, "> 0 eV/Å (Infinity disables the check)");
     }
 
     private static void require(boolean ok, String key, Object value, String range) {
@@ -110,6 +113,7 @@ public record MdSettings(double timestep, long steps, double temperature, Thermo
         b.checkEvery = checkEvery;
         b.minDistance = minDistance;
         b.maxTemperatureFactor = maxTemperatureFactor;
+        b.maxForce = maxForce;
         return b;
     }
 
@@ -132,6 +136,7 @@ public record MdSettings(double timestep, long steps, double temperature, Thermo
         private int checkEvery = 10;
         private double minDistance = 0.5;
         private double maxTemperatureFactor = 10;
+        private double maxForce = Double.POSITIVE_INFINITY;
 
         private Builder() {
         }
@@ -237,11 +242,17 @@ public record MdSettings(double timestep, long steps, double temperature, Thermo
             return this;
         }
 
+        /** @param evPerA explosion threshold on |F_ik| in eV/Å (+∞ disables it) */
+        public Builder maxForce(double evPerA) {
+            maxForce = evPerA;
+            return this;
+        }
+
         /** @return validated settings */
         public MdSettings build() {
             return new MdSettings(timestep, steps, temperature, thermostat, thermostatTau, barostat, pressure,
                     barostatTau, compressibility, skin, seed, initialVelocities, thermoEvery, trajectoryEvery,
-                    checkEvery, minDistance, maxTemperatureFactor);
+                    checkEvery, minDistance, maxTemperatureFactor, maxForce);
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.eelt.freeenergy.cv.Cartesian;
 import org.eelt.freeenergy.cv.CvSet;
-import org.eelt.freeenergy.label.EnergyUnit;
-import org.eelt.freeenergy.label.MeanForceLabel;
+import org.eelt.protocol.atoms.MeanForceLabel;
+import org.eelt.protocol.atoms.Provenance;
 import org.eelt.freeenergy.label.RestrainedMd;
 import org.eelt.freeenergy.label.RestrainedMdSettings;
 import org.eelt.freeenergy.mb.MullerBrownPotential;
@@ -87,10 +87,11 @@ public record FeBench(int labels, long stepsPerLabel, double labelsPerS, double 
         for (int k = 0; k < trainLabels; k++) {
             double x = -1.5 + 2.5 * rng.nextDouble(), y = -0.5 + 2.5 * rng.nextDouble();
             train.add(new MeanForceLabel(new double[] {x, y}, MullerBrownPotential.exactMeanForce(x, y),
-                    new double[] {0.01, 0.01}, 1, EnergyUnit.EV, "exact", k, "bench", ""));
+                    new double[] {0.01, 0.01}, 1, MeanForceLabel.EV,
+                    new Provenance("exact", "muller-brown", "", k, "bench", 0)));
         }
         int[] widths = {32, 32, 32};
-        FeatureMap fm = FeatureMap.fit(new boolean[] {false, false}, train.stream().map(MeanForceLabel::s0).toList(),
+        FeatureMap fm = FeatureMap.fit(new boolean[] {false, false}, train.stream().map(MeanForceLabel::center).toList(),
                 train.stream().map(MeanForceLabel::meanForce).toList());
         FreeEnergyEnsemble ens = FreeEnergyEnsemble.initial(fm, widths, 4, 11);
         TrainSettings ts = new TrainSettings(trainSteps, 32, 3e-3, 3e-4, 5);

@@ -1,5 +1,6 @@
 package org.eelt.freeenergy.label;
 
+import org.eelt.explorer.md.BlockAverage;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.freeenergy.cv.DegenerateCvException;
 import org.eelt.potential.Potential;
 import org.eelt.protocol.atoms.CodeVersion;
+import org.eelt.protocol.atoms.MeanForceLabel;
+import org.eelt.protocol.atoms.Provenance;
 import org.eelt.protocol.atoms.Frame;
 import org.eelt.protocol.atoms.Structure;
 import org.slf4j.Logger;
@@ -141,8 +144,9 @@ public final class RestrainedMd {
             }
         }
         String oracle = settings.canonical() + ";cvs=" + cvs + ";potential=" + potentialSettings;
-        MeanForceLabel label = new MeanForceLabel(s0, force, err, n, EnergyUnit.EV, oracle, settings.seed(),
-                CodeVersion.get(), modelVersion == null ? "" : modelVersion);
+        MeanForceLabel label = new MeanForceLabel(s0, force, err, n, MeanForceLabel.EV, new Provenance("restrained-md",
+                oracle, modelVersion == null ? "" : modelVersion, settings.seed(), CodeVersion.get(),
+                System.currentTimeMillis()));
         return new Outcome(label, rejection == null, rejection, mean, result);
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Mean-force labels for free-energy training: {@link org.eelt.freeenergy.label.MeanForceLabel} (the
- * record that crosses nodes), {@link org.eelt.freeenergy.label.BlockAverage} (standard errors of
+ * Mean-force labeling for free-energy training (the label itself is
+ * {@link org.eelt.protocol.atoms.MeanForceLabel}, the one record that the numerics train on, the
+ * store keeps and nodes exchange), {@link org.eelt.explorer.md.BlockAverage} (standard errors of
  * correlated time series), {@link org.eelt.freeenergy.label.RestrainedPotential} (a potential plus the
  * harmonic CV restraint V = Σ κ_q/2 (s_q − s0_q)²) and {@link org.eelt.freeenergy.label.RestrainedMd}
  * (the built-in restrained-MD labeler on the explorer's Langevin engine).

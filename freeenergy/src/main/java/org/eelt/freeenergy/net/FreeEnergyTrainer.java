@@ -2,7 +2,7 @@ package org.eelt.freeenergy.net;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.eelt.freeenergy.label.MeanForceLabel;
+import org.eelt.protocol.atoms.MeanForceLabel;
 import org.eelt.protocol.atoms.CodeVersion;
 
 /**

@@ -2,7 +2,7 @@ package org.eelt.freeenergy.net;
 
 import java.util.Arrays;
 import java.util.List;
-import org.eelt.freeenergy.label.MeanForceLabel;
+import org.eelt.protocol.atoms.MeanForceLabel;
 
 /**
  * The mean-force loss of a free-energy net over a batch B of labels and its exact parameter
@@ -89,7 +89,7 @@ public final class MeanForceLoss {
                 throw new IllegalArgumentException("label " + k + " has " + lab.dimension() + " CVs but the net has " + d);
             }
             for (int q = 0; q < d; q++) {
-                s[q] = lab.s0(q);
+                s[q] = lab.center(q);
             }
             net.valueAndGradient(pass, s, gradA);
             for (int q = 0; q < d; q++) {

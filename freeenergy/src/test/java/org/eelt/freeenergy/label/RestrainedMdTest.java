@@ -1,5 +1,8 @@
 package org.eelt.freeenergy.label;
 
+import org.eelt.explorer.md.BlockAverage;
+import org.eelt.protocol.atoms.MeanForceLabel;
+import org.eelt.protocol.atoms.Provenance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,12 +69,12 @@ class RestrainedMdTest {
             assertEquals(exact[q], l.meanForce(q), 3 * err, "mean force component " + q + " vs -grad A: " + l);
             assertEquals(smoothed[q], l.meanForce(q), 3 * err, "mean force component " + q + " vs <-grad A>_kappa: " + l);
         }
-        assertEquals(EnergyUnit.EV, l.unit());
+        assertEquals(MeanForceLabel.EV, l.energyUnit());
         assertEquals(36_001, l.samples()); // steps 4000..40000
-        assertEquals("v0", l.modelVersion());
-        assertEquals(7, l.seed());
-        assertTrue(l.oracleSettings().contains("kappa=[500.0, 500.0]") && l.oracleSettings().contains("mb"),
-                l.oracleSettings());
+        assertEquals("v0", l.provenance().modelVersion());
+        assertEquals(7, l.provenance().seed());
+        String settings = l.provenance().settings();
+        assertTrue(settings.contains("kappa=[500.0, 500.0]") && settings.contains("mb"), settings);
         // f = κ⟨s − s0⟩
         assertEquals(KAPPA * o.meanDelta()[0], l.meanForce(0), 1e-12);
         // same seed, same label
@@ -79,7 +82,13 @@ class RestrainedMdTest {
                 MullerBrownPotential.structure(x0, y0), null, XY, new double[] {x0, y0}, settings(1_000, 7), "v0");
         RestrainedMd.Outcome b = RestrainedMd.label(new MullerBrownPotential(), "mb",
                 MullerBrownPotential.structure(x0, y0), null, XY, new double[] {x0, y0}, settings(1_000, 7), "v0");
-        assertEquals(a.label(), b.label());
+        assertEquals(stamped(a.label(), 0), stamped(b.label(), 0), "equal but for the creation time");
+    }
+
+    private static MeanForceLabel stamped(MeanForceLabel l, long epochMs) {
+        Provenance p = l.provenance();
+        return new MeanForceLabel(l.center(), l.meanForce(), l.stdErr(), l.samples(), l.energyUnit(),
+                new Provenance(p.source(), p.settings(), p.modelVersion(), p.seed(), p.codeVersion(), epochMs));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.eelt.freeenergy.cv.Cartesian;
 import org.eelt.freeenergy.cv.CvSet;
-import org.eelt.freeenergy.label.MeanForceLabel;
+import org.eelt.protocol.atoms.MeanForceLabel;
 import org.eelt.freeenergy.label.RestrainedMd;
 import org.eelt.freeenergy.label.RestrainedMdSettings;
 import org.eelt.freeenergy.net.FeatureMap;
@@ -41,7 +41,7 @@ class MullerBrownLearningTest {
             assertTrue(o.accepted(), o.rejection());
             labels.add(o.label());
         }
-        FeatureMap fm = FeatureMap.fit(new boolean[] {false, false}, labels.stream().map(MeanForceLabel::s0).toList(),
+        FeatureMap fm = FeatureMap.fit(new boolean[] {false, false}, labels.stream().map(MeanForceLabel::center).toList(),
                 labels.stream().map(MeanForceLabel::meanForce).toList());
         FreeEnergyEnsemble e = FreeEnergyEnsemble.initial(fm, new int[] {24, 24, 24}, 4, 3);
         for (int m = 0; m < e.size(); m++) {

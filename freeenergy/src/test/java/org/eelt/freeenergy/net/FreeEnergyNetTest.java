@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.eelt.freeenergy.label.EnergyUnit;
-import org.eelt.freeenergy.label.MeanForceLabel;
+import org.eelt.protocol.atoms.MeanForceLabel;
+import org.eelt.protocol.atoms.Provenance;
 import org.junit.jupiter.api.Test;
 
 /** Analytic derivatives of the free-energy net against finite differences; serialization; training. */
@@ -36,7 +36,8 @@ class FreeEnergyNetTest {
             // exact A = 3 cos(phi) + 2 (x - 0.3)^2 + sin(phi) x ; f = -grad A
             double[] f = {3 * Math.sin(phi) - Math.cos(phi) * x, -4 * (x - 0.3) - Math.sin(phi)};
             double[] err = k % 3 == 0 ? new double[2] : new double[] {0.05 + 0.1 * r.nextDouble(), 0.1};
-            out.add(new MeanForceLabel(new double[] {phi, x}, f, err, 100, EnergyUnit.EV, "test", k, "t", ""));
+            out.add(new MeanForceLabel(new double[] {phi, x}, f, err, 100, MeanForceLabel.EV,
+                    new Provenance("test", "analytic", "", k, "t", 0)));
         }
         return out;
     }
@@ -177,7 +178,7 @@ class FreeEnergyNetTest {
     @Test
     void trainingFitsAnAnalyticFreeEnergy() {
         List<MeanForceLabel> labels = labels(200, 4);
-        List<double[]> s = labels.stream().map(MeanForceLabel::s0).toList();
+        List<double[]> s = labels.stream().map(MeanForceLabel::center).toList();
         List<double[]> f = labels.stream().map(MeanForceLabel::meanForce).toList();
         FeatureMap fm = FeatureMap.fit(PERIODIC, s, f);
         FreeEnergyNet start = FreeEnergyNet.initial(fm, new int[] {16, 16}, 1);

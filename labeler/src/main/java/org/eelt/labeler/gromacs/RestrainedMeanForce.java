@@ -1,5 +1,7 @@
 package org.eelt.labeler.gromacs;
 
+import org.eelt.explorer.md.BlockAverage;
+
 /**
  * Mean force of a harmonically restrained simulation of periodic CVs (pure functions).
  *
@@ -92,34 +94,14 @@ public final class RestrainedMeanForce {
                 }
                 diff[t] = wrap(frame[i] - center[i]);
             }
-            double m = 0;
-            for (double x : diff) {
-                m += x;
-            }
-            m /= n;
+            BlockAverage.Estimate e = BlockAverage.of(diff, blocks);
             double v = 0;
             for (double x : diff) {
-                v += (x - m) * (x - m);
+                v += (x - e.mean()) * (x - e.mean());
             }
             sd[i] = Math.sqrt(v / Math.max(1, n - 1));
-            int first = n - blocks * len;
-            double[] bm = new double[blocks];
-            double bmean = 0;
-            for (int b = 0; b < blocks; b++) {
-                double s = 0;
-                for (int t = 0; t < len; t++) {
-                    s += diff[first + b * len + t];
-                }
-                bm[b] = s / len;
-                bmean += bm[b];
-            }
-            bmean /= blocks;
-            double bv = 0;
-            for (double x : bm) {
-                bv += (x - bmean) * (x - bmean);
-            }
-            mean[i] = kappa * m;
-            se[i] = kappa * Math.sqrt(bv / ((double) blocks * (blocks - 1)));
+            mean[i] = kappa * e.mean();
+            se[i] = kappa * e.stdErr();
         }
         return new Estimate(mean, se, n, sd);
     }

@@ -1,22 +1,23 @@
 package org.eelt.deploy.campaign.fe;
 
-import java.util.SplittableRandom;
-
-import org.eelt.explorer.agent.LangevinChunk;
-import org.eelt.explorer.agent.WalkerDynamics;
+import org.eelt.explorer.agent.MdWalk;
+import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.freeenergy.explore.EnsembleBiasPotential;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
 import org.eelt.potential.Potential;
 import org.eelt.protocol.atoms.Structure;
 
 /**
- * Biased MD in full space as {@link WalkerDynamics}: Langevin MD ({@link LangevinChunk}) on the
+ * Biased MD in full space as {@link org.eelt.explorer.agent.WalkerDynamics}: Langevin MD (an
+ * {@link MdWalk} on the {@link org.eelt.explorer.md.MdRunner} engine, τ = 1/γ) on the
  * system's potential plus the bias −σ(ε)·(Ā − Ā(s_ref)) ({@link EnsembleBiasPotential}, conservative:
  * its force includes ∇σ) of the newest ensemble (all K members); s_ref is the CV value of the
  * system's start configuration. Built-in engines work in eV, so the ensemble's unit is eV.
- * Sampled frames are full configurations; the examiner scores them at s(x).
+ * Sampled frames are full configurations; the examiner scores them at s(x). The walk stops
+ * ("explodes") on non-finite values or a force above the walker's max force only: a biased walker
+ * may run hot or close while it crosses a barrier.
  */
-public final class BiasedMdDynamics extends FeEnsembleDynamics {
+public final class BiasedMdDynamics extends FeEnsembleDynamics<MdWalk> {
     private final FeSpec fe;
     private final Potential base;
     private final double[] sRef;
@@ -33,13 +34,14 @@ public final class BiasedMdDynamics extends FeEnsembleDynamics {
     }
 
     @Override
-    protected Chunks chunks(FreeEnergyEnsemble e) {
+    protected Chunks<MdWalk> chunks(FreeEnergyEnsemble e) {
         Potential biased = new EnsembleBiasPotential(base, fe.cvs(), e, fe.e0(), fe.e1(), 1.0, e.meanA(sRef));
-        return (s, v, p, rng) -> LangevinChunk.run(biased, s, v, p, rng);
+        return (walk, steps) -> walk.advance(biased, steps);
     }
 
     @Override
-    public double[] velocities(Structure s, double temperature, SplittableRandom rng) {
-        return LangevinChunk.maxwellBoltzmann(s, temperature, rng);
+    public MdWalk start(Structure start, WalkerSettings settings, long seed) {
+        return MdWalk.start(start, settings.md().toBuilder().minDistance(0).maxTemperatureFactor(1e9).build(),
+                settings.sampleInterval(), seed);
     }
 }

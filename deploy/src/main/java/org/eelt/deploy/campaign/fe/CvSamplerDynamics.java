@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.eelt.explorer.agent.LangevinChunk;
 import org.eelt.explorer.agent.WalkerDynamics;
+import org.eelt.explorer.agent.WalkerSettings;
 import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.freeenergy.explore.CvLangevinSampler;
 import org.eelt.freeenergy.net.FreeEnergyEnsemble;
@@ -23,8 +23,27 @@ import org.eelt.protocol.atoms.Structure;
  * Periodic CVs wrap to (−π, π]; non-periodic CVs reflect at the walls of the output grid's box. Every sampled
  * point is placed into full space ({@link CvEmbedding}) so that it travels to the examiner and
  * the labelers as a configuration of the system. The walker needs all K members (ensemble mean).
+ * A walker's state is its current configuration and its random stream ({@link Point}).
  */
-public final class CvSamplerDynamics extends FeEnsembleDynamics {
+public final class CvSamplerDynamics extends FeEnsembleDynamics<CvSamplerDynamics.Point> {
+    /** The sampler's trajectory: the current configuration (Å) and the walk's random stream. */
+    public static final class Point {
+        private Structure current;
+        private final SplittableRandom rng;
+        private final int sampleInterval;
+
+        Point(Structure start, int sampleInterval, long seed) {
+            this.current = start;
+            this.sampleInterval = sampleInterval;
+            this.rng = new SplittableRandom(seed);
+        }
+
+        /** @return the current configuration. */
+        public Structure structure() {
+            return current;
+        }
+    }
+
     private final CvSet cvs;
     private final CvEmbedding embedding;
     private final FeSpec.Grid box;
@@ -46,17 +65,17 @@ public final class CvSamplerDynamics extends FeEnsembleDynamics {
     }
 
     @Override
-    protected Chunks chunks(FreeEnergyEnsemble ensemble) {
-        return (start, v, p, rng) -> run(ensemble, start, p, rng);
+    protected Chunks<Point> chunks(FreeEnergyEnsemble ensemble) {
+        return (point, steps) -> run(ensemble, point, steps);
     }
 
     @Override
-    public double[] velocities(Structure s, double temperature, SplittableRandom rng) {
-        return new double[0]; // overdamped: no velocities
+    public Point start(Structure start, WalkerSettings settings, long seed) {
+        return new Point(start, settings.sampleInterval(), seed); // overdamped: no velocities
     }
 
-    private LangevinChunk.Result run(FreeEnergyEnsemble ensemble, Structure start, LangevinChunk.Params p,
-                                     SplittableRandom rng) {
+    private WalkerDynamics.Chunk run(FreeEnergyEnsemble ensemble, Point point, int steps) {
+        Structure start = point.current;
         double[] s = cvs.wrap(cvs.values(start.positions(), start.cell()));
         int d = s.length;
         double[] delta = new double[d], lower = new double[d], upper = new double[d];
@@ -67,15 +86,15 @@ public final class CvSamplerDynamics extends FeEnsembleDynamics {
             upper[q] = periodic[q] ? Double.NaN : box.max()[q];
         }
         CvLangevinSampler.Result r = CvLangevinSampler.run(ensemble, List.of(s), new CvLangevinSampler.Settings(kT,
-                gamma, delta, lower, upper, p.steps(), p.sampleInterval(), rng.nextLong()));
+                gamma, delta, lower, upper, steps, point.sampleInterval, point.rng.nextLong()));
         List<Structure> frames = new ArrayList<>();
         Structure current = start;
         for (CvLangevinSampler.Sample x : r.samples()) {
             current = embedding.place(current, x.s());
             frames.add(current);
         }
-        current = embedding.place(current, r.finalPositions().get(0));
-        return new LangevinChunk.Result(current, new double[0], frames, p.steps(), false);
+        point.current = embedding.place(current, r.finalPositions().get(0));
+        return new WalkerDynamics.Chunk(frames, steps, null);
     }
 
 }

@@ -10,8 +10,10 @@ import org.eelt.protocol.messages.ModelPublished;
  * Base of the free-energy walkers' dynamics: every published member is wanted and decoded as a
  * {@link org.eelt.freeenergy.net.FreeEnergyNet}, and chunks run only once all K members of the
  * ensemble are there, with that ensemble (its free energy in the spec's energy unit).
+ *
+ * @param <T> the walker's trajectory state
  */
-public abstract class FeEnsembleDynamics implements WalkerDynamics {
+public abstract class FeEnsembleDynamics<T> implements WalkerDynamics<T> {
     private final int members;
 
     /** @param members K, the ensemble size */
@@ -30,11 +32,11 @@ public abstract class FeEnsembleDynamics implements WalkerDynamics {
     }
 
     @Override
-    public final Chunks chunks(Map<Integer, Object> models, int member) {
+    public final Chunks<T> chunks(Map<Integer, Object> models, int member) {
         FreeEnergyEnsemble e = FeModels.ensemble(models, members);
         return e == null ? null : chunks(e);
     }
 
     /** @return the chunks of a walker driven by the complete ensemble {@code e}. */
-    protected abstract Chunks chunks(FreeEnergyEnsemble e);
+    protected abstract Chunks<T> chunks(FreeEnergyEnsemble e);
 }

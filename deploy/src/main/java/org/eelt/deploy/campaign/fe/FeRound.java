@@ -3,15 +3,14 @@ package org.eelt.deploy.campaign.fe;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eelt.freeenergy.label.EnergyUnit;
-import org.eelt.freeenergy.label.MeanForceLabel;
+import org.eelt.protocol.atoms.MeanForceLabel;
 import org.eelt.freeenergy.net.FeatureMap;
 import org.eelt.freeenergy.net.FreeEnergyNet;
 import org.eelt.freeenergy.net.FreeEnergyTrainer;
 import org.eelt.freeenergy.net.TrainSettings;
 import org.eelt.protocol.messages.ModelPublished;
 import org.eelt.store.EeltStore;
-import org.eelt.store.MeanForceRecord;
+import org.eelt.protocol.atoms.MeanForceLabel;
 import org.eelt.store.StoredMeanForce;
 import org.eelt.trainer.agent.RoundRunner;
 
@@ -67,7 +66,7 @@ public final class FeRound implements RoundRunner {
     private FeatureMap fit(List<MeanForceLabel> labels) {
         List<double[]> centers = new ArrayList<>(), forces = new ArrayList<>();
         for (MeanForceLabel l : labels) {
-            centers.add(l.s0());
+            centers.add(l.center());
             forces.add(l.meanForce());
         }
         return FeatureMap.fit(fe.cvs().periodic(), centers, forces);
@@ -77,11 +76,7 @@ public final class FeRound implements RoundRunner {
     public static List<MeanForceLabel> labels(EeltStore store, long snapshot) {
         List<MeanForceLabel> out = new ArrayList<>();
         for (StoredMeanForce s : store.meanForces(snapshot)) {
-            MeanForceRecord r = s.label();
-            EnergyUnit u = r.energyUnit().equals("kJ/mol") ? EnergyUnit.KJ_PER_MOL : EnergyUnit.EV;
-            out.add(new MeanForceLabel(r.center(), r.meanForce(), r.stdErr(), r.samples(), u,
-                    r.provenance().settings(), r.provenance().seed(), r.provenance().codeVersion(),
-                    r.provenance().modelVersion()));
+            out.add(s.label());
         }
         return out;
     }

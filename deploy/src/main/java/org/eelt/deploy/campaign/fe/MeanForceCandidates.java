@@ -5,6 +5,9 @@ import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.freeenergy.cv.DegenerateCvException;
 import org.eelt.labeler.oracle.CalculationFailedException;
 import org.eelt.labeler.agent.CandidateOracle;
+import org.eelt.protocol.atoms.CodeVersion;
+import org.eelt.protocol.atoms.MeanForceLabel;
+import org.eelt.protocol.atoms.Provenance;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.MeanForceLabeled;
 import org.slf4j.Logger;
@@ -43,7 +46,9 @@ final class MeanForceCandidates {
     /** @return the labeled outcome once the labeler's bookkeeping is known. */
     static CandidateOracle.Computed computed(double[] s0, double[] f, double[] err, long samples, String unit,
                                              String oracle, String settings, long seed) {
-        return (c, labeler, attempts, busy, millis) -> new MeanForceLabeled(c.id(), labeler, c.atoms(), s0, f, err,
-                samples, unit, oracle, settings, seed, c.generation(), c.walker(), c.deviation(), attempts, busy, millis);
+        return (c, labeler, attempts, busy, millis) -> new MeanForceLabeled(c.id(), labeler, c.atoms(),
+                new MeanForceLabel(s0, f, err, samples, unit, new Provenance(oracle, settings,
+                        "generation-" + c.generation(), seed, CodeVersion.get(), System.currentTimeMillis())),
+                c.generation(), c.walker(), c.deviation(), attempts, busy, millis);
     }
 }

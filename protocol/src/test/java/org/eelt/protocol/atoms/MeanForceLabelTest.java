@@ -6,19 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class MeanForceArraysTest {
+class MeanForceLabelTest {
     @Test
     void acceptsEqualFiniteArraysWithNonNegativeErrors() {
-        assertDoesNotThrow(() -> MeanForceArrays.validate(new double[] {1.0, -3.1}, new double[] {0.2, 0},
+        assertDoesNotThrow(() -> MeanForceLabel.validate(new double[] {1.0, -3.1}, new double[] {0.2, 0},
                 new double[] {0, 0.01}));
     }
 
     @Test
     void refusesEmptyOrUnequalLengths() {
         assertThrows(IllegalArgumentException.class,
-                () -> MeanForceArrays.validate(new double[0], new double[0], new double[0]));
+                () -> MeanForceLabel.validate(new double[0], new double[0], new double[0]));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MeanForceArrays.validate(new double[2], new double[1], new double[2]));
+                () -> MeanForceLabel.validate(new double[2], new double[1], new double[2]));
         assertTrue(e.getMessage().contains("2, 1, 2"), e.getMessage());
     }
 
@@ -28,7 +28,7 @@ class MeanForceArraysTest {
             {0, 0, Double.POSITIVE_INFINITY}};
         for (double[] b : bad) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> MeanForceArrays.validate(new double[] {1, b[0]}, new double[] {1, b[1]}, new double[] {0, b[2]}));
+                    () -> MeanForceLabel.validate(new double[] {1, b[0]}, new double[] {1, b[1]}, new double[] {0, b[2]}));
             assertTrue(e.getMessage().contains("component 1"), e.getMessage());
         }
     }

@@ -1,4 +1,4 @@
-package org.eelt.freeenergy.label;
+package org.eelt.explorer.md;
 
 /**
  * Standard error of the mean of a correlated time series by block averaging.
