@@ -64,19 +64,38 @@ public final class SeE2aKernel {
                                   int from, int to, double[] tangent, double[] gSlot, double[] atomE,
                                   double[] grad, double a, double c, Object work) {
         Workspace ws = (Workspace) work;
-        DpSpec spec = lay.spec();
-        int n = env.natoms(), nt = spec.ntypes();
+        int n = env.natoms();
         if (from < 0 || to > n || from > to) {
             throw new IllegalArgumentException("atom range [" + from + ", " + to + ") outside 0.." + n);
         }
-        boolean tan = tangent != null;
-        boolean back = grad != null || gSlot != null;
-        int[] types = env.types();
         Weights wts = ws.weights;
         wts.load(p);
         if (grad != null) {
             wts.touch();
         }
+        double energy = 0;
+        for (int c0 = from; c0 < to; c0 += Workspace.CHUNK) {
+            energy += chunk(lay, p, davg, dstd, env, c0, Math.min(to, c0 + Workspace.CHUNK), tangent, gSlot, atomE,
+                    grad, a, c, ws);
+        }
+        if (grad != null) {
+            wts.flush(grad);
+        }
+        return energy;
+    }
+
+    /**
+     * One chunk of at most {@link Workspace#CHUNK} centre atoms: embedding blocks forward, the
+     * fitting nets over the whole chunk, then the blocks backward (bounds the scratch memory).
+     */
+    private static double chunk(ParamLayout lay, double[] p, double[] davg, double[] dstd, Environment env,
+                                int from, int to, double[] tangent, double[] gSlot, double[] atomE,
+                                double[] grad, double a, double c, Workspace ws) {
+        DpSpec spec = lay.spec();
+        int nt = spec.ntypes();
+        boolean tan = tangent != null;
+        boolean back = grad != null || gSlot != null;
+        int[] types = env.types();
         int layersE = lay.embedding(0).length;
         int count = to - from, blocks = (count + Workspace.BLOCK - 1) / Workspace.BLOCK;
         for (int bl = 0; bl < blocks; bl++) {
@@ -119,9 +138,6 @@ public final class SeE2aKernel {
                     }
                 }
             }
-        }
-        if (grad != null) {
-            wts.flush(grad);
         }
         return energy;
     }

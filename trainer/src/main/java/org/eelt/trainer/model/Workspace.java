@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Scratch buffers of {@link SeE2aKernel} for one thread: per-atom work for every centre atom of
- * the range being evaluated, one {@link EmbedGroup} per embedding net and block of
+ * the chunk ({@link #CHUNK}) being evaluated, one {@link EmbedGroup} per embedding net and block of
  * {@link #BLOCK} atoms (all rows of the block that use that net, so each embedding layer is one
  * matrix product per block; kept until the block's backward pass), the fitting activations of all
  * atoms of the range (one product per centre type), copies of the weight matrices, and backward
@@ -14,6 +14,8 @@ import java.util.List;
 final class Workspace {
     /** Centre atoms per embedding block. */
     static final int BLOCK = 16;
+    /** Centre atoms per chunk (fitting batch; bounds the kept embedding activations). */
+    static final int CHUNK = 256;
     private final ParamLayout lay;
     private final List<AtomWork> atoms = new ArrayList<>();
     private final List<EmbedGroup[]> groups = new ArrayList<>();
