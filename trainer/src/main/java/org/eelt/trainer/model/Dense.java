@@ -23,6 +23,8 @@ import org.eelt.potential.dp.VectorMath;
  * Units are those of the network (dimensionless inputs, eV at the fitting output).
  */
 public final class Dense {
+    private static final boolean VECTOR = VectorMath.vectorized();
+
     private Dense() {
     }
 
@@ -152,6 +154,10 @@ public final class Dense {
     /** δz = δy·s·(1 − h²) for the value rows (no tangents, no parameter gradient). */
     private static void valueRows(double[] p, Layer l, int n, double[] h, double[] dy, double[] dz) {
         int out = l.out(), idt = l.idt();
+        if (VECTOR) {
+            VectorDense.valueRows(p, out, idt, n, h, dy, dz);
+            return;
+        }
         for (int r = 0; r < n; r++) {
             int ro = r * out;
             if (idt >= 0) {
@@ -175,6 +181,10 @@ public final class Dense {
     private static void dualRows(double[] p, Layer l, int n, double[] h, double[] dy, double[] dz, double[] bw,
                                  double[] grad, double a, double c) {
         int out = l.out(), b = l.b(), idt = l.idt();
+        if (VECTOR) {
+            VectorDense.dualRows(p, out, b, idt, n, h, dy, dz, bw, grad, a, c);
+            return;
+        }
         for (int r = 0; r < n; r++) {
             int ro = r * out, to = (n + r) * out;
             if (idt >= 0) {
