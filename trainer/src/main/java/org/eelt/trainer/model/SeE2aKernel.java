@@ -20,9 +20,10 @@ package org.eelt.trainer.model;
  *
  * <p>Centre atoms are processed in blocks of {@link Workspace#BLOCK}: the embedding rows of all
  * atoms of a block that share an embedding net are one batch ({@link EmbedGroup}); the fitting
- * rows of all atoms of the range with the same centre type are another, so every dense layer is
- * one OpenBLAS product per block (embedding) or per range (fitting), with values and tangents
- * stacked ({@link Dense}).
+ * rows of all atoms of a chunk ({@link Workspace#CHUNK} atoms) with the same centre type are
+ * another, so every dense layer is one OpenBLAS product per block (embedding) or per chunk and
+ * type (fitting), with values and tangents stacked ({@link Dense}). The T contractions run in
+ * {@link Contractions}.
  */
 public final class SeE2aKernel {
     private SeE2aKernel() {
