@@ -92,7 +92,7 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
                         ctx.messageAdapter(DatasetRecorder.Recorded.class, RecordedArrived::new),
                         ctx.spawn(Behaviors.ignore(), "model-acks")),
                 "recorder", DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER));
-        this.examiner = CampaignAgents.examiner(ctx, spec, topic);
+        this.examiner = CampaignAgents.examiner(ctx, spec, topic, env.store());
         CampaignAgents.labelers(ctx, env, examiner, recorder);
         this.trainers = CampaignAgents.trainers(ctx, env, Map.of(), topic);
         timers.startTimerAtFixedRate(new Tick(), Duration.ofMillis(env.tickMillis()));

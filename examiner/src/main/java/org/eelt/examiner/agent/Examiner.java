@@ -2,6 +2,7 @@ package org.eelt.examiner.agent;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,7 +46,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Messages of the examiner. */
     public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
-            StartStage, GetStats, GetTally, ModelReady, Scored, Rescored, JobFailed, RequesterGone {
+            StartStage, GetStats, GetTally, WatchScored, ModelReady, Scored, Rescored, JobFailed, RequesterGone {
     }
 
     /** A walker's batch of visited frames, scored with the current ensemble. */
@@ -87,6 +88,26 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         public StartStage(int stage) {
             this(stage, 0);
         }
+    }
+
+    /**
+     * Registers an observer that gets every scored batch as a {@link ScoredBatch}, whatever its
+     * frames' verdicts (the exploration's reservoir sample is drawn from these).
+     */
+    public record WatchScored(ActorRef<ScoredBatch> observer) implements Command, CborSerializable {
+    }
+
+    /**
+     * Every frame of one walker batch, as scored: told to the {@link WatchScored} observers in the
+     * order the examiner scored them.
+     *
+     * @param walker     who visited the frames
+     * @param generation ensemble generation that scored them
+     * @param frames     the frames
+     * @param deviations their max force deviations, eV/Å (same order; +∞ for a frame that could not be scored)
+     */
+    public record ScoredBatch(String walker, long generation, List<AtomsData> frames, double[] deviations)
+            implements CborSerializable {
     }
 
     /** Asks for the statistics. */
@@ -175,6 +196,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private final Map<String, Candidate> inFlight = new HashMap<>();
     private final Map<String, ActorRef<Candidate>> inFlightBy = new HashMap<>();
     private final Set<ActorRef<Candidate>> watched = new HashSet<>();
+    private final List<ActorRef<ScoredBatch>> scoredObservers = new ArrayList<>();
     private final Deque<RequestWork> waiting = new ArrayDeque<>();
     private final Map<Long, Integer> selectedPerVersion = new HashMap<>();
     private final Map<String, Long> versionOfQueued = new HashMap<>();
@@ -233,6 +255,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 .onMessage(StartStage.class, this::onStartStage)
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(GetTally.class, this::onGetTally)
+                .onMessage(WatchScored.class, this::onWatchScored)
                 .onMessage(Scored.class, this::onScored)
                 .onMessage(Rescored.class, this::onRescored)
                 .onMessage(JobFailed.class, this::onJobFailed)
@@ -333,6 +356,19 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         return this;
     }
 
+    private Behavior<Command> onWatchScored(WatchScored m) {
+        scoredObservers.add(m.observer());
+        return this;
+    }
+
+    private void tellObservers(String walker, long generation, List<AtomsData> frames, double[] deviations) {
+        if (scoredObservers.isEmpty()) {
+            return;
+        }
+        ScoredBatch b = new ScoredBatch(walker, generation, List.copyOf(frames), deviations.clone());
+        scoredObservers.forEach(o -> o.tell(b));
+    }
+
     private Behavior<Command> onGetTally(GetTally m) {
         m.replyTo().tell(tally.snapshot());
         return this;
@@ -411,6 +447,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             }
         }
         m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), acc, cand, fail, lastAcc, m.generation()));
+        tellObservers(m.batch().walker(), m.generation(), frames, m.deviations());
         dispatchWork();
         startNextJob();
         return this;
@@ -513,6 +550,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 tally.add(ensemble.generation(), Double.POSITIVE_INFINITY, Verdict.FAILED);
             }
             m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), 0, 0, n, -1, ensemble.generation()));
+            double[] inf = new double[n];
+            Arrays.fill(inf, Double.POSITIVE_INFINITY);
+            tellObservers(m.batch().walker(), ensemble.generation(), m.batch().frames(), inf);
         }
         startNextJob();
         return this;
