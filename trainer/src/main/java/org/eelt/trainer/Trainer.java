@@ -155,6 +155,10 @@ public final class Trainer {
                     stopped = true;
                     break;
                 }
+                double elapsed = (System.nanoTime() - t0) * 1e-9;
+                if (options.timeBudgetS() > 0 && elapsed >= options.timeBudgetS()) {
+                    break;
+                }
                 List<TrainFrame> batch;
                 try {
                     batch = next.get();
@@ -172,7 +176,8 @@ public final class Trainer {
                 if (step + 1 < config.numbSteps()) {
                     next = prefetch.submit(() -> sampler.next(spec));
                 }
-                double lr = config.learningRate().at(step);
+                double lr = config.learningRate().at(schedulePosition(step, first, config.numbSteps(), elapsed,
+                        options.timeBudgetS()));
                 double[] pref = pf.at(lr / config.learningRate().startLr());
                 LossTerms terms = loss.evaluate(model, batch, pref, grad);
                 lastTrn = point(terms);
@@ -201,6 +206,18 @@ public final class Trainer {
     }
 
     /** @return the model of a checkpoint, an EELT model file or a DeePMD-kit dpmodel YAML. */
+    /**
+     * @return the step whose learning rate applies: the step itself, or with a time budget the
+     *         larger of the step and the elapsed fraction of the budget mapped onto [first, total)
+     */
+    static long schedulePosition(long step, long first, long total, double elapsedS, double budgetS) {
+        if (budgetS <= 0) {
+            return step;
+        }
+        long byTime = first + (long) ((total - first) * Math.min(1.0, elapsedS / budgetS));
+        return Math.min(total - 1, Math.max(step, byTime));
+    }
+
     static DpModel initModel(Path file) throws IOException {
         try {
             return Checkpoint.load(file).model();

@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eelt.trainer.data.DeepmdSystem;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.eelt.trainer.data.EnergyBias;
 import org.eelt.trainer.data.EnvStatistics;
 import org.eelt.trainer.loss.EnergyForceVirialLoss;
 import org.eelt.trainer.loss.TrainFrame;
 import org.eelt.trainer.model.DpModel;
 import org.eelt.trainer.model.DpSpec;
-import org.eelt.trainer.model.Layer;
 import org.eelt.trainer.model.ParamInit;
 import org.eelt.trainer.model.ParamLayout;
+import org.eelt.trainer.model.TrainStepFlops;
 import org.eelt.trainer.optim.Adam;
 
 /**
@@ -27,14 +30,14 @@ import org.eelt.trainer.optim.Adam;
  * network per step × steps/s), {@code dgemm_gflops} (ND4J DGEMM, {@link DpInferBench#dgemmGflops})
  * and {@code ratio} = gflops / dgemm_gflops, plus the settings and
  * {@code main_thread_cpu_steps_per_s}, the rate from the calling thread's CPU time (with one
- * thread the whole step runs there), which stays meaningful on a loaded machine.
+ * thread the whole step runs there), which stays meaningful on a loaded machine, and the same
+ * comparison from CPU time: {@code cpu_gflops}, {@code dgemm_cpu_gflops}, {@code cpu_ratio}.
  *
- * <p>FLOP count: for one frame, F = forward FLOPs of the dense layers over all N·N_c embedding
- * rows (padded slots included, as an uncompressed DeePMD-kit network computes them:
- * Σ_layers 2·in·out per row), plus T = (1/N_c)ĜᵀR̂ (8·M per row), D = T·T&lt;ᵀ (8·M·M₂ per atom) and
- * the fitting net (Σ 2·in·out per atom). One training step of this trainer does a value pass
- * (forward + input backward = 2F) and a dual-number pass (forward with tangents 2F, backward with
- * tangents and weight gradients 5F): 9F per frame, which is what {@code gflops} counts.
+ * <p>FLOP count: {@link TrainStepFlops#perFrame}, the multiply-adds (× 2) of the matrix products
+ * and contractions that the step performs on the rows it actually evaluates (real neighbors
+ * plus one row per padded block, as the kernel does), in its two passes (value pass for the
+ * forces, dual-number pass for the gradient), averaged over the timed frames. Element-wise work
+ * (tanh etc.) is not counted.
  */
 public final class DpTrainBench {
     private DpTrainBench() {
@@ -65,21 +68,33 @@ public final class DpTrainBench {
      * @param gflops                  counted GFLOP/s
      * @param dgemmGflops             DGEMM GFLOP/s
      * @param mainThreadCpuStepsPerS  steps per CPU-second of the calling thread
+     * @param dgemmCpuGflops          DGEMM GFLOP/s from the calling thread's CPU time (ND4J's DGEMM runs
+     *                                on the calling thread with OMP_NUM_THREADS=1)
      */
     public record Result(String arch, int atoms, int params, int threads, int steps, double stepsPerS,
-                         double flopsPerStep, double gflops, double dgemmGflops, double mainThreadCpuStepsPerS) {
+                         double flopsPerStep, double gflops, double dgemmGflops, double mainThreadCpuStepsPerS,
+                         double dgemmCpuGflops) {
         /** @return gflops / dgemm_gflops. */
         public double ratio() {
             return gflops / dgemmGflops;
+        }
+
+        /**
+         * @return the same ratio from CPU time: counted FLOPs × steps per CPU-second over DGEMM's
+         *         CPU-time rate (meaningful with one thread; robust when other processes share the cores)
+         */
+        public double cpuRatio() {
+            return flopsPerStep * mainThreadCpuStepsPerS * 1e-9 / dgemmCpuGflops;
         }
 
         /** @return one JSON line. */
         public String toJson() {
             return String.format(Locale.ROOT, "{\"bench\": \"dp_train\", \"arch\": \"%s\", \"atoms\": %d, \"params\": %d, "
                             + "\"threads\": %d, \"steps\": %d, \"steps_per_s\": %.4f, \"flops_per_step\": %.4e, "
-                            + "\"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f, \"main_thread_cpu_steps_per_s\": %.4f}",
+                            + "\"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f, \"main_thread_cpu_steps_per_s\": %.4f, "
+                            + "\"cpu_gflops\": %.3f, \"dgemm_cpu_gflops\": %.3f, \"cpu_ratio\": %.4f}",
                     arch, atoms, params, threads, steps, stepsPerS, flopsPerStep, gflops, dgemmGflops, ratio(),
-                    mainThreadCpuStepsPerS);
+                    mainThreadCpuStepsPerS, flopsPerStep * mainThreadCpuStepsPerS * 1e-9, dgemmCpuGflops, cpuRatio());
         }
     }
 
@@ -114,9 +129,30 @@ public final class DpTrainBench {
             cpuSeconds = (tmx.getCurrentThreadCpuTime() - c0) * 1e-9;
         }
         double stepsPerS = c.steps() / seconds;
-        double flopsPerStep = 9 * forwardFlops(lay, sys.natoms());
+        double flops = 0;
+        for (int s = 0; s < c.steps(); s++) {
+            flops += TrainStepFlops.perFrame(lay, frames.get((s + 2) % frames.size()).env());
+        }
+        double flopsPerStep = flops / c.steps();
         return new Result(c.arch(), sys.natoms(), lay.size(), c.threads(), c.steps(), stepsPerS, flopsPerStep,
-                stepsPerS * flopsPerStep * 1e-9, DpInferBench.dgemmGflops(c.dgemmSize(), 3), c.steps() / cpuSeconds);
+                stepsPerS * flopsPerStep * 1e-9, DpInferBench.dgemmGflops(c.dgemmSize(), 3), c.steps() / cpuSeconds,
+                dgemmCpuGflops(c.dgemmSize(), 3));
+    }
+
+    /** @return DGEMM GFLOP/s of ND4J on size × size matrices from the calling thread's CPU time, best of reps. */
+    public static double dgemmCpuGflops(int size, int reps) {
+        INDArray a = Nd4j.rand(DataType.DOUBLE, size, size);
+        INDArray b = Nd4j.rand(DataType.DOUBLE, size, size);
+        INDArray out = Nd4j.create(DataType.DOUBLE, new long[] {size, size}, 'f');
+        Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
+        ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < reps; i++) {
+            long t0 = tmx.getCurrentThreadCpuTime();
+            Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
+            best = Math.min(best, (tmx.getCurrentThreadCpuTime() - t0) * 1e-9);
+        }
+        return 2.0 * size * size * (double) size / best * 1e-9;
     }
 
     /** @return the architecture: DeePMD-kit's water example, or a small one (10, 20, 40 / 4 / 60³). */
@@ -128,22 +164,6 @@ public final class DpTrainBench {
                     new int[] {60, 60, 60}, false, true, false);
             default -> throw new IllegalArgumentException("arch must be small or water, got " + arch);
         };
-    }
-
-    /** @return forward FLOPs of the uncompressed network for one frame of n atoms. */
-    public static double forwardFlops(ParamLayout lay, int n) {
-        DpSpec s = lay.spec();
-        double rows = (double) n * s.nnei();
-        double emb = 0;
-        for (Layer l : lay.embedding(0)) {
-            emb += 2.0 * l.in() * l.out();
-        }
-        int m = s.embedWidth();
-        double fit = 0;
-        for (Layer l : lay.fitting(0)) {
-            fit += 2.0 * l.in() * l.out();
-        }
-        return rows * (emb + 8.0 * m) + n * (8.0 * m * s.axisNeuron() + fit);
     }
 
     /**

@@ -44,6 +44,11 @@ final class DpTrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "threads per member for the loss (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--time-budget", defaultValue = "0", paramLabel = "SECONDS",
+            description = {"stop after this many wall-clock seconds (setup included), with the learning rate",
+                    "schedule stretched over the budget so it ends decayed; 0 = no budget (default: ${DEFAULT-VALUE})"})
+    double timeBudget;
+
     @Option(names = "--output", defaultValue = "model.yaml", paramLabel = "FILE",
             description = "model file, relative to the config's directory (default: ${DEFAULT-VALUE}); the DeePMD-kit copy "
                     + "is written beside it as NAME.deepmd.yaml")
@@ -57,7 +62,7 @@ final class DpTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--ensemble must be at least 1, got " + ensemble);
         }
         if (ensemble == 1) {
-            TrainResult r = Trainer.train(c, new ProgressLine(""), new TrainOptions(restart, initModel, threads));
+            TrainResult r = Trainer.train(c, new ProgressLine(""), new TrainOptions(restart, initModel, threads, timeBudget));
             save(r, c, base.resolve(output), c.seed());
         } else {
             if (restart != null || initModel != null) {

@@ -15,6 +15,15 @@ public final class TinyModels {
                 new int[] {5, 5}, true, true, typeOneSide);
     }
 
+    /**
+     * Two types with layers wide enough for OpenBLAS and SIMD: embedding 1→8→8→16 (none,
+     * identity and concat skips), fitting 64→8→8→1.
+     */
+    public static DpSpec wideSpec(boolean typeOneSide) {
+        return new DpSpec(List.of("O", "H"), new int[] {3, 5}, 3.2, 1.0, new int[] {8, 8, 16}, 4,
+                new int[] {8, 8}, true, true, typeOneSide);
+    }
+
     /** A random model with non-trivial davg/dstd. */
     public static DpModel model(DpSpec spec, long seed) {
         ParamLayout lay = new ParamLayout(spec);
