@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.eelt.deploy.campaign.CampaignRunner;
 import org.eelt.deploy.campaign.CampaignSpec;
@@ -58,13 +60,27 @@ public final class CampaignBench {
         }
     }
 
-    /** One run's outcome. */
+    /**
+     * One run's outcome.
+     *
+     * @param timings the run's time breakdown ({@code summary.json}'s {@code timings}: per-phase seconds of
+     *                the synchronous run, the asynchronous run's losses), plus {@code trainer_utilization}
+     */
     public record Run(String mode, double wallS, double timeToTargetS, double finalRmse, double labelerUtilization,
-                      long labeled) {
+                      long labeled, Map<String, Object> timings) {
     }
 
-    /** Both runs. */
-    public record Result(Config config, Run async, Run sync, double targetRmse) {
+    /**
+     * Both runs.
+     *
+     * @param warmupS seconds of the untimed warm-up campaign that ran first ({@link #warmUp}), 0 when none
+     */
+    public record Result(Config config, Run async, Run sync, double targetRmse, double warmupS) {
+        /** Both runs, without a warm-up. */
+        public Result(Config config, Run async, Run sync, double targetRmse) {
+            this(config, async, sync, targetRmse, 0);
+        }
+
         /** @return the JSON object of the benchmark. */
         public String toJson() {
             return String.format(Locale.ROOT, "{\"async_wall_s\": %.3f, \"sync_wall_s\": %.3f, \"ratio\": %.4f,"
@@ -72,11 +88,15 @@ public final class CampaignBench {
                             + " \"target_test_force_rmse\": %.5f, \"async_final_test_force_rmse\": %.5f,"
                             + " \"sync_final_test_force_rmse\": %.5f, \"async_run_wall_s\": %.3f, \"sync_run_wall_s\": %.3f,"
                             + " \"async_labeled\": %d, \"sync_labeled\": %d, \"oracle\": \"sutton-chen (real labels)\","
-                            + " \"oracle_latency\": \"SIMULATED log-normal, median %.3f s, sigma %.3f\", \"labelers\": %d}",
+                            + " \"oracle_latency\": \"SIMULATED log-normal, median %.3f s, sigma %.3f\", \"labelers\": %d,"
+                            + " \"jvm_warmup_s\": %.3f, \"jvm_warmup\": \"an untimed %d-label campaign without simulated"
+                            + " latency ran first in this JVM, so that neither mode pays the JIT compilation of the"
+                            + " training, MD and scoring kernels\","
+                            + " \"async_timings\": %s, \"sync_timings\": %s}",
                     async.timeToTargetS, sync.timeToTargetS, async.timeToTargetS / sync.timeToTargetS,
                     async.labelerUtilization, sync.labelerUtilization, targetRmse, async.finalRmse, sync.finalRmse,
                     async.wallS, sync.wallS, async.labeled, sync.labeled, config.latencyMedianS, config.latencySigma,
-                    config.workers);
+                    config.workers, warmupS, WARMUP_LABELS, Summary.json(async.timings), Summary.json(sync.timings));
         }
     }
 
@@ -84,12 +104,15 @@ public final class CampaignBench {
      * Selection and scheduling of the bench campaign beyond {@link SmallCuCampaign}'s keys: max-devi
      * with re-scoring, 0.1 Å dedupe (frames 20 fs apart on one trajectory are one label),
      * async trainers retrain whenever new labels exist (the sync baseline trains once per
-     * iteration by construction), and the first async round starts after half the bootstrap.
+     * iteration by construction), and the first async round starts after a quarter of the
+     * bootstrap (2 of 8 labels): the other 6 keep both labelers busy while the first, longest round
+     * (1500 steps per member) trains; with half the bootstrap the labelers ran dry before the first
+     * ensemble existed ({@code labeler_starved_s} ≈ 12 s of a 140 s run, utilization 0.91 under load).
      */
     static final String TUNING = """
             eelt.campaign.examination { policy = max-devi, dedupe-threshold = 0.1 }
             eelt.campaign.training.trigger = idle
-            eelt.campaign.initial-data.train-after = 0.5
+            eelt.campaign.initial-data.train-after = 0.25
             """;
 
     /** @return the campaign text of one mode. */
@@ -105,16 +128,48 @@ public final class CampaignBench {
                 .hocon() + TUNING;
     }
 
-    /** Runs both modes and compares them. */
+    /** Label budget of the warm-up campaign: the bootstrap and a few selected candidates. */
+    static final int WARMUP_LABELS = 12;
+
+    /**
+     * Runs an untimed short campaign of the same system and model (label budget
+     * {@value #WARMUP_LABELS}, no simulated latency) in {@code workDir/warmup}, so that the
+     * JIT-compiled training, MD and ensemble-scoring code is warm before the timed runs. Without it
+     * the mode that runs first (async) paid the cold JVM: its first training round took 22–40 s on
+     * the loaded 2-core machine while the same round of the sync run (second in the JVM) took
+     * 8–17 s.
+     *
+     * @return seconds it took
+     */
+    static double warmUp(Config c) throws IOException {
+        long t0 = System.nanoTime();
+        Config w = new Config(c.workDir(), WARMUP_LABELS, c.workers(), 0.0, 0.0, 120);
+        CampaignRunner.run(new CampaignRunner.Options(spec(w, "async").replace("bench-async", "bench-warmup"),
+                c.workDir(), c.workDir().resolve("warmup"), false, null, 2000));
+        return (System.nanoTime() - t0) * 1e-9;
+    }
+
+    /** Runs the warm-up, then both modes, and compares them. */
     public static Result run(Config c) throws IOException {
+        double warm = warmUp(c);
         List<double[]> asyncCurve = new ArrayList<>(), syncCurve = new ArrayList<>();
         Summary a = runOne(c, "async", asyncCurve);
         Summary s = runOne(c, "sync", syncCurve);
         double target = Math.max(last(asyncCurve), last(syncCurve));
         return new Result(c, new Run("async", a.number("wall_s"), firstBelow(asyncCurve, target), last(asyncCurve),
-                a.number("labeler_utilization"), (long) a.number("labeled")),
+                a.number("labeler_utilization"), (long) a.number("labeled"), timings(a)),
                 new Run("sync", s.number("wall_s"), firstBelow(syncCurve, target), last(syncCurve),
-                        s.number("labeler_utilization"), (long) s.number("labeled")), target);
+                        s.number("labeler_utilization"), (long) s.number("labeled"), timings(s)), target, warm);
+    }
+
+    private static Map<String, Object> timings(Summary s) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("trainer_utilization", s.number("trainer_utilization"));
+        t.put("explorer_utilization", s.number("explorer_utilization"));
+        if (s.field("timings") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> t.put(String.valueOf(k), v));
+        }
+        return t;
     }
 
     private static double last(List<double[]> curve) {

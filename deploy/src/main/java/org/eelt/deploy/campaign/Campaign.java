@@ -136,7 +136,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private long labelFailures;
     private long modelVersions;
     private double labelerBusyMs;
-    private double trainerBusyS;
+    private final TrainerBusy trainerBusy;
+    private final AsyncLosses losses;
     private int stagesConverged;
     private Examiner.Stats stats;
     private boolean finished;
@@ -155,6 +156,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         this.labeled = kind.labels(env.store());
         this.modelVersions = env.store().latestModelVersion();
         this.remoteWalkers = ClusterConfigs.isCluster(ctx.getSystem()) && !spec.isFreeEnergy();
+        this.trainerBusy = new TrainerBusy(spec.training().ensembleSize());
+        this.losses = new AsyncLosses(startNanos, spec.labeling().workers());
         this.topic = ctx.spawn(Topic.create(ModelPublished.class, topicName(env)), "models");
         topic.tell(Topic.subscribe(ctx.messageAdapter(ModelPublished.class, ModelArrived::new)));
         this.recorder = ctx.spawn(DatasetRecorder.create(env.store(), spec.isFreeEnergy(),
@@ -190,6 +193,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private void begin() {
         int k = spec.training().ensembleSize();
         if (latestModels.size() == k) {
+            losses.ensembleComplete(startNanos); // resumed with a complete ensemble: walkers start at once
             trainingStarted = true;
             lastTrigger = labeled;
             for (ModelPublished m : latestModels.values()) {
@@ -217,6 +221,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         for (ActorRef<TrainerMember.Command> t : trainers) {
             t.tell(new TrainerMember.DatasetGrew(labeled));
         }
+        trainerBusy.requestedAll(labeled, System.nanoTime());
     }
 
     @Override
@@ -275,8 +280,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         if (old == null || old.generation() < p.generation()) {
             latestModels.put(p.member(), p);
         }
-        trainerBusyS += p.trainSeconds();
+        trainerBusy.published(p.member(), System.nanoTime());
         metrics.onModel(p);
+        if (latestModels.size() == spec.training().ensembleSize()) {
+            losses.ensembleComplete(System.nanoTime());
+        }
         recorder.tell(new DatasetRecorder.StoreModel(p));
         if (!stageRunning && !finished && latestModels.size() == spec.training().ensembleSize()) {
             startStage();
@@ -378,6 +386,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             return this;
         }
         stats = m.stats();
+        losses.onStats(stats, System.nanoTime());
         history.add(new CampaignResult.Sample(wallS(), explored(), labeled, stats.queued(), stats.generation(),
                 stats.windowRatio(), stage, stats.inFlight(), stats.pendingBatches()));
         if (env.progress() != null) {
@@ -442,7 +451,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
                 st == null ? 0 : st.generation(), st == null ? 0 : st.windowRatio(),
                 new CampaignStatus.Utilization(explorerUtilization(),
                         labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
-                        trainerBusyS / Math.max(1e-9, wall * spec.training().ensembleSize())),
+                        trainerBusy.utilization(System.nanoTime(), wall)),
                 st == null ? 0 : st.pendingBatches(), st == null ? 0 : st.queued(), st == null ? 0 : st.inFlight(),
                 staleness, t, metrics.curves(), metrics.latency(), CampaignMetrics.thin(history)));
         return this;
@@ -481,7 +490,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
                 stats.windowRatio(), stats.windowFilled(), spec.convergence().window(), stats.windowMedianDeviation(),
                 spec.isFreeEnergy() ? spec.fe().energyUnit() + "/CV unit" : "eV/Å",
                 100 * labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
-                100 * trainerBusyS / Math.max(1e-9, wall * spec.training().ensembleSize()));
+                100 * trainerBusy.utilization(System.nanoTime(), wall));
     }
 
     private void saveState() {
@@ -511,8 +520,10 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         replyTo.tell(new CampaignResult(status, reason, explored, stats == null ? 0 : stats.examined(), labeled,
                 labelFailures, modelVersions, stagesConverged, wallS(),
                 labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
-                trainerBusyS / Math.max(1e-9, wall * spec.training().ensembleSize()),
-                explorerUtil, stats == null ? 0 : stats.windowRatio(), List.copyOf(history)));
+                trainerBusy.utilization(System.nanoTime(), wall),
+                explorerUtil, stats == null ? 0 : stats.windowRatio(), List.copyOf(history),
+                losses.figures(System.nanoTime(), labelerBusyMs / 1000, trainerBusy.busyS(System.nanoTime()),
+                        spec.training().ensembleSize())));
         return this;
     }
 }

@@ -31,6 +31,7 @@ import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
 import org.eelt.protocol.messages.LabelOutcome;
 import org.eelt.protocol.messages.ModelPublished;
+import org.eelt.store.EeltStore;
 import org.eelt.trainer.agent.TrainerMember;
 import org.eelt.trainer.agent.TrainerSettings;
 
@@ -45,6 +46,22 @@ final class CampaignAgents {
         return ctx.spawn(Behaviors.supervise(Examiner.create(new ExaminerSettings(spec.training().ensembleSize(),
                 ex.trust(), ex.policy(), ex.maxCandidatesPerModel(), ex.dedupeThreshold(), spec.convergence().window(),
                 ex.adaptiveRatio(), ex.adaptiveFloor()), topic)).onFailure(SupervisorStrategy.resume()), "examiner");
+    }
+
+    /**
+     * Spawns the examiner and, when the spec keeps one ({@code examination.reservoir-frames} &gt; 0),
+     * the {@link ExplorationReservoir} that samples every frame it scores into {@code store}.
+     */
+    static ActorRef<Examiner.Command> examiner(ActorContext<?> ctx, CampaignSpec spec,
+                                               ActorRef<Topic.Command<ModelPublished>> topic, EeltStore store) {
+        ActorRef<Examiner.Command> examiner = examiner(ctx, spec, topic);
+        int k = spec.examination().reservoirFrames();
+        if (k > 0) {
+            ActorRef<Examiner.ScoredBatch> reservoir = ctx.spawn(ExplorationReservoir.create(store, k, spec.seed()),
+                    "exploration-reservoir", DispatcherSelector.fromConfig(DatasetRecorder.DISPATCHER));
+            examiner.tell(new Examiner.WatchScored(reservoir));
+        }
+        return examiner;
     }
 
     static List<ActorRef<Labeler.Command>> labelers(ActorContext<?> ctx, CampaignEnv env,

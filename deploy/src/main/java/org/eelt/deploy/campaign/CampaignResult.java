@@ -1,6 +1,7 @@
 package org.eelt.deploy.campaign;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a finished campaign reports (before the independent test).
@@ -19,11 +20,22 @@ import java.util.List;
  * @param explorerUtilization walker MD time / walker lifetime
  * @param lastAccurateRatio   the accurate ratio of the last window
  * @param history             samples over time for the report
+ * @param timings             where the wall time went (mode-specific breakdown in seconds; see
+ *                            {@link SyncTimings} and {@link AsyncLosses}), empty when not measured
  */
 public record CampaignResult(String status, String reason, long explored, long examined, long labeled,
                              long labelFailures, long modelVersions, int stagesConverged, double wallS,
                              double labelerUtilization, double trainerUtilization, double explorerUtilization,
-                             double lastAccurateRatio, List<Sample> history) {
+                             double lastAccurateRatio, List<Sample> history, Map<String, Object> timings) {
+    /** A result without a time breakdown. */
+    public CampaignResult(String status, String reason, long explored, long examined, long labeled,
+                          long labelFailures, long modelVersions, int stagesConverged, double wallS,
+                          double labelerUtilization, double trainerUtilization, double explorerUtilization,
+                          double lastAccurateRatio, List<Sample> history) {
+        this(status, reason, explored, examined, labeled, labelFailures, modelVersions, stagesConverged, wallS,
+                labelerUtilization, trainerUtilization, explorerUtilization, lastAccurateRatio, history, Map.of());
+    }
+
     /**
      * One sample of the progress curves.
      *

@@ -187,10 +187,6 @@ public final class CampaignRunner {
             text = o.specText();
         }
         CampaignSpec spec = CampaignSpecParser.parse(text, specDir == null ? runDir : specDir);
-        if (o.resume() && spec.mode() == CampaignSpec.Mode.SYNC) {
-            throw new IllegalArgumentException("eelt.campaign.mode = sync runs cannot be resumed (the synchronous"
-                    + " mode is a benchmark baseline); start a new run");
-        }
         Files.createDirectories(runDir);
         if (!o.resume()) {
             Files.writeString(specFile, text);
@@ -200,8 +196,12 @@ public final class CampaignRunner {
         Supplier<Oracle> made = spec.isFreeEnergy() ? () -> {
             throw new IllegalStateException("a free-energy campaign has no structure oracle");
         } : Oracles.factory(spec.labeling().oracle(), os);
+        // the i-th oracle instance (labeler i) draws the same simulated latencies in every run of a spec,
+        // so that the asynchronous and the synchronous run of a benchmark wait on the same sequence
+        java.util.concurrent.atomic.AtomicLong instances = new java.util.concurrent.atomic.AtomicLong();
         Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(made.get(),
-                spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(), spec.seed());
+                spec.labeling().simulatedLatencyMedianS(), spec.labeling().simulatedLatencySigma(),
+                spec.seed() * 1_000_003L + instances.getAndIncrement());
         long t0 = System.nanoTime();
         EeltStore store = EeltStore.open(runDir.resolve("store"));
         try {

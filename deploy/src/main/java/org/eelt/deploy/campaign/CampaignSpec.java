@@ -165,9 +165,16 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
      * @param dedupeThreshold  near-duplicate RMS displacement, Å
      * @param adaptiveRatio    adaptive-lower candidate fraction
      * @param adaptiveFloor    adaptive-lower floor, eV/Å
+     * @param reservoirFrames  frames of the exploration reservoir, a uniform random sample of every scored frame
+     *                         kept in the store ({@link ExplorationReservoir}); 0 = none
      */
     public record Examination(TrustLevels trust, SelectionPolicy policy, int maxCandidatesPerModel,
-                              double dedupeThreshold, double adaptiveRatio, double adaptiveFloor) {
+                              double dedupeThreshold, double adaptiveRatio, double adaptiveFloor, int reservoirFrames) {
+        /** Examination settings without an exploration reservoir. */
+        public Examination(TrustLevels trust, SelectionPolicy policy, int maxCandidatesPerModel, double dedupeThreshold,
+                           double adaptiveRatio, double adaptiveFloor) {
+            this(trust, policy, maxCandidatesPerModel, dedupeThreshold, adaptiveRatio, adaptiveFloor, 0);
+        }
     }
 
     /**

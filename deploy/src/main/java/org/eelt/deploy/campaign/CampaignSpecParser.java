@@ -292,8 +292,13 @@ public final class CampaignSpecParser {
         if (!(ratio > 0 && ratio < 1)) {
             throw c.error("adaptive-ratio", "must be in (0, 1), got " + ratio);
         }
+        long reservoir = c.integer("reservoir-frames");
+        if (reservoir < 0 || reservoir > 1_000_000) {
+            throw c.error("reservoir-frames", "must be in 0..1000000 frames (0 = no exploration reservoir), got "
+                    + reservoir);
+        }
         return new CampaignSpec.Examination(new TrustLevels(lo, hi), policy, c.positiveInt("max-candidates-per-model"),
-                dedupe, ratio, c.positive("adaptive-floor"));
+                dedupe, ratio, c.positive("adaptive-floor"), (int) reservoir);
     }
 
     static CampaignSpec.Labeling labeling(SpecKeys c) {

@@ -32,7 +32,7 @@ final class DeepPotKind implements CampaignKind {
     @Override
     public ActorRef<Examiner.Command> examiner(ActorContext<?> ctx, CampaignEnv env,
                                                ActorRef<Topic.Command<ModelPublished>> topic) {
-        return CampaignAgents.examiner(ctx, env.spec(), topic);
+        return CampaignAgents.examiner(ctx, env.spec(), topic, env.store());
     }
 
     @Override

@@ -30,8 +30,7 @@ public final class SimulatedLatencyOracle extends WrappingOracle {
 
     /** @return {@code inner} itself when medianS is 0, else the wrapper. */
     public static Oracle wrap(Oracle inner, double medianS, double sigma, long seed) {
-        return medianS <= 0 ? inner : new SimulatedLatencyOracle(inner, medianS, sigma,
-                seed ^ System.identityHashCode(inner));
+        return medianS <= 0 ? inner : new SimulatedLatencyOracle(inner, medianS, sigma, seed);
     }
 
     @Override

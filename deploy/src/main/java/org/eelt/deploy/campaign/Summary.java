@@ -76,6 +76,9 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
         f.put("labeler_utilization", result.labelerUtilization());
         f.put("trainer_utilization", result.trainerUtilization());
         f.put("explorer_utilization", result.explorerUtilization());
+        if (!result.timings().isEmpty()) {
+            f.put("timings", result.timings());
+        }
         f.put("test_description", "member 0 vs the oracle on oracle-driven Langevin MD at " + spec.test().temperatures()
                 + " K (" + spec.test().frames() + " frames each, seed " + spec.test().seed()
                 + "); force RMSE eV/Å per component, energy RMSE eV/atom");
@@ -142,6 +145,11 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
         return new double[] {m.metadata().datasetSnapshot(), TestSet.errors(CampaignRunner.potential(p), test).forceRmse()};
     }
 
+    /** @return a field as it is (null when absent) */
+    public Object field(String key) {
+        return fields.get(key);
+    }
+
     /** @return a field as a number (NaN when absent). */
     public double number(String key) {
         Object o = fields.get(key);
@@ -164,6 +172,14 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
         return b.append("}\n").toString();
     }
 
+    /**
+     * @param o a number, string, map or list (nested)
+     * @return its JSON text (NaN and infinities as null)
+     */
+    public static String json(Object o) {
+        return value(o);
+    }
+
     private static String value(Object o) {
         if (o instanceof Double d) {
             return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "null";
@@ -179,6 +195,13 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
                         .append(value(e.getValue()));
             }
             return b.append('}').toString();
+        }
+        if (o instanceof List<?> l) {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(value(l.get(i)));
+            }
+            return b.append(']').toString();
         }
         String s = String.valueOf(o).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
         return "\"" + s + "\"";

@@ -194,8 +194,9 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "label-efficiency", mixinStandardHelpOptions = true,
-            description = {"Compares EELT's selection with random snapshots of oracle-driven MD at equal label counts: trains",
-                    "the same fresh model on each and reports the label counts at equal test force RMSE and their ratio."})
+            description = {"Compares EELT's selection with random snapshots of the same exploration (a uniform reservoir",
+                    "of every frame the campaign's examiner scored): trains the same fresh model on each and reports the",
+                    "label counts at equal test force RMSE and their ratio; oracle-MD snapshots as an extra baseline."})
     static final class LabelEfficiency extends JsonFlag implements Callable<Integer> {
         @Option(names = "--work-dir", paramLabel = "DIR", description = "working directory (default: a temporary directory)")
         Path workDir;
@@ -203,14 +204,26 @@ final class BenchCommand implements Runnable {
         @Option(names = "--labels", defaultValue = "40", description = "EELT label budget (default: ${DEFAULT-VALUE})")
         int labels;
 
-        @Option(names = "--max-multiple", defaultValue = "4", description = "largest random label count as a multiple of --labels "
+        @Option(names = "--max-multiple", defaultValue = "12", description = "largest random label count as a multiple of --labels "
                 + "(default: ${DEFAULT-VALUE})")
         int maxMultiple;
 
+        @Option(names = "--override", paramLabel = "HOCON", description = "campaign keys appended to the bench campaign, e.g."
+                + " 'eelt.campaign.examination.policy = fixed' (repeatable; the test set is fixed)")
+        java.util.List<String> overrides = new java.util.ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
+            if (labels <= 8) {
+                throw new IllegalArgumentException("bench label-efficiency: --labels must be > 8 (the campaign labels 8"
+                        + " bootstrap structures before it selects any), got " + labels);
+            }
+            if (maxMultiple < 1 || maxMultiple > 100) {
+                throw new IllegalArgumentException("bench label-efficiency: --max-multiple must be in 1..100, got "
+                        + maxMultiple);
+            }
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
-            System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple));
+            System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple, String.join("\n", overrides)));
             return 0;
         }
     }

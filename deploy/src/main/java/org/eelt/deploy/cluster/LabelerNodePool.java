@@ -107,8 +107,10 @@ public final class LabelerNodePool extends AbstractBehavior<LabelerNodePool.Comm
         }
         CampaignSpec.Labeling l = o.labeling();
         OracleSettings settings = machine.withWorkRoot(node.dataDir().resolve("oracle-work").resolve(safe(o.campaign())));
+        java.util.concurrent.atomic.AtomicLong instances = new java.util.concurrent.atomic.AtomicLong();
         Supplier<Oracle> oracles = () -> SimulatedLatencyOracle.wrap(Oracles.create(l.oracle(), settings),
-                l.simulatedLatencyMedianS(), l.simulatedLatencySigma(), o.seed() ^ node.selfAddress().hashCode());
+                l.simulatedLatencyMedianS(), l.simulatedLatencySigma(),
+                (o.seed() ^ node.selfAddress().hashCode()) * 1_000_003L + instances.getAndIncrement());
         try {
             oracles.get();
         } catch (OracleSetupException e) {

@@ -37,7 +37,7 @@ import org.eelt.labeler.spec.OracleSpecException;
  *     ({@code eelt.service.oracles}), replaced by its SPEC, or (when allowed) a built-in
  *     {@code sutton-chen:}/{@code lj:} SPEC; anything else (a command, binary or file) is refused;</li>
  * <li>{@code systems[].file} and {@code initial-data.files} (server paths) are refused;</li>
- * <li>{@code mode = sync} (a benchmark baseline that cannot resume) is refused;</li>
+ * <li>{@code mode = sync} (the benchmark baseline; the service runs asynchronous campaigns only) is refused;</li>
  * <li>the result must pass {@link CampaignSpecParser} (errors name the key path);</li>
  * <li>service limits keep one submission from exhausting the node: at most {@value #MAX_ATOMS}
  *     atoms over all initial structures (systems × strains), {@value #MAX_WALKERS} walkers per stage,
@@ -109,7 +109,7 @@ public final class SubmissionPolicy {
         String kind = user.hasPath(ROOT + ".kind") ? string(user, ROOT + ".kind") : "dp";
         if (user.hasPath(ROOT + ".mode") && "sync".equals(string(user, ROOT + ".mode"))) {
             throw new SubmissionException(ROOT + ".mode = sync is not accepted by the service (the synchronous mode is"
-                    + " a benchmark baseline that cannot resume); remove it or use mode = async");
+                    + " the benchmark baseline of `eelt run` and `eelt bench campaign`); remove it or use mode = async");
         }
         refusePaths(user);
         refuseHugeSystems(user);

@@ -13,14 +13,19 @@ class CampaignBenchTest {
     @Test
     void jsonHasTheKeysAndDeclaresTheSimulatedLatency() {
         CampaignBench.Config c = CampaignBench.Config.defaults(Path.of("/tmp/x"));
-        CampaignBench.Result r = new CampaignBench.Result(c, new CampaignBench.Run("async", 100, 40, 0.05, 0.9, 48),
-                new CampaignBench.Run("sync", 150, 80, 0.06, 0.5, 48), 0.06);
+        CampaignBench.Result r = new CampaignBench.Result(c, new CampaignBench.Run("async", 100, 40, 0.05, 0.9, 48,
+                java.util.Map.of("first_ensemble_s", 12.5)),
+                new CampaignBench.Run("sync", 150, 80, 0.06, 0.5, 48, java.util.Map.of("phase_s",
+                        java.util.Map.of("tail", 7.25))), 0.06);
         String json = r.toJson();
         for (String key : new String[] {"\"async_wall_s\": 40.000", "\"sync_wall_s\": 80.000", "\"ratio\": 0.5000",
                 "\"async_labeler_utilization\": 0.9000", "\"sync_labeler_utilization\": 0.5000"}) {
             assertTrue(json.contains(key), key + " in " + json);
         }
         assertTrue(json.contains("SIMULATED log-normal"));
+        assertTrue(json.contains("\"async_timings\": {\"first_ensemble_s\": 12.5000}"), json);
+        assertTrue(json.contains("\"jvm_warmup_s\": 0.000"), json);
+        assertTrue(json.contains("\"sync_timings\": {\"phase_s\": {\"tail\": 7.25000}}"), json);
     }
 
     @Test

@@ -66,6 +66,9 @@ class MessageSerializationTest {
                 new Walker.SetPaused(true),
                 new Labeler.SetPaused(false),
                 new Examiner.GetTally(KIT.createTestProbe(ExaminationTally.Tally.class).getRef()),
+                new Examiner.GetCandidates(KIT.createTestProbe(Examiner.CandidateList.class).getRef()),
+                new Examiner.CandidateList(List.of(new Examiner.Candidate("c", atoms, "w", 2, 0.12))),
+                new Examiner.RequeueCandidates(List.of(new Examiner.Candidate("c", atoms, "w", 2, 0.12))),
                 new ExaminationTally.GenerationCounts(3, 10, 2, 1));
         for (Object m : messages) {
             Object back = roundTrip(m);

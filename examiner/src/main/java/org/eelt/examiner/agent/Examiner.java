@@ -2,10 +2,10 @@ package org.eelt.examiner.agent;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     /** Messages of the examiner. */
     public sealed interface Command permits FramesVisited, ModelArrived, SeedCandidates, RequestWork, WorkDone,
-            StartStage, GetStats, GetTally, ModelReady, Scored, Rescored, JobFailed, RequesterGone {
+            StartStage, GetStats, GetTally, GetCandidates, RequeueCandidates, WatchScored, ModelReady, Scored,
+            Rescored, JobFailed, RequesterGone {
     }
 
     /** A walker's batch of visited frames, scored with the current ensemble. */
@@ -89,8 +90,47 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         }
     }
 
+    /**
+     * Registers an observer that gets every scored batch as a {@link ScoredBatch}, whatever its
+     * frames' verdicts (the exploration's reservoir sample is drawn from these).
+     */
+    public record WatchScored(ActorRef<ScoredBatch> observer) implements Command, CborSerializable {
+    }
+
+    /**
+     * Every frame of one walker batch, as scored: told to the {@link WatchScored} observers in the
+     * order the examiner scored them.
+     *
+     * @param walker     who visited the frames
+     * @param generation ensemble generation that scored them
+     * @param frames     the frames
+     * @param deviations their max force deviations, eV/Å (same order; +∞ for a frame that could not be scored)
+     */
+    public record ScoredBatch(String walker, long generation, List<AtomsData> frames, double[] deviations)
+            implements CborSerializable {
+    }
+
     /** Asks for the statistics. */
     public record GetStats(ActorRef<Stats> replyTo) implements Command, CborSerializable {
+    }
+
+    /**
+     * Asks for every candidate not yet labeled: seeds and queued ones, then those being labeled
+     * (the synchronous campaign persists its selection with it, so that a resumed run labels the
+     * rest of the same selection).
+     */
+    public record GetCandidates(ActorRef<CandidateList> replyTo) implements Command, CborSerializable {
+    }
+
+    /** Reply to {@link GetCandidates}: the candidates waiting or being labeled, in labeling order. */
+    public record CandidateList(List<Candidate> candidates) implements CborSerializable {
+    }
+
+    /**
+     * Candidates selected before (e.g. by a run that was killed), queued as they are, ahead of new
+     * selections and outside the per-version quota (they were counted when selected).
+     */
+    public record RequeueCandidates(List<Candidate> candidates) implements Command, CborSerializable {
     }
 
     /** Asks for the monitoring tallies (counts per generation, deviation histogram). */
@@ -162,7 +202,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private final ExaminerSettings settings;
     private final EnsembleScorer scorer;
-    private final CandidateFilter filter;
+    private final CandidateQueue queue;
     private final Executor executor;
     private final String idPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
     private EnsembleModels ensemble;
@@ -170,27 +210,23 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private boolean rescoreNeeded;
     private long lastRescoredPublications;
     private final Deque<FramesVisited> batches = new ArrayDeque<>();
-    private final LinkedHashMap<String, Candidate> queued = new LinkedHashMap<>();
     private final Deque<Candidate> seeds = new ArrayDeque<>();
     private final Map<String, Candidate> inFlight = new HashMap<>();
     private final Map<String, ActorRef<Candidate>> inFlightBy = new HashMap<>();
     private final Set<ActorRef<Candidate>> watched = new HashSet<>();
+    private final List<ActorRef<ScoredBatch>> scoredObservers = new ArrayList<>();
     private final Deque<RequestWork> waiting = new ArrayDeque<>();
-    private final Map<Long, Integer> selectedPerVersion = new HashMap<>();
-    private final Map<String, Long> versionOfQueued = new HashMap<>();
-    private final Map<String, Integer> selectedPerWalkerVersion = new HashMap<>();
-    private int stageWalkers;
     private final AccurateWindow window;
     private final ExaminationTally tally = new ExaminationTally();
     private long counter;
-    private long examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway, busyMillis;
+    private long examined, accurate, candidates, failed, busyMillis;
 
     private Examiner(ActorContext<Command> ctx, ExaminerSettings settings,
                      ActorRef<Topic.Command<ModelPublished>> modelTopic, EnsembleScorer scorer, CandidateFilter filter) {
         super(ctx);
         this.settings = settings;
         this.scorer = scorer;
-        this.filter = filter;
+        this.queue = new CandidateQueue(filter, settings.maxCandidatesPerGeneration(), settings.policy());
         this.executor = ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
         this.ensemble = EnsembleModels.empty(settings.ensembleSize());
         this.window = new AccurateWindow(settings.window());
@@ -233,6 +269,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 .onMessage(StartStage.class, this::onStartStage)
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(GetTally.class, this::onGetTally)
+                .onMessage(GetCandidates.class, this::onGetCandidates)
+                .onMessage(RequeueCandidates.class, this::onRequeue)
+                .onMessage(WatchScored.class, this::onWatchScored)
                 .onMessage(Scored.class, this::onScored)
                 .onMessage(Rescored.class, this::onRescored)
                 .onMessage(JobFailed.class, this::onJobFailed)
@@ -256,7 +295,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onModelReady(ModelReady m) {
         ensemble = ensemble.with(m.member(), m.generation(), m.model());
-        if (ensemble.complete() && ensemble.publications() > lastRescoredPublications && !queued.isEmpty()) {
+        if (ensemble.complete() && ensemble.publications() > lastRescoredPublications && !queue.isEmpty()) {
             rescoreNeeded = true;
         }
         startNextJob();
@@ -309,7 +348,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             if (c.generation() == 0 && Double.isNaN(c.deviation())) {
                 seeds.addFirst(c);
             } else {
-                queued.put(c.id(), c);
+                queue.requeue(c);
             }
         }
         if (!lost.isEmpty()) {
@@ -322,15 +361,42 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onStartStage(StartStage m) {
         window.clear();
-        stageWalkers = Math.max(0, m.walkers());
+        queue.startStage(m.walkers());
         return this;
     }
 
     private Behavior<Command> onGetStats(GetStats m) {
-        m.replyTo().tell(new Stats(examined, accurate, candidates, failed, selected, duplicates, capped, rescoredAway,
-                queued.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
+        m.replyTo().tell(new Stats(examined, accurate, candidates, failed, queue.selected(), queue.duplicates(),
+                queue.capped(), queue.rescoredAway(), queue.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
                 window.full(), ensemble.generation(), busyMillis, window.quantile(0.5), ensemble.publications()));
         return this;
+    }
+
+    private Behavior<Command> onGetCandidates(GetCandidates m) {
+        List<Candidate> all = new ArrayList<>(seeds);
+        all.addAll(queue.view());
+        all.addAll(inFlight.values());
+        m.replyTo().tell(new CandidateList(List.copyOf(all)));
+        return this;
+    }
+
+    private Behavior<Command> onRequeue(RequeueCandidates m) {
+        seeds.addAll(m.candidates());
+        dispatchWork();
+        return this;
+    }
+
+    private Behavior<Command> onWatchScored(WatchScored m) {
+        scoredObservers.add(m.observer());
+        return this;
+    }
+
+    private void tellObservers(String walker, long generation, List<AtomsData> frames, double[] deviations) {
+        if (scoredObservers.isEmpty()) {
+            return;
+        }
+        ScoredBatch b = new ScoredBatch(walker, generation, List.copyOf(frames), deviations.clone());
+        scoredObservers.forEach(o -> o.tell(b));
     }
 
     private Behavior<Command> onGetTally(GetTally m) {
@@ -345,13 +411,14 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         List<Object> models = ensemble.models();
         long gen = ensemble.generation();
         long version = ensemble.publications();
-        if (rescoreNeeded && !queued.isEmpty()) {
+        if (rescoreNeeded && !queue.isEmpty()) {
             rescoreNeeded = false;
             lastRescoredPublications = ensemble.publications();
-            List<String> ids = new ArrayList<>(queued.keySet());
+            List<String> ids = new ArrayList<>();
             List<AtomsData> atoms = new ArrayList<>();
-            for (String id : ids) {
-                atoms.add(queued.get(id).atoms());
+            for (Candidate c : queue.view()) {
+                ids.add(c.id());
+                atoms.add(c.atoms());
             }
             busy = true;
             getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> timedScores(models, atoms), executor),
@@ -406,11 +473,12 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             } else if (v == Verdict.CANDIDATE) {
                 candidates++;
                 cand++;
-                consider(new Candidate(idPrefix + (counter++), frames.get(i), m.batch().walker(), m.generation(), dev),
-                        m.version());
+                queue.offer(new Candidate(idPrefix + (counter++), frames.get(i), m.batch().walker(), m.generation(),
+                        dev), m.version());
             }
         }
         m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), acc, cand, fail, lastAcc, m.generation()));
+        tellObservers(m.batch().walker(), m.generation(), frames, m.deviations());
         dispatchWork();
         startNextJob();
         return this;
@@ -425,78 +493,12 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         return Math.max(settings.adaptiveFloor(), Math.min(lo, q));
     }
 
-    /**
-     * Queues a candidate unless it duplicates one selected before, its model version's quota is
-     * used up, or its walker used up its share of that quota (⌈cap / walkers⌉ when the stage
-     * declared its walkers). A model version is one state of the ensemble: every member
-     * publication makes a new one (the store numbers model versions the same way), so the quota
-     * renews whenever any member's model changes, not only after all K members have retrained.
-     */
-    private void consider(Candidate c, long version) {
-        if (filter.isDuplicate(c.atoms())) {
-            duplicates++;
-            return;
-        }
-        int cap = settings.maxCandidatesPerGeneration();
-        String walkerKey = version + "/" + c.walker();
-        int share = stageWalkers > 0 ? (cap + stageWalkers - 1) / stageWalkers : cap;
-        int ownUsed = selectedPerWalkerVersion.getOrDefault(walkerKey, 0);
-        if (ownUsed >= share) {
-            capped++;
-            return;
-        }
-        int used = selectedPerVersion.getOrDefault(version, 0);
-        if (used >= cap) {
-            if (settings.policy() != SelectionPolicy.MAX_DEVI || !replaceSmallest(c, version)) {
-                capped++;
-                return;
-            }
-        } else {
-            selectedPerVersion.put(version, used + 1);
-            queued.put(c.id(), c);
-            versionOfQueued.put(c.id(), version);
-        }
-        selectedPerWalkerVersion.merge(walkerKey, 1, Integer::sum);
-        selected++;
-        filter.remember(c.atoms());
-    }
-
-    /** max-devi: replaces the queued candidate of the same model version with the smallest deviation, if smaller. */
-    private boolean replaceSmallest(Candidate c, long version) {
-        Candidate min = null;
-        for (Candidate q : queued.values()) {
-            if (versionOfQueued.getOrDefault(q.id(), -1L) == version && (min == null || q.deviation() < min.deviation())) {
-                min = q;
-            }
-        }
-        if (min == null || min.deviation() >= c.deviation()) {
-            return false;
-        }
-        queued.remove(min.id());
-        versionOfQueued.remove(min.id());
-        queued.put(c.id(), c);
-        versionOfQueued.put(c.id(), version);
-        capped++;
-        return true;
-    }
-
     private Behavior<Command> onRescored(Rescored m) {
         busy = false;
         busyMillis += m.millis();
         for (int i = 0; i < m.ids().size(); i++) {
-            String id = m.ids().get(i);
-            Candidate c = queued.get(id);
-            if (c == null) {
-                continue;
-            }
             double dev = m.deviations()[i];
-            if (settings.trust().classify(dev) == Verdict.ACCURATE) {
-                queued.remove(id);
-                versionOfQueued.remove(id);
-                rescoredAway++;
-            } else {
-                queued.put(id, new Candidate(id, c.atoms(), c.walker(), c.generation(), dev));
-            }
+            queue.rescored(m.ids().get(i), dev, settings.trust().classify(dev) == Verdict.ACCURATE);
         }
         startNextJob();
         return this;
@@ -513,6 +515,9 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
                 tally.add(ensemble.generation(), Double.POSITIVE_INFINITY, Verdict.FAILED);
             }
             m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), 0, 0, n, -1, ensemble.generation()));
+            double[] inf = new double[n];
+            Arrays.fill(inf, Double.POSITIVE_INFINITY);
+            tellObservers(m.batch().walker(), ensemble.generation(), m.batch().frames(), inf);
         }
         startNextJob();
         return this;
@@ -522,7 +527,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         while (!waiting.isEmpty()) {
             Candidate c = seeds.pollFirst();
             if (c == null) {
-                c = pollBest();
+                c = queue.pollBest();
             }
             if (c == null) {
                 return;
@@ -532,25 +537,5 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
             inFlightBy.put(c.id(), r.replyTo());
             r.replyTo().tell(c);
         }
-    }
-
-    private Candidate pollBest() {
-        if (queued.isEmpty()) {
-            return null;
-        }
-        String best = null;
-        if (settings.policy() == SelectionPolicy.MAX_DEVI) {
-            double d = Double.NEGATIVE_INFINITY;
-            for (Candidate c : queued.values()) {
-                if (c.deviation() > d) {
-                    d = c.deviation();
-                    best = c.id();
-                }
-            }
-        } else {
-            best = queued.keySet().iterator().next();
-        }
-        versionOfQueued.remove(best);
-        return queued.remove(best);
     }
 }

@@ -62,6 +62,20 @@ public final class DenseNet {
 
     /** Forward pass with work arrays from {@code arena} (null: fresh arrays). */
     Trace forward(double[] x, int rows, Precision precision, Arena arena) {
+        return forward(x, rows, precision, arena, null);
+    }
+
+    /**
+     * A step run on the rows [r0, r0 + n) of a chunked pass while they are still in cache: after a
+     * chunk's forward pass (array = the network output), or before a chunk's backward pass
+     * (array = dL/d(output), which the hook may fill for those rows).
+     */
+    interface RowHook {
+        void rows(double[] array, int r0, int n);
+    }
+
+    /** Forward pass; {@code after} (may be null) runs on each chunk of output rows once they are final. */
+    Trace forward(double[] x, int rows, Precision precision, Arena arena, RowHook after) {
         int n = layers.size();
         double[][] inputs = new double[n + 1][];
         double[][] acts = new double[n][];
@@ -85,6 +99,9 @@ public final class DenseNet {
                 if (y != t) {
                     precision.round(y, r0 * w, (r0 + cr) * w);
                 }
+            }
+            if (after != null) {
+                after.rows(inputs[n], r0, cr);
             }
         }
         return new Trace(rows, inputs, acts);
@@ -111,6 +128,11 @@ public final class DenseNet {
 
     /** Backward pass with work arrays from {@code arena} (null: fresh arrays). */
     double[] backward(Trace trace, double[] dy, DenseLayer.Grad[] grads, Arena arena) {
+        return backward(trace, dy, grads, arena, null);
+    }
+
+    /** Backward pass; {@code before} (may be null) runs on each chunk of dy rows before they are read. */
+    double[] backward(Trace trace, double[] dy, DenseLayer.Grad[] grads, Arena arena, RowHook before) {
         int rows = trace.rows;
         int n = layers.size();
         int width = 0;
@@ -124,6 +146,9 @@ public final class DenseNet {
         double[] gb = Arena.raw(arena, cap);
         for (int r0 = 0; r0 < rows; r0 += CHUNK_ROWS) {
             int cr = Math.min(CHUNK_ROWS, rows - r0);
+            if (before != null) {
+                before.rows(dy, r0, cr);
+            }
             double[] g = dy;
             int gOff = r0 * out();
             for (int l = n - 1; l >= 0; l--) {

@@ -103,7 +103,6 @@ final class DescriptorPass {
         EnvMatrix.forward(sel, types, desc, rHat, masked);
         precision.round(rHat, rHat.length);
         int nt = desc.ntypes();
-        double scale = 1.0 / nnei;
         // T accumulates component-major (tc[a][c][k]) so that the inner loop over k is contiguous
         double[] tc = Arena.zeros(arena, n * m * 4);
         for (int ti = 0; ti < nt; ti++) {
@@ -125,27 +124,18 @@ final class DescriptorPass {
                         x[q * sj + s] = rHat[4 * (slot0 + s)];
                     }
                 }
-                double[] g;
                 if (tables == null) {
-                    DenseNet.Trace tr = desc.embedding(ti, tj).forward(x, rows, precision, arena);
-                    traces[ti][tj] = tr;
-                    g = tr.output();
+                    // the contraction runs on each chunk of G rows right after the net produced it
+                    traces[ti][tj] = desc.embedding(ti, tj).forward(x, rows, precision, arena,
+                            (g, r0, cnt) -> contract(g, r0, cnt, atoms, sj, base, tc));
                 } else {
-                    g = Arena.raw(arena, rows * m);
+                    double[] g = Arena.raw(arena, rows * m);
                     double[] dg = Arena.raw(arena, rows * m);
                     tables.table(ti, tj).eval(x, rows, g, dg);
                     precision.round(g, rows * m);
                     tabG[ti][tj] = g;
                     tabDG[ti][tj] = dg;
-                }
-                for (int q = 0; q < atoms.length; q++) {
-                    int a = atoms[q];
-                    int slot0 = a * nnei + base;
-                    for (int s = 0; s < sj; s++) {
-                        int rh = 4 * (slot0 + s);
-                        VectorMath.contractRow(g, (q * sj + s) * m, m, rHat[rh] * scale, rHat[rh + 1] * scale,
-                                rHat[rh + 2] * scale, rHat[rh + 3] * scale, tc, a * 4 * m);
-                    }
+                    contract(g, 0, rows, atoms, sj, base, tc);
                 }
             }
         }
@@ -172,6 +162,51 @@ final class DescriptorPass {
             }
         }
         precision.round(dd, dd.length);
+    }
+
+    /**
+     * T += (1/N_c)·Ĝᵀ R̂ for rows [r0, r0 + cnt) of one (centre type, neighbor type) group, whose
+     * row q·sj + s is slot base + s of atom atoms[q]; tc is T component-major (tc[a][c][k]).
+     */
+    private void contract(double[] g, int r0, int cnt, int[] atoms, int sj, int base, double[] tc) {
+        double scale = 1.0 / nnei;
+        int q = r0 / sj;
+        int s = r0 - q * sj;
+        for (int r = r0; r < r0 + cnt; r++) {
+            int a = atoms[q];
+            int rh = 4 * (a * nnei + base + s);
+            VectorMath.contractRow(g, r * m, m, rHat[rh] * scale, rHat[rh + 1] * scale, rHat[rh + 2] * scale,
+                    rHat[rh + 3] * scale, tc, a * 4 * m);
+            if (++s == sj) {
+                s = 0;
+                q++;
+            }
+        }
+    }
+
+    /**
+     * dG rows [r0, r0 + cnt) of one group from dT (component-major dTc), and the R̂ part of the
+     * contraction's gradient added to dRHat: dG = (1/N_c)·R̂ dTᵀ, dR̂ += (1/N_c)·G dT.
+     */
+    private void contractBackward(double[] dTc, double[] g, double[] dG, int r0, int cnt, int[] atoms, int sj,
+                                  int base, double[] dRHat, double[] e) {
+        double scale = 1.0 / nnei;
+        int q = r0 / sj;
+        int s = r0 - q * sj;
+        for (int r = r0; r < r0 + cnt; r++) {
+            int a = atoms[q];
+            int rh = 4 * (a * nnei + base + s);
+            VectorMath.contractRowBackward(dTc, a * m * 4, m, g, r * m, rHat[rh], rHat[rh + 1], rHat[rh + 2],
+                    rHat[rh + 3], scale, dG, e);
+            dRHat[rh] += e[0] * scale;
+            dRHat[rh + 1] += e[1] * scale;
+            dRHat[rh + 2] += e[2] * scale;
+            dRHat[rh + 3] += e[3] * scale;
+            if (++s == sj) {
+                s = 0;
+                q++;
+            }
+        }
     }
 
     /**
@@ -223,7 +258,6 @@ final class DescriptorPass {
         double[] e = new double[4];
         double[] dRHat = Arena.zeros(arena, n * nnei * 4);
         int nt = desc.ntypes();
-        double scale = 1.0 / nnei;
         for (int ti = 0; ti < nt; ti++) {
             int[] atoms = atomsOfType[ti];
             for (int tj = 0; tj < nt; tj++) {
@@ -236,28 +270,17 @@ final class DescriptorPass {
                 int base = desc.sectionStart(tj);
                 int rowsG = atoms.length * sj;
                 double[] dG = Arena.raw(arena, rowsG * m);
-                for (int q = 0; q < atoms.length; q++) {
-                    int a = atoms[q];
-                    int slot0 = a * nnei + base;
-                    for (int s = 0; s < sj; s++) {
-                        int row = (q * sj + s) * m;
-                        int rh = 4 * (slot0 + s);
-                        VectorMath.contractRowBackward(dTc, a * m * 4, m, g, row, rHat[rh], rHat[rh + 1], rHat[rh + 2],
-                                rHat[rh + 3], scale, dG, e);
-                        dRHat[rh] += e[0] * scale;
-                        dRHat[rh + 1] += e[1] * scale;
-                        dRHat[rh + 2] += e[2] * scale;
-                        dRHat[rh + 3] += e[3] * scale;
-                    }
-                }
                 int netIndex = desc.typeOneSide() ? tj : ti * nt + tj;
                 double[] dx;
                 if (tables == null) {
-                    dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex], arena);
+                    // dG rows are produced chunk by chunk, just before the net's backward pass reads them
+                    dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex], arena,
+                            (dy, r0, cnt) -> contractBackward(dTc, g, dy, r0, cnt, atoms, sj, base, dRHat, e));
                 } else {
                     if (grads != null) {
                         throw new UnsupportedOperationException("weight gradients need the exact embedding nets");
                     }
+                    contractBackward(dTc, g, dG, 0, rowsG, atoms, sj, base, dRHat, e);
                     dx = Arena.raw(arena, rowsG);
                     double[] dg = tabDG[ti][tj];
                     for (int r = 0; r < rowsG; r++) {

@@ -16,11 +16,14 @@ import org.bytedeco.openblas.global.openblas;
  * which on HotSpot allocates a fresh native copy of all three matrices and copies all three back,
  * so a 8832×50·50×100 product ran at 20 GFLOP/s instead of 27 and a 512-row one at 30 instead
  * of 39 (single thread, thread CPU time, Zen4 development machine). Staging copies A and B in
- * and C out (C in too when accumulating), once each, into memory that stays in cache.
+ * and C out (C in too when accumulating), once each, into memory that stays in cache; buffers
+ * above {@link #MAX_RETAINED} entries are freed after the call.
  */
 public final class Gemm {
     /** Minimum of the two non-row dimensions from which products are sent to DGEMM. */
     static final int BLAS_MIN_WIDTH = 8;
+    /** Staging buffers larger than this many entries (32 MiB) are freed after the call. */
+    static final long MAX_RETAINED = 4L << 20;
     private static final ThreadLocal<Stage> STAGE = ThreadLocal.withInitial(Stage::new);
 
     private Gemm() {
@@ -48,6 +51,7 @@ public final class Gemm {
             openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, 1.0,
                     pa, k, pb, n, 0.0, pc.ptr, n);
             pc.store(c, cOff, m * n);
+            s.trim();
             return;
         }
         java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
@@ -82,6 +86,7 @@ public final class Gemm {
         openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, 1.0,
                 pa, k, b.pointer(), n, 0.0, pc.ptr, n);
         pc.store(c, cOff, m * n);
+        s.trim();
     }
 
     /** As {@link #mulTransB(double[], int, double[], double[], int, int, int, int)} with b off-heap. */
@@ -96,6 +101,7 @@ public final class Gemm {
         openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, m, k, n, 1.0,
                 pa, n, b.pointer(), n, 0.0, pc.ptr, k);
         pc.store(c, cOff, m * k);
+        s.trim();
     }
 
     /**
@@ -141,6 +147,7 @@ public final class Gemm {
             openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, m, k, n, 1.0,
                     pa, n, pb, n, 0.0, pc.ptr, k);
             pc.store(c, cOff, m * k);
+            s.trim();
             return;
         }
         for (int i = 0; i < m; i++) {
@@ -172,6 +179,7 @@ public final class Gemm {
             openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, k, n, m, 1.0,
                     pa, k, pb, n, 1.0, pc.ptr, n);
             pc.store(c, 0, k * n);
+            s.trim();
             return;
         }
         for (int i = 0; i < m; i++) {
@@ -211,6 +219,13 @@ public final class Gemm {
             c.fit(n);
             return c;
         }
+
+        /** Frees buffers above {@link #MAX_RETAINED} entries, so one huge product does not pin memory. */
+        void trim() {
+            a.trim();
+            b.trim();
+            c.trim();
+        }
     }
 
     /**
@@ -231,6 +246,14 @@ public final class Gemm {
             }
             ptr = new DoublePointer(Math.max(n, 1024));
             view = ptr.asBuffer();
+        }
+
+        void trim() {
+            if (ptr != null && ptr.capacity() > MAX_RETAINED) {
+                ptr.close();
+                ptr = null;
+                view = null;
+            }
         }
 
         DoublePointer load(double[] src, int off, int n) {

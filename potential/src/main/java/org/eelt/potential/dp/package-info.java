@@ -24,6 +24,11 @@
  * {@code NeighborSelection} expose the descriptor's intermediates (R̂, embedding traces, T, D) and
  * the backward steps dD → dR̂ → ∂E/∂d.
  *
+ * <p>Speed: dense nets run through OpenBLAS DGEMM ({@link org.eelt.potential.dp.Gemm}, operands
+ * staged off-heap) in row chunks of {@code DenseNet.CHUNK_ROWS}; element-wise work (tanh, bias,
+ * skips, the descriptor contraction) uses {@link org.eelt.potential.dp.VectorMath}, SIMD through
+ * {@code jdk.incubator.vector} when the JVM has that module, identical scalar loops otherwise.
+ *
  * <p>Units: positions and cutoffs in Å, energies in eV, forces in eV/Å, virials in eV.
  * All arrays are flat row-major {@code double[]}; the numerical kernels are pure functions.
  */

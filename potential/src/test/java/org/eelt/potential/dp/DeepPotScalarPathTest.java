@@ -65,6 +65,28 @@ class DeepPotScalarPathTest {
         }
     }
 
+    /**
+     * One centre atom per block keeps every embedding batch within one row chunk (sel ≤ 92 rows);
+     * the whole frame in one block gives 2944–11776 rows per batch, so the contraction into T and
+     * the dG rows run chunk by chunk: both must give the same energy, virial and forces.
+     */
+    @Test
+    void chunkedBatchesEqualSingleAtomBlocks() throws IOException {
+        Structure frame = DeepmdNpy.read(SharedData.file("data/deepmd-water/data_0")).get(0).structure();
+        DeepPotModel model = DeepPotModels.random(DpArchitecture.waterExample(false), 5);
+        NeighborList nl = Neighbors.build(frame, model.rcut(), 0.0);
+        assertTrue(64 * 46 > DenseNet.CHUNK_ROWS, "the big block must span several chunks");
+        ForceResult big = new DeepPotEvaluator(model, Precision.FLOAT64, 192).compute(frame, nl);
+        ForceResult one = new DeepPotEvaluator(model, Precision.FLOAT64, 1).compute(frame, nl);
+        assertEquals(one.energy(), big.energy(), 1e-11 * Math.abs(one.energy()));
+        for (int i = 0; i < 9; i++) {
+            assertEquals(one.virial()[i], big.virial()[i], 1e-11 * Math.max(1, Math.abs(one.virial()[i])));
+        }
+        for (int i = 0; i < big.forces().length; i++) {
+            assertEquals(one.forces()[i], big.forces()[i], 1e-11 * Math.max(1, Math.abs(one.forces()[i])), "force " + i);
+        }
+    }
+
     /** Child JVM entry point: prints the path it runs and {@link #evaluate}'s values. */
     public static final class Child {
         public static void main(String[] args) throws IOException {

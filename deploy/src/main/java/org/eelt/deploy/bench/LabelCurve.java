@@ -1,0 +1,130 @@
+package org.eelt.deploy.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+
+import org.eelt.deploy.campaign.CampaignSpec;
+import org.eelt.deploy.campaign.TestSet;
+import org.eelt.examiner.agent.EnsembleModels;
+import org.eelt.protocol.atoms.Frame;
+import org.eelt.protocol.messages.ModelPublished;
+import org.eelt.trainer.agent.TrainerSettings;
+import org.eelt.trainer.agent.TrainingRound;
+
+/**
+ * Test force RMSE (eV/Å) against the number of labels for one way of choosing labels: a fresh
+ * model (the campaign's architecture, seed, learning-rate schedule and a fixed number of optimizer
+ * steps) is trained on the first n frames of a pool for n on a grid of multiples of a reference
+ * label count, and tested on the campaign's independent test set. With several pools (independent
+ * random draws) the RMSE at n is their mean, which damps the draw-to-draw scatter of small sets. {@link #smallestReaching} finds
+ * the smallest grid count whose RMSE is at or below a target, training as few models as it can:
+ * it starts at 1× and walks up until the target is reached, or down while it still is.
+ */
+final class LabelCurve {
+    /** Multiples of the reference label count that are tried (0.125× … 12×). */
+    static final double[] MULTIPLES = {0.125, 0.25, 0.375, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8, 12};
+
+    /** Where the search ended. */
+    record Result(int labels, double rmse, boolean reached, int notReachedBelow, TreeMap<Integer, Double> curve) {
+        /** @return the curve as a JSON array of [labels, rmse] pairs */
+        String curveJson() {
+            List<String> points = new ArrayList<>();
+            curve.forEach((n, r) -> points.add(String.format(Locale.ROOT, "[%d, %.5f]", n, r)));
+            return "[" + String.join(", ", points) + "]";
+        }
+    }
+
+    private final CampaignSpec spec;
+    private final long steps;
+    private final List<TestSet.Labeled> test;
+    private final Path workDir;
+
+    /**
+     * @param spec    the campaign (model, learning rates, loss prefactors, seed)
+     * @param steps   optimizer steps of every fresh model
+     * @param test    the independent test set
+     * @param workDir where the models' training directories go
+     */
+    LabelCurve(CampaignSpec spec, long steps, List<TestSet.Labeled> test, Path workDir) {
+        this.spec = spec;
+        this.steps = steps;
+        this.test = test;
+        this.workDir = workDir;
+    }
+
+    /** @return the test force RMSE (eV/Å) of a fresh model trained on {@code frames}; its files go to {@code name} */
+    double rmse(List<Frame> frames, String name) throws IOException {
+        CampaignSpec.Training t = spec.training();
+        TrainerSettings ts = new TrainerSettings(0, t.model(), steps, steps, t.startLr(), t.warmStartLr(), t.stopLr(),
+                t.prefactors(), t.batchAtoms(), false, spec.seed(), workDir.resolve(name));
+        ModelPublished m = TrainingRound.run(ts, frames, 1);
+        return TestSet.errors(EnsembleModels.potentialOf(m), test).forceRmse();
+    }
+
+    private double meanRmse(List<IntFunction<List<Frame>>> pools, int n, String name) throws IOException {
+        double sum = 0;
+        for (int d = 0; d < pools.size(); d++) {
+            sum += rmse(pools.get(d).apply(n), name + "-d" + d + "-" + n);
+        }
+        return sum / pools.size();
+    }
+
+    /**
+     * @param pools     each gives the first n frames of one draw (labeled on demand; at most {@code available})
+     * @param available frames the pool can give
+     * @param reference the label count the multiples refer to
+     * @param target    test force RMSE to reach, eV/Å
+     * @param name      prefix of the training directories
+     * @return the smallest grid count reaching the target (or the largest tried when none does)
+     */
+    Result smallestReaching(List<IntFunction<List<Frame>>> pools, int available, int reference, double target, String name)
+            throws IOException {
+        List<Integer> counts = new ArrayList<>();
+        for (double m : MULTIPLES) {
+            int n = (int) Math.round(m * reference);
+            if (n >= 1 && n <= available && (counts.isEmpty() || counts.get(counts.size() - 1) != n)) {
+                counts.add(n);
+            }
+        }
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("no label count on the grid fits a pool of " + available + " frames");
+        }
+        int start = 0;
+        while (start + 1 < counts.size() && counts.get(start) < reference) {
+            start++;
+        }
+        TreeMap<Integer, Double> curve = new TreeMap<>();
+        int i = start;
+        double r = meanRmse(pools, counts.get(i), name);
+        curve.put(counts.get(i), r);
+        if (r <= target) { // walk down while the target is still reached
+            int best = i;
+            while (best > 0) {
+                int n = counts.get(best - 1);
+                double rd = meanRmse(pools, n, name);
+                curve.put(n, rd);
+                if (rd > target) {
+                    return new Result(counts.get(best), curve.get(counts.get(best)), true, n, curve);
+                }
+                best--;
+            }
+            return new Result(counts.get(0), curve.get(counts.get(0)), true, 0, curve);
+        }
+        while (i + 1 < counts.size()) { // walk up until it is reached
+            i++;
+            int n = counts.get(i);
+            double ru = meanRmse(pools, n, name);
+            curve.put(n, ru);
+            if (ru <= target) {
+                return new Result(n, ru, true, counts.get(i - 1), curve);
+            }
+        }
+        int last = counts.get(counts.size() - 1);
+        return new Result(last, curve.get(last), false, last, curve);
+    }
+}
