@@ -148,17 +148,7 @@ public final class DpInferBench {
 
     /** @return ND4J DGEMM rate in GFLOP/s on size×size float64 matrices (2·n³ per product, best of reps). */
     public static double dgemmGflops(int size, int reps) {
-        INDArray a = Nd4j.rand(DataType.DOUBLE, size, size);
-        INDArray b = Nd4j.rand(DataType.DOUBLE, size, size);
-        INDArray c = Nd4j.create(DataType.DOUBLE, new long[] {size, size}, 'f');
-        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-            best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
-        }
-        return 2.0 * size * size * (double) size / best * 1e-9;
+        return DgemmRate.wall(size, reps);
     }
 
     /** @return v with the given decimals, or JSON null when v is not finite. */
@@ -172,18 +162,7 @@ public final class DpInferBench {
      * reference of {@code thread_cpu_ratio}, less disturbed than wall time on a shared machine
      */
     public static double dgemmThreadCpuGflops(int size, int reps) {
-        INDArray a = Nd4j.rand(DataType.DOUBLE, size, size);
-        INDArray b = Nd4j.rand(DataType.DOUBLE, size, size);
-        INDArray c = Nd4j.create(DataType.DOUBLE, new long[] {size, size}, 'f');
-        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-        java.lang.management.ThreadMXBean tm = ManagementFactory.getThreadMXBean();
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < reps; i++) {
-            long t0 = tm.getCurrentThreadCpuTime();
-            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-            best = Math.min(best, (tm.getCurrentThreadCpuTime() - t0) * 1e-9);
-        }
-        return 2.0 * size * size * (double) size / best * 1e-9;
+        return DgemmRate.threadCpu(size, reps);
     }
 
     /**

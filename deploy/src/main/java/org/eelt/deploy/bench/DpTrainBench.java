@@ -141,18 +141,7 @@ public final class DpTrainBench {
 
     /** @return DGEMM GFLOP/s of ND4J on size × size matrices from the calling thread's CPU time, best of reps. */
     public static double dgemmCpuGflops(int size, int reps) {
-        INDArray a = Nd4j.rand(DataType.DOUBLE, size, size);
-        INDArray b = Nd4j.rand(DataType.DOUBLE, size, size);
-        INDArray out = Nd4j.create(DataType.DOUBLE, new long[] {size, size}, 'f');
-        Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
-        ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < reps; i++) {
-            long t0 = tmx.getCurrentThreadCpuTime();
-            Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
-            best = Math.min(best, (tmx.getCurrentThreadCpuTime() - t0) * 1e-9);
-        }
-        return 2.0 * size * size * (double) size / best * 1e-9;
+        return DgemmRate.threadCpu(size, reps);
     }
 
     /** @return the architecture: DeePMD-kit's water example, or a small one (10, 20, 40 / 4 / 60³). */

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -25,13 +23,7 @@ class CampaignCrashTest {
         Files.writeString(spec, CampaignTestSupport.smallCampaign(45));
         Path run = dir.resolve("run");
         Path log = dir.resolve("child.err");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), CampaignRunner.class.getName(),
-                spec.toString(), run.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("child.out")
-                .toFile());
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        Process child = pb.start();
+        Process child = CampaignTestSupport.startRunner(dir, spec, run, "2g");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline && child.isAlive() && !modelsStored(log)) {
             Thread.sleep(500);

@@ -46,4 +46,21 @@ final class CampaignTestSupport {
             return out;
         }
     }
+
+    /**
+     * Starts {@link CampaignRunner} on {@code spec} in a child JVM (this test JVM's class path,
+     * OMP_NUM_THREADS=1), stderr to {@code dir/child.err}, stdout to {@code dir/child.out}, so that
+     * a test can SIGKILL it mid-campaign and resume in the same run directory.
+     *
+     * @param heap the child's -Xmx value, e.g. {@code "1g"}
+     */
+    static Process startRunner(Path dir, Path spec, Path run, String heap) throws java.io.IOException {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                "-cp", System.getProperty("java.class.path"), CampaignRunner.class.getName(), spec.toString(),
+                run.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("child.err").toFile())
+                .redirectOutput(dir.resolve("child.out").toFile());
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        return pb.start();
+    }
 }

@@ -59,11 +59,7 @@ class FeCampaignTest {
         Files.writeString(spec, spec());
         Path run = dir.resolve("run");
         Path log = dir.resolve("child.err");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), CampaignRunner.class.getName(),
-                spec.toString(), run.toString()));
-        Process child = new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("child.out")
-                .toFile()).start();
+        Process child = CampaignTestSupport.startRunner(dir, spec, run, "1g");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && child.isAlive() && !firstEnsemble(log)) {
             Thread.sleep(200);

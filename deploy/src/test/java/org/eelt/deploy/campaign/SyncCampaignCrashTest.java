@@ -52,13 +52,7 @@ class SyncCampaignCrashTest {
         Files.writeString(spec, campaign());
         Path run = dir.resolve("run");
         Path log = dir.resolve("child.err");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), CampaignRunner.class.getName(),
-                spec.toString(), run.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("child.out")
-                .toFile());
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        Process child = pb.start();
+        Process child = CampaignTestSupport.startRunner(dir, spec, run, "1g");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline && child.isAlive() && !labeling(log)) {
             Thread.sleep(100);

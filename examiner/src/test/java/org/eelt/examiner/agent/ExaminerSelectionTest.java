@@ -3,16 +3,11 @@ package org.eelt.examiner.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.eelt.examiner.selection.SelectionPolicy;
-import org.eelt.examiner.selection.TrustLevels;
-import org.eelt.protocol.atoms.Cell;
-import org.eelt.protocol.atoms.Structure;
 import org.eelt.protocol.messages.AtomsData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,17 +26,11 @@ class ExaminerSelectionTest {
     }
 
     private static List<AtomsData> dimers(int n) {
-        List<AtomsData> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(AtomsData.of(new Structure(new String[] {"Cu", "Cu"},
-                    new double[] {0, 0, 0, 2.0 + 0.1 * i, 0, 0}, Cell.nonPeriodic())));
-        }
-        return out;
+        return ExaminerFixture.dimers(n);
     }
 
     private static ActorRef<Examiner.Command> examiner() {
-        return KIT.spawn(Examiner.create(new ExaminerSettings(2, new TrustLevels(0.05, 0.3), SelectionPolicy.FIXED,
-                10, 0.0, 10, 0.1, 0.01), null));
+        return ExaminerFixture.examiner(KIT);
     }
 
     @Test
