@@ -113,19 +113,14 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private final boolean remoteWalkers;
     private ExaminationTally.Tally tally;
     private boolean paused;
-    private long pausedSince;
-    private long pausedNanos;
-    private final Map<String, Walker.Progress> walkerProgress = new HashMap<>();
+    private final PausableClock clock;
+    private final WalkerTally walkerTally;
     private final Map<Integer, ModelPublished> latestModels;
     private final List<CampaignResult.Sample> history = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private final String runTag = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private int stage;
     private boolean stageRunning;
-    private long stageStartNanos;
-    private long exploredDone;
-    private long walkerBusyDone;
-    private double walkerAliveDone;
     private int bootstrapOutstanding;
     private int bootstrapDone;
     private int firstRoundAfter = Integer.MAX_VALUE;
@@ -151,7 +146,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         this.replyTo = replyTo;
         this.timers = timers;
         this.stage = env.resumeStage();
-        this.exploredDone = env.exploredBase();
+        this.walkerTally = new WalkerTally(env.exploredBase());
+        this.clock = new PausableClock(startNanos, env.wallBase());
         this.latestModels = new HashMap<>(env.latestModels());
         this.labeled = kind.labels(env.store());
         this.modelVersions = env.store().latestModelVersion();
@@ -303,8 +299,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             return;
         }
         stageRunning = true;
-        stageStartNanos = System.nanoTime();
         CampaignSpec.Stage st = spec.exploration().stages().get(stage);
+        walkerTally.stageStarted(st.walkers(), System.nanoTime());
         examiner.tell(new Examiner.StartStage(stage, st.walkers()));
         ActorRef<Walker.Progress> progress = getContext().messageAdapter(Walker.Progress.class, WalkerProgress::new);
         for (int w = 0; w < st.walkers(); w++) {
@@ -335,9 +331,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         if (!walkers.containsKey(p.walker())) {
             return this;
         }
-        walkerProgress.put(p.walker(), p);
-        if (stageRunning && walkerProgress.size() == walkers.size()
-                && walkerProgress.values().stream().allMatch(Walker.Progress::finished)) {
+        if (walkerTally.report(p) && stageRunning) {
             endStage(false);
         }
         return this;
@@ -347,16 +341,10 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         if (converged) {
             stagesConverged++;
         }
-        double alive = (System.nanoTime() - stageStartNanos) * 1e-9 * walkers.size();
-        walkerAliveDone += alive;
-        for (Walker.Progress p : walkerProgress.values()) {
-            exploredDone += p.framesSent();
-            walkerBusyDone += p.busyMillis();
-        }
+        walkerTally.stageEnded(System.nanoTime());
         walkers.values().forEach(getContext()::stop);
         walkers.clear();
         walkerMember.clear();
-        walkerProgress.clear();
         stageRunning = false;
         stage++;
         if (stage >= spec.exploration().stages().size()) {
@@ -387,8 +375,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         }
         stats = m.stats();
         losses.onStats(stats, System.nanoTime());
-        history.add(new CampaignResult.Sample(wallS(), explored(), labeled, stats.queued(), stats.generation(),
-                stats.windowRatio(), stage, stats.inFlight(), stats.pendingBatches()));
+        history.add(new CampaignResult.Sample(wallS(), walkerTally.explored(), labeled, stats.queued(),
+                stats.generation(), stats.windowRatio(), stage, stats.inFlight(), stats.pendingBatches()));
         if (env.progress() != null) {
             env.progress().println(progressLine());
         }
@@ -422,105 +410,84 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             return this;
         }
         paused = p;
-        if (p) {
-            pausedSince = System.nanoTime();
-        } else {
-            pausedNanos += System.nanoTime() - pausedSince;
-        }
+        clock.setPaused(p, System.nanoTime());
         walkers.values().forEach(w -> w.tell(new Walker.SetPaused(p)));
         labelers.forEach(l -> l.tell(new Labeler.SetPaused(p)));
         return this;
     }
 
     private Behavior<Command> onGetStatus(GetStatus m) {
-        double wall = (System.nanoTime() - startNanos) * 1e-9;
-        Map<String, Long> staleness = new java.util.TreeMap<>();
-        for (var e : walkerMember.entrySet()) {
-            ModelPublished newest = latestModels.get(e.getValue());
-            Walker.Progress p = walkerProgress.get(e.getKey());
-            if (newest != null) {
-                staleness.put(e.getKey(), Math.max(0, newest.generation() - (p == null ? 0 : p.generation())));
-            }
-        }
         Examiner.Stats st = stats;
         ExaminationTally.Tally t = tally != null ? tally : new ExaminationTally().snapshot();
         m.replyTo().tell(new CampaignStatus(finished ? "finished" : paused ? "paused" : "running",
                 Math.min(stage, spec.exploration().stages().size()), spec.exploration().stages().size(), wallS(),
-                explored(), st == null ? 0 : st.examined(), st == null ? 0 : st.candidates(),
+                walkerTally.explored(), st == null ? 0 : st.examined(), st == null ? 0 : st.candidates(),
                 st == null ? 0 : st.selected(), labeled, labelFailures, modelVersions,
                 st == null ? 0 : st.generation(), st == null ? 0 : st.windowRatio(),
-                new CampaignStatus.Utilization(explorerUtilization(),
-                        labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
-                        trainerBusy.utilization(System.nanoTime(), wall)),
+                new CampaignStatus.Utilization(walkerTally.utilization(System.nanoTime()),
+                        labelerUtilization(), trainerUtilization()),
                 st == null ? 0 : st.pendingBatches(), st == null ? 0 : st.queued(), st == null ? 0 : st.inFlight(),
-                staleness, t, metrics.curves(), metrics.latency(), CampaignMetrics.thin(history)));
+                walkerTally.staleness(walkerMember, latestModels), t, metrics.curves(), metrics.latency(),
+                CampaignMetrics.thin(history)));
         return this;
     }
 
-    private double explorerUtilization() {
-        double alive = walkerAliveDone + (stageRunning ? (System.nanoTime() - stageStartNanos) * 1e-9 * walkers.size() : 0);
-        long busy = walkerBusyDone;
-        for (Walker.Progress p : walkerProgress.values()) {
-            busy += p.busyMillis();
-        }
-        return alive <= 0 ? 0 : busy / 1000.0 / alive;
+    /** @return labeler busy seconds / (labelers × this process's wall seconds) */
+    private double labelerUtilization() {
+        return labelerBusyMs / 1000 / Math.max(1e-9, processWallS() * spec.labeling().workers());
     }
 
-    private long explored() {
-        long e = exploredDone;
-        for (Walker.Progress p : walkerProgress.values()) {
-            e += p.framesSent();
-        }
-        return e;
+    private double trainerUtilization() {
+        return trainerBusy.utilization(System.nanoTime(), processWallS());
+    }
+
+    private double processWallS() {
+        return (System.nanoTime() - startNanos) * 1e-9;
     }
 
     /** @return campaign wall seconds: earlier processes plus this one, paused time excluded. */
     private double wallS() {
-        long now = System.nanoTime();
-        long pausedNow = paused ? now - pausedSince : 0;
-        return env.wallBase() + (now - startNanos - pausedNanos - pausedNow) * 1e-9;
+        return clock.wallS(System.nanoTime());
     }
 
     private String progressLine() {
-        double wall = (System.nanoTime() - startNanos) * 1e-9;
         return String.format(Locale.ROOT, "[%6.0f s] stage %d/%d  explored %d  candidates %d queued %d in-flight"
                         + "  labeled %d  models %d (gen %d)  accurate %.3f (%d/%d, median devi %.3f %s)  util L %.0f%% T %.0f%%",
                 wallS(), Math.min(stage + 1, spec.exploration().stages().size()), spec.exploration().stages().size(),
-                explored(), stats.queued(), stats.inFlight(), labeled, modelVersions, stats.generation(),
+                walkerTally.explored(), stats.queued(), stats.inFlight(), labeled, modelVersions, stats.generation(),
                 stats.windowRatio(), stats.windowFilled(), spec.convergence().window(), stats.windowMedianDeviation(),
                 spec.isFreeEnergy() ? spec.fe().energyUnit() + "/CV unit" : "eV/Å",
-                100 * labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
-                100 * trainerBusy.utilization(System.nanoTime(), wall));
+                100 * labelerUtilization(), 100 * trainerUtilization());
     }
 
     private void saveState() {
+        recorder.tell(new DatasetRecorder.SaveState(progressState()));
+    }
+
+    /** @return the progress a resumed run starts from: stage, frames explored, wall seconds */
+    private Map<String, String> progressState() {
         Map<String, String> s = new HashMap<>();
         s.put("campaign/stage", Integer.toString(stage));
-        s.put("campaign/explored", Long.toString(explored()));
+        s.put("campaign/explored", Long.toString(walkerTally.explored()));
         s.put("campaign/wall-s", Double.toString(wallS()));
-        recorder.tell(new DatasetRecorder.SaveState(s));
+        return s;
     }
 
     private Behavior<Command> finish(String status, String reason) {
         if (finished) {
             return this;
         }
-        double explorerUtil = explorerUtilization();
+        double explorerUtil = walkerTally.utilization(System.nanoTime());
         finished = true;
         timers.cancelAll();
-        double wall = (System.nanoTime() - startNanos) * 1e-9;
-        long explored = explored();
-        Map<String, String> s = new HashMap<>();
-        s.put("campaign/stage", Integer.toString(stage));
-        s.put("campaign/explored", Long.toString(explored));
-        s.put("campaign/wall-s", Double.toString(wallS()));
+        long explored = walkerTally.explored();
+        Map<String, String> s = progressState();
         s.put("campaign/status", status);
         recorder.tell(new DatasetRecorder.SaveState(s));
         walkers.values().forEach(getContext()::stop);
         replyTo.tell(new CampaignResult(status, reason, explored, stats == null ? 0 : stats.examined(), labeled,
                 labelFailures, modelVersions, stagesConverged, wallS(),
-                labelerBusyMs / 1000 / Math.max(1e-9, wall * spec.labeling().workers()),
-                trainerBusy.utilization(System.nanoTime(), wall),
+                labelerUtilization(), trainerUtilization(),
                 explorerUtil, stats == null ? 0 : stats.windowRatio(), List.copyOf(history),
                 losses.figures(System.nanoTime(), labelerBusyMs / 1000, trainerBusy.busyS(System.nanoTime()),
                         spec.training().ensembleSize())));
