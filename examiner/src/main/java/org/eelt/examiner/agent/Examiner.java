@@ -4,11 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -210,12 +206,8 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     private boolean rescoreNeeded;
     private long lastRescoredPublications;
     private final Deque<FramesVisited> batches = new ArrayDeque<>();
-    private final Deque<Candidate> seeds = new ArrayDeque<>();
-    private final Map<String, Candidate> inFlight = new HashMap<>();
-    private final Map<String, ActorRef<Candidate>> inFlightBy = new HashMap<>();
-    private final Set<ActorRef<Candidate>> watched = new HashSet<>();
+    private final LabelerHandout handout = new LabelerHandout();
     private final List<ActorRef<ScoredBatch>> scoredObservers = new ArrayList<>();
-    private final Deque<RequestWork> waiting = new ArrayDeque<>();
     private final AccurateWindow window;
     private final ExaminationTally tally = new ExaminationTally();
     private long counter;
@@ -303,25 +295,25 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
     }
 
     private Behavior<Command> onSeeds(SeedCandidates m) {
+        List<Candidate> fresh = new ArrayList<>();
         for (AtomsData a : m.structures()) {
-            seeds.addLast(new Candidate(idPrefix + (counter++), a, m.origin(), 0, Double.NaN));
+            fresh.add(new Candidate(idPrefix + (counter++), a, m.origin(), 0, Double.NaN));
         }
-        dispatchWork();
+        handout.addSeeds(fresh);
+        handout.dispatch(queue);
         return this;
     }
 
     private Behavior<Command> onRequestWork(RequestWork m) {
-        if (watched.add(m.replyTo())) {
+        if (handout.request(m)) {
             getContext().watchWith(m.replyTo(), new RequesterGone(m.replyTo()));
         }
-        waiting.addLast(m);
-        dispatchWork();
+        handout.dispatch(queue);
         return this;
     }
 
     private Behavior<Command> onWorkDone(WorkDone m) {
-        inFlight.remove(m.candidateId());
-        inFlightBy.remove(m.candidateId());
+        handout.done(m.candidateId());
         return this;
     }
 
@@ -331,30 +323,11 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
      * that no candidate is lost. Should its label still arrive, the store keeps it once (content hash).
      */
     private Behavior<Command> onRequesterGone(RequesterGone m) {
-        watched.remove(m.requester());
-        waiting.removeIf(r -> r.replyTo().equals(m.requester()));
-        List<String> lost = new ArrayList<>();
-        inFlightBy.forEach((id, ref) -> {
-            if (ref.equals(m.requester())) {
-                lost.add(id);
-            }
-        });
-        for (String id : lost) {
-            inFlightBy.remove(id);
-            Candidate c = inFlight.remove(id);
-            if (c == null) {
-                continue;
-            }
-            if (c.generation() == 0 && Double.isNaN(c.deviation())) {
-                seeds.addFirst(c);
-            } else {
-                queue.requeue(c);
-            }
-        }
-        if (!lost.isEmpty()) {
+        int lost = handout.requesterGone(m.requester(), queue);
+        if (lost > 0) {
             getContext().getLog().warn("examiner: labeler {} is gone; {} in-flight candidate(s) queued again",
-                    m.requester().path(), lost.size());
-            dispatchWork();
+                    m.requester().path(), lost);
+            handout.dispatch(queue);
         }
         return this;
     }
@@ -367,22 +340,23 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
 
     private Behavior<Command> onGetStats(GetStats m) {
         m.replyTo().tell(new Stats(examined, accurate, candidates, failed, queue.selected(), queue.duplicates(),
-                queue.capped(), queue.rescoredAway(), queue.size() + seeds.size(), inFlight.size(), batches.size(), window.ratio(), window.filled(),
+                queue.capped(), queue.rescoredAway(), queue.size() + handout.seedCount(), handout.inFlightCount(),
+                batches.size(), window.ratio(), window.filled(),
                 window.full(), ensemble.generation(), busyMillis, window.quantile(0.5), ensemble.publications()));
         return this;
     }
 
     private Behavior<Command> onGetCandidates(GetCandidates m) {
-        List<Candidate> all = new ArrayList<>(seeds);
+        List<Candidate> all = handout.seeds();
         all.addAll(queue.view());
-        all.addAll(inFlight.values());
+        all.addAll(handout.inFlight());
         m.replyTo().tell(new CandidateList(List.copyOf(all)));
         return this;
     }
 
     private Behavior<Command> onRequeue(RequeueCandidates m) {
-        seeds.addAll(m.candidates());
-        dispatchWork();
+        handout.addSeeds(m.candidates());
+        handout.dispatch(queue);
         return this;
     }
 
@@ -479,7 +453,7 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         }
         m.batch().replyTo().tell(new FramesExamined(m.batch().walker(), acc, cand, fail, lastAcc, m.generation()));
         tellObservers(m.batch().walker(), m.generation(), frames, m.deviations());
-        dispatchWork();
+        handout.dispatch(queue);
         startNextJob();
         return this;
     }
@@ -521,21 +495,5 @@ public final class Examiner extends AbstractBehavior<Examiner.Command> {
         }
         startNextJob();
         return this;
-    }
-
-    private void dispatchWork() {
-        while (!waiting.isEmpty()) {
-            Candidate c = seeds.pollFirst();
-            if (c == null) {
-                c = queue.pollBest();
-            }
-            if (c == null) {
-                return;
-            }
-            RequestWork r = waiting.pollFirst();
-            inFlight.put(c.id(), c);
-            inFlightBy.put(c.id(), r.replyTo());
-            r.replyTo().tell(c);
-        }
     }
 }
