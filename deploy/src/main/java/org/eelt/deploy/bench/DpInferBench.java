@@ -74,8 +74,8 @@ public final class DpInferBench {
         double seconds = (System.nanoTime() - t0) * 1e-9 / config.steps();
         double cpuSeconds = (os.getProcessCpuTime() - c0) * 1e-9 / config.steps();
         double threadCpuSeconds = (tm.getCurrentThreadCpuTime() - tc0) * 1e-9 / config.steps();
-        double dgemm = dgemmGflops(config.dgemmSize(), config.dgemmReps());
-        double dgemmCpu = dgemmThreadCpuGflops(config.dgemmSize(), config.dgemmReps());
+        double dgemm = DgemmRate.wall(config.dgemmSize(), config.dgemmReps());
+        double dgemmCpu = DgemmRate.threadCpu(config.dgemmSize(), config.dgemmReps());
         int n = frame.size();
         double gflops = flops / seconds * 1e-9;
         return new Result(n, config.threads(), config.blockAtoms(), config.compressed(), config.typeOneSide(), config.precision().name().toLowerCase(Locale.ROOT), config.steps(),
@@ -146,23 +146,9 @@ public final class DpInferBench {
         return new Structure(sp, pos, new Cell(big, s.cell().pbc()));
     }
 
-    /** @return ND4J DGEMM rate in GFLOP/s on size×size float64 matrices (2·n³ per product, best of reps). */
-    public static double dgemmGflops(int size, int reps) {
-        return DgemmRate.wall(size, reps);
-    }
-
     /** @return v with the given decimals, or JSON null when v is not finite. */
     private static String num(double v, int decimals) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "null";
-    }
-
-    /**
-     * @return ND4J DGEMM rate in FLOPs per second of this thread's CPU time on size×size float64
-     * matrices (best of reps; with OMP_NUM_THREADS=1 the product runs on the calling thread), the
-     * reference of {@code thread_cpu_ratio}, less disturbed than wall time on a shared machine
-     */
-    public static double dgemmThreadCpuGflops(int size, int reps) {
-        return DgemmRate.threadCpu(size, reps);
     }
 
     /**

@@ -27,7 +27,7 @@ import org.eelt.trainer.optim.Adam;
  * step = energy/force loss and its exact weight gradient on one 192-atom frame + Adam.
  *
  * <p>JSON keys: {@code steps_per_s}, {@code gflops} (explicit FLOP count of the uncompressed
- * network per step × steps/s), {@code dgemm_gflops} (ND4J DGEMM, {@link DpInferBench#dgemmGflops})
+ * network per step × steps/s), {@code dgemm_gflops} (ND4J DGEMM, {@link DgemmRate#wall})
  * and {@code ratio} = gflops / dgemm_gflops, plus the settings and
  * {@code main_thread_cpu_steps_per_s}, the rate from the calling thread's CPU time (with one
  * thread the whole step runs there), which stays meaningful on a loaded machine, and the same
@@ -135,13 +135,8 @@ public final class DpTrainBench {
         }
         double flopsPerStep = flops / c.steps();
         return new Result(c.arch(), sys.natoms(), lay.size(), c.threads(), c.steps(), stepsPerS, flopsPerStep,
-                stepsPerS * flopsPerStep * 1e-9, DpInferBench.dgemmGflops(c.dgemmSize(), 3), c.steps() / cpuSeconds,
-                dgemmCpuGflops(c.dgemmSize(), 3));
-    }
-
-    /** @return DGEMM GFLOP/s of ND4J on size × size matrices from the calling thread's CPU time, best of reps. */
-    public static double dgemmCpuGflops(int size, int reps) {
-        return DgemmRate.threadCpu(size, reps);
+                stepsPerS * flopsPerStep * 1e-9, DgemmRate.wall(c.dgemmSize(), 3), c.steps() / cpuSeconds,
+                DgemmRate.threadCpu(c.dgemmSize(), 3));
     }
 
     /** @return the architecture: DeePMD-kit's water example, or a small one (10, 20, 40 / 4 / 60³). */
