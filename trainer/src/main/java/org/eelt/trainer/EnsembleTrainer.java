@@ -95,7 +95,7 @@ public final class EnsembleTrainer {
     public static TrainConfig member(TrainConfig c, int m) {
         return new TrainConfig(c.spec(), c.descriptorSeed() + 1009L * m, c.fittingSeed() + 2003L * m, c.learningRate(),
                 c.prefactors(), c.training(), c.validation(), c.numbSteps(), c.seed() + 3001L * m,
-                suffix(c.dispFile(), m), c.dispFreq(), c.saveFreq(), suffix(c.saveCkpt(), m));
+                suffix(c.dispFile(), m), c.dispFreq(), c.saveFreq(), suffix(c.saveCkpt(), m), c.changeBiasAfterTraining());
     }
 
     private static Path suffix(Path p, int m) {

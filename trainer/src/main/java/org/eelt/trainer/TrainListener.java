@@ -23,6 +23,10 @@ public interface TrainListener {
     default void checkpointed(long step, Path file) {
     }
 
+    /** Called once when change_bias_after_training shifted the energy bias after the last step. */
+    default void biasChanged(BiasChange.Result change) {
+    }
+
     /** A listener that ignores everything. */
     TrainListener NONE = new TrainListener() {
     };

@@ -27,7 +27,9 @@ import org.eelt.trainer.optim.Adam;
  * Trains an se_e2_a Deep Potential on deepmd/npy systems as DeePMD-kit's {@code dp train} does:
  * davg/dstd from the data, bias_atom_e by least squares, Adam with the exponential learning
  * rate, prefactors following the learning rate, lcurve every disp_freq steps (and at step 0),
- * checkpoints every save_freq steps and at the end. Deterministic for a given config.
+ * checkpoints every save_freq steps and at the end; with change_bias_after_training the energy
+ * bias is refitted to the training residuals after the last step ({@link BiasChange}).
+ * Deterministic for a given config.
  *
  * <p>The run stops early, with a checkpoint, when the training thread is interrupted. Runs on
  * the calling thread and shares no mutable state, so several can run concurrently
@@ -193,6 +195,11 @@ public final class Trainer {
                 if ((step + 1) % config.saveFreq() == 0 && step + 1 < config.numbSteps()) {
                     save(config, model, step + 1, adam, used, vsampler, listener);
                 }
+            }
+            if (config.changeBiasAfterTraining() && !stopped) {
+                BiasChange.Result change = BiasChange.change(model, train);
+                model = change.model();
+                listener.biasChanged(change);
             }
             save(config, model, step, adam, used, vsampler, listener);
         } finally {

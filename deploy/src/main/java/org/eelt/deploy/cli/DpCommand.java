@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "dp", mixinStandardHelpOptions = true,
         description = {"Deep Potential (DeepPot-SE, se_e2_a) models: DeePMD-kit dpmodel YAML (.yaml, as written by",
                 "'dp convert-backend') and EELT model files are both accepted wherever a model is read."},
-        subcommands = {DpCommand.Eval.class, DpTrainCommand.class, DpTestCommand.class})
+        subcommands = {DpCommand.Eval.class, DpTrainCommand.class, DpTestCommand.class, DpChangeBiasCommand.class})
 final class DpCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -106,6 +106,14 @@ final class DpTrainCommand implements Callable<Integer> {
         }
 
         @Override
+        public void biasChanged(org.eelt.trainer.BiasChange.Result c) {
+            synchronized (System.err) {
+                System.err.printf("%n%schange-bias: %d training frames, mean residual %.3e eV/atom, energy RMSE %.3e -> %.3e eV/atom%n",
+                        prefix, c.frames(), c.meanResidual(), c.rmseBefore(), c.rmseAfter());
+            }
+        }
+
+        @Override
         public void stepped(TrainProgress p) {
             long now = System.nanoTime();
             if (now - lastNs > 250_000_000L || p.step() + 1 >= p.totalSteps()) {

@@ -49,6 +49,33 @@ class DpTrainCommandTest {
             }
             json = test.out();
         }
+        // dp change-bias on the training data: the energy RMSE there drops, forces stay, provenance is kept
+        for (String model : List.of("model.yaml", "model.deepmd.yaml")) {
+            Path out = tmp.resolve("cb-" + model);
+            CliTestSupport.Run cb = CliTestSupport.run("dp", "change-bias", tmp.resolve(model).toString(), "-s",
+                    water.resolve("data_0").toString(), "-o", out.toString());
+            assertEquals(0, cb.status(), cb.err());
+            assertTrue(cb.out().contains("change-bias on 80 frames"), cb.out());
+            double[] before = rmse(tmp.resolve(model), water.resolve("data_0"));
+            double[] after = rmse(out, water.resolve("data_0"));
+            assertTrue(after[0] < before[0], "energy RMSE " + before[0] + " -> " + after[0]);
+            assertEquals(before[1], after[1], 1e-9, "forces do not depend on the bias");
+        }
+        var prov = org.eelt.potential.dp.EeltModelFile.read(tmp.resolve("cb-model.yaml")).provenance();
+        assertEquals(4, prov.trainingSteps());
+        assertTrue(prov.dataSnapshotId().contains("change-bias="), prov.dataSnapshotId());
+        org.eelt.potential.dp.DpModelYaml.read(tmp.resolve("cb-model.deepmd.yaml"));
+    }
+
+    /** @return {rmse_e_per_atom, rmse_f} of {@code eelt dp test --json}. */
+    private static double[] rmse(Path model, Path system) throws Exception {
+        CliTestSupport.Run t = CliTestSupport.run("dp", "test", "--model", model.toString(), "--system", system.toString(),
+                "--json");
+        assertEquals(0, t.status(), t.err());
+        var m = java.util.regex.Pattern.compile("\"rmse_e_per_atom\": ([-0-9.eE+]+), \"rmse_f\": ([-0-9.eE+]+)")
+                .matcher(t.out());
+        assertTrue(m.find(), t.out());
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * decay_steps [5000]}}; {@code loss.{type ener, start_pref_e [0.02], limit_pref_e [1], start_pref_f
  * [1000], limit_pref_f [1], start_pref_v [0], limit_pref_v [0]}}; {@code training.{training_data
  * {systems, batch_size ["auto"]}, validation_data {systems, batch_size, numb_btch [1]}, numb_steps,
- * seed, disp_file [lcurve.out], disp_freq [1000], save_freq [1000], save_ckpt [model.ckpt]}}.
+ * seed, disp_file [lcurve.out], disp_freq [1000], save_freq [1000], save_ckpt [model.ckpt],
+ * change_bias_after_training [false]}}.
  * Lengths Å (rcut), energies eV. Relative paths are resolved against the directory of the
  * config file. Unknown keys are errors (keys starting with '_' are comments).
  *
@@ -41,10 +42,21 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param dispFreq      steps between lcurve lines
  * @param saveFreq      steps between checkpoints
  * @param saveCkpt      checkpoint path
+ * @param changeBiasAfterTraining shift the energy bias by the least-squares fit of the training
+ *                      residuals after the last step ({@link org.eelt.trainer.BiasChange})
  */
 public record TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, LearningRate learningRate,
                           LossPrefactors prefactors, DataConfig training, DataConfig validation, long numbSteps,
-                          long seed, Path dispFile, int dispFreq, int saveFreq, Path saveCkpt) {
+                          long seed, Path dispFile, int dispFreq, int saveFreq, Path saveCkpt,
+                          boolean changeBiasAfterTraining) {
+
+    /** A config without change_bias_after_training (DeePMD-kit's default). */
+    public TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, LearningRate learningRate,
+                       LossPrefactors prefactors, DataConfig training, DataConfig validation, long numbSteps,
+                       long seed, Path dispFile, int dispFreq, int saveFreq, Path saveCkpt) {
+        this(spec, descriptorSeed, fittingSeed, learningRate, prefactors, training, validation, numbSteps, seed,
+                dispFile, dispFreq, saveFreq, saveCkpt, false);
+    }
 
     /**
      * Parses a JSON or YAML file.
@@ -113,7 +125,8 @@ public record TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, Le
         // DeePMD-kit keys that only affect logging or tooling are accepted and ignored
         tr.allowOnly(Set.of("training_data", "validation_data", "numb_steps", "seed", "disp_file", "disp_freq",
                 "save_freq", "save_ckpt", "disp_training", "time_training", "profiling", "profiling_file", "stop_batch",
-                "tensorboard", "tensorboard_log_dir", "tensorboard_freq", "numb_test", "max_ckpt_keep"));
+                "tensorboard", "tensorboard_log_dir", "tensorboard_freq", "numb_test", "max_ckpt_keep",
+                "change_bias_after_training"));
         long steps = tr.has("numb_steps") ? tr.integer("numb_steps", null) : tr.integer("stop_batch", null);
         if (steps <= 0) {
             throw tr.error("numb_steps", "must be > 0, got " + steps);
@@ -157,7 +170,7 @@ public record TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, Le
         }
         return new TrainConfig(spec, desc.integer("seed", seed), fit.integer("seed", seed + 1), schedule, pref,
                 train, valid, steps, seed, baseDir.resolve(tr.string("disp_file", "lcurve.out")), dispFreq, saveFreq,
-                baseDir.resolve(tr.string("save_ckpt", "model.ckpt")));
+                baseDir.resolve(tr.string("save_ckpt", "model.ckpt")), tr.bool("change_bias_after_training", false));
     }
 
     /** Accepts a key only at its DeePMD-kit default, since any other value would change the model. */

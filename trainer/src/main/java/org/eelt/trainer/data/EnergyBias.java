@@ -18,13 +18,37 @@ public final class EnergyBias {
      * @return b (ntypes, eV)
      */
     public static double[] leastSquares(List<DeepmdSystem> systems, List<String> typeMap) {
+        return leastSquares(systems, typeMap, (s, f) -> systems.get(s).energy(f));
+    }
+
+    /** A per-frame energy target (eV): frame {@code frame} of system {@code system}. */
+    @FunctionalInterface
+    public interface FrameEnergy {
+        /** @return the target energy in eV, or NaN to leave the frame out */
+        double of(int system, int frame);
+    }
+
+    /**
+     * Minimum-norm least squares of y_f ≈ Σ_t c_{f,t}·b_t for an arbitrary per-frame target y
+     * (e.g. the residual E_ref − E_model of a trained model, DeePMD-kit's change-bias).
+     *
+     * @param systems systems whose frames and compositions are used
+     * @param typeMap model type names
+     * @param target  y_f in eV (NaN frames are skipped)
+     * @return b (ntypes, eV)
+     */
+    public static double[] leastSquares(List<DeepmdSystem> systems, List<String> typeMap, FrameEnergy target) {
         int nt = typeMap.size();
         double[] ata = new double[nt * nt];
         double[] aty = new double[nt];
-        for (DeepmdSystem s : systems) {
+        for (int si = 0; si < systems.size(); si++) {
+            DeepmdSystem s = systems.get(si);
             int[] c = s.typeCounts(typeMap);
             for (int f = 0; f < s.frames(); f++) {
-                double e = s.energy(f);
+                double e = target.of(si, f);
+                if (Double.isNaN(e)) {
+                    continue;
+                }
                 for (int a = 0; a < nt; a++) {
                     aty[a] += c[a] * e;
                     for (int b = 0; b < nt; b++) {
