@@ -31,6 +31,20 @@ class TrainConfigTest {
             """;
 
     @Test
+    void theShippedOneHourWaterRecipeParsesWithChangeBias() throws java.io.IOException {
+        Path example = Path.of("..", "examples", "water-1h.json");
+        TrainConfig c = TrainConfig.parse(example);
+        assertTrue(c.changeBiasAfterTraining());
+        assertArrayEquals(new int[] {16, 32, 64}, c.spec().embedding());
+        assertEquals(8, c.spec().axisNeuron());
+        assertEquals(3, c.training().systems().size());
+        assertTrue(c.training().systems().get(0).normalize().endsWith(Path.of("shared", "data", "deepmd-water", "data_0")),
+                c.training().systems().toString());
+        assertTrue(!TrainConfig.parse(WATER, "input.json", Path.of("/data/water")).changeBiasAfterTraining(),
+                "DeePMD-kit's default is false");
+    }
+
+    @Test
     void parsesDeepmdWaterInput() {
         TrainConfig c = TrainConfig.parse(WATER, "input.json", Path.of("/data/water"));
         assertEquals(List.of("O", "H"), c.spec().typeMap());
