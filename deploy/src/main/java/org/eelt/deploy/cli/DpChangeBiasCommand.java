@@ -1,6 +1,5 @@
 package org.eelt.deploy.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.eelt.potential.dp.DpModelYaml;
 import org.eelt.potential.dp.EeltModelFile;
 import org.eelt.potential.dp.ModelProvenance;
-import org.eelt.protocol.io.DeepmdNpy;
 import org.eelt.protocol.io.FormatException;
 import org.eelt.trainer.BiasChange;
 import org.eelt.trainer.data.DeepmdSystem;
@@ -51,11 +49,7 @@ final class DpChangeBiasCommand implements Callable<Integer> {
         DpModel m = org.eelt.trainer.ModelExport.read(model);
         List<DeepmdSystem> data = new ArrayList<>();
         for (Path s : systems) {
-            List<Path> found = Files.isRegularFile(s.resolve("type.raw")) ? List.of(s) : DeepmdNpy.findSystems(s);
-            if (found.isEmpty()) {
-                throw new IllegalArgumentException(s + ": no deepmd/npy system (a directory with type.raw) found");
-            }
-            for (Path f : found) {
+            for (Path f : DpTestCommand.systems(s)) {
                 data.add(DeepmdSystem.load(f, m.spec().typeMap()));
             }
         }

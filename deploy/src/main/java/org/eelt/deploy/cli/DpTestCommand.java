@@ -28,13 +28,22 @@ final class DpTestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print {\"rmse_e_per_atom\", \"rmse_f\", \"rmse_v\", \"frames\"} as JSON")
     boolean json;
 
+    /**
+     * @return {@code dir} when it is a deepmd/npy system, else the systems below it
+     * @throws IllegalArgumentException when there is none
+     */
+    static List<Path> systems(Path dir) throws java.io.IOException {
+        List<Path> found = Files.isRegularFile(dir.resolve("type.raw")) ? List.of(dir) : DeepmdNpy.findSystems(dir);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no deepmd/npy system (a directory with type.raw) found");
+        }
+        return found;
+    }
+
     @Override
     public Integer call() throws Exception {
         DeepPotEvaluator dp = PotentialSpecs.loadDeepPot(model);
-        List<Path> systems = Files.isRegularFile(system.resolve("type.raw")) ? List.of(system) : DeepmdNpy.findSystems(system);
-        if (systems.isEmpty()) {
-            throw new IllegalArgumentException(system + ": no deepmd/npy system (a directory with type.raw) found");
-        }
+        List<Path> systems = systems(system);
         double se = 0, sf = 0, sv = 0;
         long frames = 0, forceFrames = 0, virialFrames = 0;
         List<String> lines = new ArrayList<>();
