@@ -11,18 +11,32 @@ import java.util.Locale;
  * @param lr         learning rate of the last step
  * @param loss       training loss of the last batch
  * @param elapsedS   wall-clock seconds since this run started
+ * @param budgetS    the run's wall-clock budget ({@code --time-budget}), or 0 for none: the run
+ *                   then ends at the budget or at numb_steps, whichever comes first
  */
-public record TrainProgress(long step, long totalSteps, long firstStep, double lr, double loss, double elapsedS) {
+public record TrainProgress(long step, long totalSteps, long firstStep, double lr, double loss, double elapsedS,
+                            double budgetS) {
     /** @return steps per second in this run. */
     public double stepsPerSecond() {
         long done = step - firstStep;
         return elapsedS > 0 ? done / elapsedS : 0;
     }
 
-    /** @return estimated seconds to the end of training (NaN before the first step). */
+    /** @return estimated seconds to the end of training (NaN before the first step); at most the budget left. */
     public double etaSeconds() {
         double r = stepsPerSecond();
-        return r > 0 ? (totalSteps - step) / r : Double.NaN;
+        double bySteps = r > 0 ? (totalSteps - step) / r : Double.NaN;
+        if (budgetS <= 0) {
+            return bySteps;
+        }
+        double left = Math.max(0, budgetS - elapsedS);
+        return Double.isNaN(bySteps) ? left : Math.min(bySteps, left);
+    }
+
+    /** @return the fraction done: of the steps, or of the budget when that ends the run first. */
+    public double fraction() {
+        double bySteps = totalSteps > 0 ? (double) step / totalSteps : 1;
+        return budgetS > 0 ? Math.min(1, Math.max(bySteps, elapsedS / budgetS)) : bySteps;
     }
 
     /**
@@ -30,7 +44,7 @@ public record TrainProgress(long step, long totalSteps, long firstStep, double l
      * @return e.g. {@code [#######.............]  35.0% 350/1000 lr 9.0e-04 loss 1.2e+00 2.1 step/s ETA 0:05:10}
      */
     public String bar(int width) {
-        double frac = totalSteps > 0 ? (double) step / totalSteps : 1;
+        double frac = fraction();
         int filled = (int) Math.round(frac * width);
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < width; i++) {

@@ -191,7 +191,7 @@ public final class Trainer {
                 adam.step(params, grad, lr);
                 model = model.withParameters(params);
                 listener.stepped(new TrainProgress(step + 1, config.numbSteps(), first, lr, terms.loss(),
-                        (System.nanoTime() - t0) * 1e-9));
+                        (System.nanoTime() - t0) * 1e-9, Math.max(0, options.timeBudgetS())));
                 if ((step + 1) % config.saveFreq() == 0 && step + 1 < config.numbSteps()) {
                     save(config, model, step + 1, adam, used, vsampler, listener);
                 }

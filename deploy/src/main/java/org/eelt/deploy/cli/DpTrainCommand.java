@@ -63,7 +63,9 @@ final class DpTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--ensemble must be at least 1, got " + ensemble);
         }
         if (ensemble == 1) {
-            TrainResult r = Trainer.train(c, new ProgressLine(""), new TrainOptions(restart, initModel, threads, timeBudget));
+            ProgressLine bar = new ProgressLine("");
+            TrainResult r = Trainer.train(c, bar, new TrainOptions(restart, initModel, threads, timeBudget));
+            bar.close();
             save(r, c, base.resolve(output), c.seed());
         } else {
             if (restart != null || initModel != null) {
@@ -101,6 +103,8 @@ final class DpTrainCommand implements Callable<Integer> {
     private static final class ProgressLine implements TrainListener {
         private final String prefix;
         private long lastNs;
+        /** Set while the last bar printed has no line end yet. */
+        private boolean open;
 
         ProgressLine(String prefix) {
             this.prefix = prefix;
@@ -109,7 +113,8 @@ final class DpTrainCommand implements Callable<Integer> {
         @Override
         public void biasChanged(org.eelt.trainer.BiasChange.Result c) {
             synchronized (System.err) {
-                System.err.printf("%n%schange-bias: %d training frames, mean residual %.3e eV/atom, energy RMSE %.3e -> %.3e eV/atom%n",
+                close();
+                System.err.printf("%schange-bias: %d training frames, mean residual %.3e eV/atom, energy RMSE %.3e -> %.3e eV/atom%n",
                         prefix, c.frames(), c.meanResidual(), c.rmseBefore(), c.rmseAfter());
             }
         }
@@ -117,13 +122,25 @@ final class DpTrainCommand implements Callable<Integer> {
         @Override
         public void stepped(TrainProgress p) {
             long now = System.nanoTime();
-            if (now - lastNs > 250_000_000L || p.step() + 1 >= p.totalSteps()) {
+            boolean last = p.step() >= p.totalSteps();
+            if (now - lastNs > 250_000_000L || last) {
                 lastNs = now;
                 synchronized (System.err) {
                     System.err.print("\r" + prefix + p.bar(30));
-                    if (p.step() + 1 >= p.totalSteps()) {
+                    open = !last;
+                    if (last) {
                         System.err.println();
                     }
+                }
+            }
+        }
+
+        /** Ends the bar's line when the run stopped before numb_steps (time budget, interrupt). */
+        void close() {
+            synchronized (System.err) {
+                if (open) {
+                    System.err.println();
+                    open = false;
                 }
             }
         }
