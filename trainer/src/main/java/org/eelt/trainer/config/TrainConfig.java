@@ -122,7 +122,8 @@ public record TrainConfig(DpSpec spec, long descriptorSeed, long fittingSeed, Le
             throw new ConfigException(name, "model", e.getMessage());
         }
         Node tr = root.child("training", true);
-        // DeePMD-kit keys that only affect logging or tooling are accepted and ignored
+        // DeePMD-kit keys that only affect logging or tooling (disp_training … max_ckpt_keep) are
+        // accepted and ignored; change_bias_after_training is read below
         tr.allowOnly(Set.of("training_data", "validation_data", "numb_steps", "seed", "disp_file", "disp_freq",
                 "save_freq", "save_ckpt", "disp_training", "time_training", "profiling", "profiling_file", "stop_batch",
                 "tensorboard", "tensorboard_log_dir", "tensorboard_freq", "numb_test", "max_ckpt_keep",
