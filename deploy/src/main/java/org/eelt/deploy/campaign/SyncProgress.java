@@ -66,22 +66,21 @@ record SyncProgress(long iteration, Phase phase, int stage, long stageSteps, lon
     }
 
     private static long number(EeltStore store, String key) {
-        String v = store.getString(key).orElse("0");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "state key %s holds '%s', not an integer;"
-                    + " the run directory is damaged", key, v), e);
-        }
+        return parsed(store, key, Long::parseLong, "an integer");
     }
 
     private static double decimal(EeltStore store, String key) {
+        return parsed(store, key, Double::parseDouble, "a number");
+    }
+
+    /** A state value stored as text ("0" when absent), parsed; a damaged value names its key. */
+    private static <T> T parsed(EeltStore store, String key, java.util.function.Function<String, T> parse, String kind) {
         String v = store.getString(key).orElse("0");
         try {
-            return Double.parseDouble(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "state key %s holds '%s', not a number;"
-                    + " the run directory is damaged", key, v), e);
+            throw new IllegalStateException(String.format(Locale.ROOT, "state key %s holds '%s', not %s;"
+                    + " the run directory is damaged", key, v, kind), e);
         }
     }
 }
