@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.eelt.protocol.messages.AtomsData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +25,10 @@ class ExaminerRequeueTest {
         KIT.shutdownTestKit();
     }
 
-    private static List<AtomsData> dimers(int n) {
-        return ExaminerFixture.dimers(n);
-    }
-
-    private static ActorRef<Examiner.Command> examiner() {
-        return ExaminerFixture.examiner(KIT);
-    }
-
     @Test
     void inFlightWorkOfAStoppedLabelerIsOfferedAgain() {
-        ActorRef<Examiner.Command> ex = examiner();
-        ex.tell(new Examiner.SeedCandidates(dimers(3), "bootstrap"));
+        ActorRef<Examiner.Command> ex = ExaminerFixture.examiner(KIT);
+        ex.tell(new Examiner.SeedCandidates(ExaminerFixture.dimers(3), "bootstrap"));
         TestProbe<Examiner.Candidate> a = KIT.createTestProbe(Examiner.Candidate.class);
         TestProbe<Examiner.Candidate> b = KIT.createTestProbe(Examiner.Candidate.class);
         ex.tell(new Examiner.RequestWork("a", a.getRef()));
@@ -71,7 +61,7 @@ class ExaminerRequeueTest {
 
     @Test
     void waitingRequestsOfAStoppedLabelerGetNoWork() {
-        ActorRef<Examiner.Command> ex = examiner();
+        ActorRef<Examiner.Command> ex = ExaminerFixture.examiner(KIT);
         TestProbe<Examiner.Candidate> a = KIT.createTestProbe(Examiner.Candidate.class);
         ex.tell(new Examiner.RequestWork("a", a.getRef()));
         a.stop();
@@ -80,7 +70,7 @@ class ExaminerRequeueTest {
         stats.receiveMessage();
         TestProbe<Examiner.Candidate> b = KIT.createTestProbe(Examiner.Candidate.class);
         ex.tell(new Examiner.RequestWork("b", b.getRef()));
-        ex.tell(new Examiner.SeedCandidates(dimers(1), "bootstrap"));
+        ex.tell(new Examiner.SeedCandidates(ExaminerFixture.dimers(1), "bootstrap"));
         b.receiveMessage(Duration.ofSeconds(5));
         ex.tell(new Examiner.GetStats(stats.getRef()));
         assertEquals(1, stats.receiveMessage().inFlight(), "the seed went to the live labeler");

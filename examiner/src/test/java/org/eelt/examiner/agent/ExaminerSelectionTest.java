@@ -25,18 +25,10 @@ class ExaminerSelectionTest {
         KIT.shutdownTestKit();
     }
 
-    private static List<AtomsData> dimers(int n) {
-        return ExaminerFixture.dimers(n);
-    }
-
-    private static ActorRef<Examiner.Command> examiner() {
-        return ExaminerFixture.examiner(KIT);
-    }
-
     @Test
     void listsWaitingAndInFlightCandidatesButNotFinishedOnes() {
-        ActorRef<Examiner.Command> ex = examiner();
-        ex.tell(new Examiner.SeedCandidates(dimers(4), "bootstrap"));
+        ActorRef<Examiner.Command> ex = ExaminerFixture.examiner(KIT);
+        ex.tell(new Examiner.SeedCandidates(ExaminerFixture.dimers(4), "bootstrap"));
         TestProbe<Examiner.Candidate> labeler = KIT.createTestProbe(Examiner.Candidate.class);
         ex.tell(new Examiner.RequestWork("a", labeler.getRef()));
         Examiner.Candidate done = labeler.receiveMessage();
@@ -54,8 +46,8 @@ class ExaminerSelectionTest {
 
     @Test
     void requeuedCandidatesAreOfferedAsTheyWere() {
-        ActorRef<Examiner.Command> ex = examiner();
-        List<AtomsData> d = dimers(2);
+        ActorRef<Examiner.Command> ex = ExaminerFixture.examiner(KIT);
+        List<AtomsData> d = ExaminerFixture.dimers(2);
         List<Examiner.Candidate> stored = List.of(new Examiner.Candidate("old-1", d.get(0), "sync-i3-s0-w1", 3, 0.21),
                 new Examiner.Candidate("old-2", d.get(1), "sync-i3-s0-w0", 3, 0.17));
         ex.tell(new Examiner.RequeueCandidates(stored));
