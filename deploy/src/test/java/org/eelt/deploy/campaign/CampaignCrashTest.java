@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.eelt.store.EeltStore;
 import org.junit.jupiter.api.Test;
@@ -24,15 +23,8 @@ class CampaignCrashTest {
         Path run = dir.resolve("run");
         Path log = dir.resolve("child.err");
         Process child = CampaignTestSupport.startRunner(dir, spec, run, "2g");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline && child.isAlive() && !modelsStored(log)) {
-            Thread.sleep(500);
-        }
-        assertTrue(child.isAlive(), "the child ran to the end before it could be killed; see " + log);
-        Thread.sleep(3000); // let it label a few more candidates with the first ensemble
-        child.destroyForcibly(); // SIGKILL on Linux
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        // once the first models are stored, 3 s more to label a few candidates with the first ensemble
+        CampaignTestSupport.killWhen(child, log, l -> CampaignTestSupport.logged(l, "(gen 1)"), 240, 500, 3000);
         assertTrue(!Files.exists(run.resolve("summary.json")), "the killed run wrote no summary");
 
         Set<String> before = CampaignTestSupport.hashes(run);
@@ -50,17 +42,5 @@ class CampaignCrashTest {
         assertEquals((long) summary.number("labeled"), after.size(), "no label duplicated");
         assertTrue(summary.number("model_versions") >= modelsBefore, "models kept across the crash");
         assertTrue(Files.isRegularFile(run.resolve("summary.json")));
-    }
-
-    private static boolean modelsStored(Path log) throws java.io.IOException {
-        if (!Files.exists(log)) {
-            return false;
-        }
-        for (String line : Files.readAllLines(log)) {
-            if (line.contains("(gen 1)")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package org.eelt.deploy.campaign;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -62,5 +63,41 @@ final class CampaignTestSupport {
                 .redirectOutput(dir.resolve("child.out").toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         return pb.start();
+    }
+
+    /** A condition on the child's stderr log. */
+    @FunctionalInterface
+    interface LogCheck {
+        boolean holds(Path log) throws java.io.IOException;
+    }
+
+    /** @return whether the log exists and a line contains {@code text} */
+    static boolean logged(Path log, String text) throws java.io.IOException {
+        return Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.contains(text));
+    }
+
+    /** @return the last 30 lines of the log ("" when it does not exist) */
+    static String tail(Path log) throws java.io.IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    /**
+     * Polls the child's log every {@code pollMs} until {@code ready} holds (at most {@code timeoutS}),
+     * asserts the child is still alive, waits {@code graceMs} more, kills it with SIGKILL and asserts
+     * that it died of it (exit status 137).
+     */
+    static void killWhen(Process child, Path log, LogCheck ready, long timeoutS, long pollMs, long graceMs)
+            throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(timeoutS);
+        while (System.nanoTime() < deadline && child.isAlive() && !ready.holds(log)) {
+            Thread.sleep(pollMs);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(child.isAlive(),
+                "the child ran to the end before it could be killed: " + tail(log));
+        Thread.sleep(graceMs);
+        child.destroyForcibly(); // SIGKILL on Linux
+        org.junit.jupiter.api.Assertions.assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assertions.assertEquals(137, child.exitValue(), "killed by SIGKILL");
     }
 }

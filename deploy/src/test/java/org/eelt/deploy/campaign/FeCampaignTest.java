@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.eelt.freeenergy.cv.CvSet;
 import org.eelt.store.EeltStore;
@@ -60,14 +59,7 @@ class FeCampaignTest {
         Path run = dir.resolve("run");
         Path log = dir.resolve("child.err");
         Process child = CampaignTestSupport.startRunner(dir, spec, run, "1g");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && child.isAlive() && !firstEnsemble(log)) {
-            Thread.sleep(200);
-        }
-        assertTrue(child.isAlive(), "the child ran to the end before it could be killed; see " + log);
-        child.destroyForcibly(); // SIGKILL on Linux
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        CampaignTestSupport.killWhen(child, log, l -> CampaignTestSupport.logged(l, "(gen 1)"), 120, 200, 0);
         assertFalse(Files.exists(run.resolve("summary.json")), "the killed run wrote no summary");
         Set<String> before = hashes(run);
         assertTrue(before.size() >= 20, "the bootstrap labels were stored before the kill: " + before.size());
@@ -135,9 +127,5 @@ class FeCampaignTest {
             }
             return out;
         }
-    }
-
-    private static boolean firstEnsemble(Path log) throws java.io.IOException {
-        return Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.contains("(gen 1)"));
     }
 }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.eelt.examiner.agent.Examiner;
@@ -53,14 +52,7 @@ class SyncCampaignCrashTest {
         Path run = dir.resolve("run");
         Path log = dir.resolve("child.err");
         Process child = CampaignTestSupport.startRunner(dir, spec, run, "1g");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline && child.isAlive() && !labeling(log)) {
-            Thread.sleep(100);
-        }
-        assertTrue(child.isAlive(), "the child ran to the end before it could be killed: " + tail(log));
-        child.destroyForcibly(); // SIGKILL on Linux
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        CampaignTestSupport.killWhen(child, log, SyncCampaignCrashTest::labeling, 240, 100, 0);
         assertFalse(Files.exists(run.resolve("summary.json")), "the killed run wrote no summary");
 
         String settings = Oracles.create("sutton-chen:", OracleSettings.defaults()).settings();
@@ -111,11 +103,6 @@ class SyncCampaignCrashTest {
             assertTrue(Long.parseLong(s.getString("sync/iteration").orElseThrow()) >= iteration);
         }
         assertTrue(Files.isRegularFile(run.resolve("summary.json")));
-    }
-
-    private static String tail(Path log) throws java.io.IOException {
-        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     private static boolean labeling(Path log) throws java.io.IOException {
