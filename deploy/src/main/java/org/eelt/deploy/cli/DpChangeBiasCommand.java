@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.eelt.potential.dp.DeepPotModel;
 import org.eelt.potential.dp.DpModelYaml;
 import org.eelt.potential.dp.EeltModelFile;
 import org.eelt.potential.dp.ModelProvenance;
@@ -40,13 +41,16 @@ final class DpChangeBiasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // read once: an EELT file (keeps its provenance) or else a DeePMD-kit YAML
         EeltModelFile eelt = null;
+        DeepPotModel dp;
         try {
             eelt = EeltModelFile.read(model);
+            dp = eelt.model();
         } catch (FormatException notEelt) {
-            // a DeePMD-kit YAML (ModelExport.read reports a file that is neither)
+            dp = DpModelYaml.read(model);
         }
-        DpModel m = org.eelt.trainer.ModelExport.read(model);
+        DpModel m = DeepPotConversion.fromDeepPot(dp);
         List<DeepmdSystem> data = new ArrayList<>();
         for (Path s : systems) {
             for (Path f : DpTestCommand.systems(s)) {
