@@ -13,7 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * size×size matrices, 2·size³ FLOPs per product, best of {@code reps} after one untimed product,
  * in GFLOP/s. With OMP_NUM_THREADS=1 (the launcher's default) the product runs on the calling
  * thread, so the rate per thread-CPU second is comparable with a single-threaded kernel's and
- * less disturbed than wall time on a shared machine.
+ * less disturbed than wall time on a shared machine. The benchmarks keep the better of two
+ * wall-time series, one before and one after their timed work: a series slowed by JIT compiler
+ * threads or a neighbour would lower the reference and so inflate the reported ratio (seen once:
+ * 23 instead of 46 GFLOP/s with the JVM pinned to one core, ratio 0.73 instead of 0.37).
  */
 final class DgemmRate {
     private DgemmRate() {
