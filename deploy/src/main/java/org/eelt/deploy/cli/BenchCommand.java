@@ -212,6 +212,14 @@ final class BenchCommand implements Runnable {
                 + " 'eelt.campaign.examination.policy = fixed' (repeatable; the test set is fixed)")
         java.util.List<String> overrides = new java.util.ArrayList<>();
 
+        @Option(names = "--training-steps", defaultValue = "20000", description = "optimizer steps of every fresh model,"
+                + " EELT's and random's alike; 0 = as many as ensemble member 0 got in the campaign (default: ${DEFAULT-VALUE})")
+        long trainingSteps;
+
+        @Option(names = "--oracle-md", description = "also train on random snapshots of oracle-driven MD (oracle_md_*;"
+                + " doubles the trainings)")
+        boolean oracleMd;
+
         @Override
         public Integer call() throws Exception {
             if (labels <= 8) {
@@ -222,8 +230,13 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("bench label-efficiency: --max-multiple must be in 1..100, got "
                         + maxMultiple);
             }
+            if (trainingSteps < 0) {
+                throw new IllegalArgumentException("bench label-efficiency: --training-steps must be >= 0, got "
+                        + trainingSteps);
+            }
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
-            System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple, String.join("\n", overrides)));
+            System.out.println(LabelEfficiencyBench.run(new LabelEfficiencyBench.Config(dir, labels, maxMultiple,
+                    String.join("\n", overrides), trainingSteps, oracleMd)));
             return 0;
         }
     }
