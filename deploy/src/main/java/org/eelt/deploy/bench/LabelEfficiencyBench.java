@@ -1,6 +1,7 @@
 package org.eelt.deploy.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -84,12 +85,15 @@ public final class LabelEfficiencyBench {
      *                      the campaign
      * @param oracleMd      also run the oracle-MD snapshot baseline ({@code oracle_md_*}, doubles the
      *                      trainings)
+     * @param reuseCampaign compare on the finished campaign already in {@code workDir/eelt} (its
+     *                      {@code campaign.conf}, store and {@code summary.json}) instead of running one, e.g.
+     *                      to measure the curves again with other training steps
      */
     public record Config(Path workDir, int labels, int maxMultiple, String overrides, long trainingSteps,
-                         boolean oracleMd) {
-        /** @return the defaults: 20000 training steps, no oracle-MD baseline */
+                         boolean oracleMd, boolean reuseCampaign) {
+        /** @return the defaults: 20000 training steps, no oracle-MD baseline, a new campaign */
         public static Config of(Path workDir, int labels, int maxMultiple, String overrides) {
-            return new Config(workDir, labels, maxMultiple, overrides, DEFAULT_TRAINING_STEPS, false);
+            return new Config(workDir, labels, maxMultiple, overrides, DEFAULT_TRAINING_STEPS, false, false);
         }
     }
 
@@ -199,12 +203,22 @@ public final class LabelEfficiencyBench {
                     + " it is fixed so that results stay comparable. Remove those keys");
         }
         Path runDir = workDir.resolve("eelt");
-        Summary s = CampaignRunner.run(new CampaignRunner.Options(text, workDir, runDir, false, null, 2000));
+        CampaignFacts s;
+        if (c.reuseCampaign()) {
+            s = CampaignFacts.read(runDir);
+            text = Files.readString(runDir.resolve("campaign.conf"));
+        } else {
+            s = CampaignFacts.of(CampaignRunner.run(new CampaignRunner.Options(text, workDir, runDir, false, null, 2000)));
+        }
         CampaignSpec spec = CampaignSpecParser.parse(text, workDir);
+        if (!spec.test().equals(CampaignSpecParser.parse(base, workDir).test())) {
+            throw new IllegalArgumentException("bench label-efficiency: the campaign in " + runDir + " has another test"
+                    + " set than this bench's (" + spec.test() + "); its figures would not be comparable");
+        }
         Oracle oracle = Oracles.create(spec.labeling().oracle(), OracleSettings.defaults());
         List<TestSet.Labeled> test = TestSet.build(spec, oracle);
         long member0Steps = (long) (spec.training().firstRoundSteps()
-                + Math.max(0, s.number("model_versions") / spec.training().ensembleSize() - 1)
+                + Math.max(0, s.modelVersions() / spec.training().ensembleSize() - 1)
                 * spec.training().stepsPerRound());
         long steps = c.trainingSteps() > 0 ? c.trainingSteps() : member0Steps;
         List<String> names = systemNames(spec);
@@ -224,7 +238,9 @@ public final class LabelEfficiencyBench {
         }
         reservoir.forEach(e -> reservoirTally.add(e.walker()));
         int eelt = selected.size();
-        LabelCurve curves = new LabelCurve(spec, steps, test, workDir, testGroups(spec, test.size()));
+        // a reused campaign keeps its earlier trainings: the new ones go to their own directory
+        Path trainings = c.reuseCampaign() ? workDir.resolve("reuse-steps-" + steps) : workDir;
+        LabelCurve curves = new LabelCurve(spec, steps, test, trainings, testGroups(spec, test.size()));
         // the same fresh training on EELT's labels, once per training seed, so that only the selection differs
         double[] eeltRmse = new double[DRAWS];
         double[][] eeltPerSystem = new double[DRAWS][];
@@ -254,12 +270,39 @@ public final class LabelEfficiencyBench {
                 ? curves.smallestReaching(mdDraws, md.size(), eelt, target, "oracle-md") : null;
         int unlabelable = pools.stream().mapToInt(LabeledPool::failed).max().orElse(0);
         String json = json(eelt, target, random, oracleMd, composition(spec, reservoir), scored, unlabelable, steps,
-                s.number("test_force_rmse"), (long) s.number("explored"), s.status());
+                s.testForceRmse(), s.explored(), s.status());
         String extra = perSystemJson(names, eeltRmse, eeltPerSystem, random, curves, eelt, labelTally, reservoirTally,
                 test.size()) + ", \"campaign_member0_steps\": " + member0Steps;
         json = json.substring(0, json.length() - 1) + ", " + extra + "}";
         return overrides.isBlank() ? json : json.substring(0, json.length() - 1) + ", \"overrides\": \""
                 + overrides.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
+    }
+
+    /**
+     * What the comparison needs from the campaign's summary.
+     *
+     * @param modelVersions member publications (sets ensemble member 0's step count)
+     * @param testForceRmse member 0's test force RMSE at the end of the campaign, eV/Å
+     * @param explored      frames explored
+     * @param status        how the campaign ended
+     */
+    record CampaignFacts(long modelVersions, double testForceRmse, long explored, String status) {
+        static CampaignFacts of(Summary s) {
+            return new CampaignFacts((long) s.number("model_versions"), s.number("test_force_rmse"),
+                    (long) s.number("explored"), s.status());
+        }
+
+        /** @return the facts of a finished campaign's {@code summary.json} in {@code runDir} */
+        static CampaignFacts read(Path runDir) throws IOException {
+            Path file = runDir.resolve("summary.json");
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("bench label-efficiency: no finished campaign to reuse in " + runDir
+                        + " (summary.json is missing)");
+            }
+            com.typesafe.config.Config j = com.typesafe.config.ConfigFactory.parseString(Files.readString(file));
+            return new CampaignFacts(j.getLong("model_versions"), j.getDouble("test_force_rmse"), j.getLong("explored"),
+                    j.getString("status"));
+        }
     }
 
     /** @return the walker of a label's campaign metadata ({@code walker=...;}), or "bootstrap"/"unknown" */

@@ -220,6 +220,10 @@ final class BenchCommand implements Runnable {
                 + " doubles the trainings)")
         boolean oracleMd;
 
+        @Option(names = "--reuse-campaign", description = "compare on the finished campaign already in --work-dir"
+                + " (DIR/eelt) instead of running a new one, e.g. with other --training-steps")
+        boolean reuseCampaign;
+
         @Override
         public Integer call() throws Exception {
             if (labels <= 8) {
@@ -234,9 +238,13 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("bench label-efficiency: --training-steps must be >= 0, got "
                         + trainingSteps);
             }
+            if (reuseCampaign && workDir == null) {
+                throw new IllegalArgumentException("bench label-efficiency: --reuse-campaign needs --work-dir (the"
+                        + " directory of an earlier run)");
+            }
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
             System.out.println(LabelEfficiencyBench.run(new LabelEfficiencyBench.Config(dir, labels, maxMultiple,
-                    String.join("\n", overrides), trainingSteps, oracleMd)));
+                    String.join("\n", overrides), trainingSteps, oracleMd, reuseCampaign)));
             return 0;
         }
     }

@@ -102,6 +102,20 @@ class LabelEfficiencyBenchTest {
     }
 
     @Test
+    void aReusedCampaignNeedsItsSummaryAndKeepsItsFacts(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LabelEfficiencyBench.run(new LabelEfficiencyBench.Config(tmp, 40, 12, "", 100, false, true)));
+        assertTrue(e.getMessage().contains("summary.json"), e.getMessage());
+        java.nio.file.Files.createDirectories(tmp.resolve("eelt"));
+        java.nio.file.Files.writeString(tmp.resolve("eelt/summary.json"), """
+                {"status": "converged", "explored": 1504, "model_versions": 20, "test_force_rmse": 0.0477317,
+                 "timings": {"first_ensemble_s": 22.7}}
+                """);
+        assertEquals(new LabelEfficiencyBench.CampaignFacts(20, 0.0477317, 1504, "converged"),
+                LabelEfficiencyBench.CampaignFacts.read(tmp.resolve("eelt")));
+    }
+
+    @Test
     void theRandomPoolIsTheReservoirLabeledByTheOracleInItsShuffledOrder() {
         CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
         List<ExplorationSample> samples = new ArrayList<>();
