@@ -218,7 +218,7 @@ public final class LabelEfficiencyBench {
         Oracle oracle = Oracles.create(spec.labeling().oracle(), OracleSettings.defaults());
         List<TestSet.Labeled> test = TestSet.build(spec, oracle);
         long member0Steps = (long) (spec.training().firstRoundSteps()
-                + Math.max(0, s.modelVersions() / spec.training().ensembleSize() - 1)
+                + Math.max(0, s.modelVersions() / (double) spec.training().ensembleSize() - 1)
                 * spec.training().stepsPerRound());
         long steps = c.trainingSteps() > 0 ? c.trainingSteps() : member0Steps;
         List<String> names = systemNames(spec);
