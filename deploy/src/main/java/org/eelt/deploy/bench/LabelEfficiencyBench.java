@@ -1,8 +1,10 @@
 package org.eelt.deploy.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -26,90 +28,156 @@ import org.eelt.labeler.oracle.OracleSettings;
 import org.eelt.labeler.spec.Oracles;
 import org.eelt.potential.ForceResult;
 import org.eelt.protocol.atoms.Frame;
-import org.eelt.protocol.atoms.LabeledFrame;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.store.EeltStore;
 import org.eelt.store.ExplorationSample;
+import org.eelt.store.StoredLabel;
 
 /**
  * {@code eelt bench label-efficiency --json}: how many labels EELT's ensemble selection needs
  * compared with random snapshots of the same exploration (issue 5). One asynchronous campaign
- * ({@link #spec}) labels {@code eelt_labels} frames (bootstrap included) and keeps an exploration
- * reservoir: a uniform random sample of every frame its examiner scored, whatever the verdict
- * ({@link ExplorationReservoir}). Random selection is the first n frames of that reservoir in a
- * seeded random order, labeled by the same oracle; its RMSE at each count is the mean over
- * {@value #DRAWS} independent orders (draws).
+ * ({@link #spec}) explores a target space of several Cu systems (bulk, a vacancy cell, (100) and
+ * (111) surface slabs; {@link #SYSTEMS}) at 300, 600 and 900 K, labels {@code eelt_labels} frames
+ * (bootstrap included) and keeps an exploration reservoir: a uniform random sample of every frame
+ * its examiner scored, whatever the verdict ({@link ExplorationReservoir}). Random selection is the
+ * first n frames of that reservoir in a seeded random order, labeled by the same oracle; its RMSE
+ * at each count is the mean over {@value #DRAWS} independent orders (draws).
  *
- * <p>EELT's labels and each random set train one fresh model with the same architecture, seed,
- * learning-rate schedule and number of optimizer steps (as many as ensemble member 0 received in
- * the campaign), so only the selection differs; each is tested on the campaign's independent
- * oracle-MD test set (never loosened here). {@link LabelCurve} finds the smallest random count n
- * on the grid {@link LabelCurve#MULTIPLES} × eelt_labels whose test force RMSE is at or below the
- * EELT model's: {@code label_ratio = eelt_labels / random_labels}. The grid point below
- * ({@code random_labels_not_reaching}) brackets the true count.
+ * <p>EELT's labels and each random set train fresh models with the same architecture,
+ * learning-rate schedule and number of optimizer steps ({@link #DEFAULT_TRAINING_STEPS} unless
+ * {@link Config#trainingSteps} says otherwise), so only the selection differs: EELT's labels are
+ * trained {@value #DRAWS} times (seeds campaign seed + 0, 1, 2), random draw d with seed campaign
+ * seed + d. Each model is tested
+ * on the campaign's independent test set: oracle-driven MD of every system at every temperature,
+ * the same number of frames each (never loosened here). {@link LabelCurve} finds the smallest
+ * random count n on the grid {@link LabelCurve#MULTIPLES} × eelt_labels whose mean test force
+ * RMSE is at or below the mean of EELT's retrainings: {@code label_ratio = eelt_labels /
+ * random_labels}. The grid point below ({@code random_labels_not_reaching}) brackets the true count.
  *
- * <p>An extra, differently drawn baseline is reported under {@code oracle_md_*}: uniform snapshots
- * of oracle-driven Langevin MD at the stages' temperatures from the initial structures, i.e.
- * close to the test set's own distribution, which no selection method has before labeling.
+ * <p>An extra, differently drawn baseline ({@link Config#oracleMd}, off by default) is reported under
+ * {@code oracle_md_*}: uniform snapshots of oracle-driven Langevin MD at the stages' temperatures from
+ * the initial structures, i.e. close to the test set's own distribution, which no selection method
+ * has before labeling.
  */
 public final class LabelEfficiencyBench {
-    /** Independent random draws (orders of the reservoir) whose mean RMSE is the random baseline's at each count. */
-    static final int DRAWS = 2;
+    /**
+     * Independent random draws (orders of the reservoir) whose mean RMSE is the random baseline's
+     * at each count, and retrainings of EELT's labels (one per training seed).
+     */
+    static final int DRAWS = 3;
     /** Seed salt of the random order of the reservoir. */
     private static final long ORDER_SALT = 4242;
+    /**
+     * Optimizer steps of every fresh model (EELT's retrainings and every random set), fixed like
+     * DP-GEN's {@code numb_steps}. With the ≈ 5000 steps ensemble member 0 gets in the campaign the
+     * random learning curve was flat from 41 to 328 labels (test force RMSE 0.034–0.038 eV/Å): the
+     * step count, not the data, set the error. With 20000 steps every error is about halved
+     * (≈ 0.017 eV/Å at 41 labels); the random curve is still shallow (README, "Label efficiency").
+     */
+    static final long DEFAULT_TRAINING_STEPS = 20_000;
+
+    /**
+     * What to run.
+     *
+     * @param workDir       where the campaign and the trainings go
+     * @param labels        EELT's label budget (bootstrap included)
+     * @param maxMultiple   largest random label count, as a multiple of EELT's labels
+     * @param overrides     HOCON appended to the campaign ({@link #spec}); the test set cannot be changed
+     * @param trainingSteps optimizer steps of every fresh model; 0: as many as ensemble member 0 got in
+     *                      the campaign
+     * @param oracleMd      also run the oracle-MD snapshot baseline ({@code oracle_md_*}, doubles the
+     *                      trainings)
+     * @param reuseCampaign compare on the finished campaign already in {@code workDir/eelt} (its
+     *                      {@code campaign.conf}, store and {@code summary.json}) instead of running one, e.g.
+     *                      to measure the curves again with other training steps
+     */
+    public record Config(Path workDir, int labels, int maxMultiple, String overrides, long trainingSteps,
+                         boolean oracleMd, boolean reuseCampaign) {
+        /** @return the defaults: 20000 training steps, no oracle-MD baseline, a new campaign */
+        public static Config of(Path workDir, int labels, int maxMultiple, String overrides) {
+            return new Config(workDir, labels, maxMultiple, overrides, DEFAULT_TRAINING_STEPS, false, false);
+        }
+    }
+
+    /** Names of {@link #SYSTEMS}, in order (JSON keys of the per-system figures). */
+    static final List<String> SYSTEM_NAMES = List.of("bulk", "vacancy", "fcc100", "fcc111");
+
+    /**
+     * The target space: what the campaign is asked to explore. A 32-atom fcc Cu cell, the same
+     * cell with one vacancy (31 atoms), and 36-atom (100) and (111) slabs (3 × 3 surface cells,
+     * 4 layers, 10 Å of vacuum: more than the oracle's 7.22 Å and the model's 7.5 Å cut-off, so
+     * the two faces do not see each other). One walker per system in every stage.
+     */
+    static final String SYSTEMS = """
+            eelt.campaign.strains = [0]
+            eelt.campaign.systems = [
+              {builder = fcc, element = Cu, a = 3.615, repeat = 2}
+              {builder = fcc, element = Cu, a = 3.615, repeat = 2, vacancies = 1}
+              {builder = fcc100, element = Cu, a = 3.615, repeat = 3, layers = 4, vacuum = 10}
+              {builder = fcc111, element = Cu, a = 3.615, repeat = 3, layers = 4, vacuum = 10}
+            ]
+            """;
+
+    /**
+     * Exploration of the comparison: a temperature ramp (DP-GEN style) over {@link #SYSTEMS},
+     * one walker per system. Each stage explores with models trained on the colder stages'
+     * labels. A stage ends when its walkers used their steps or its accurate ratio reaches the
+     * convergence ratio; the last one has steps enough to run until the label budget unless its
+     * accurate ratio ends it (and the campaign) first.
+     */
+    static final String RAMP = """
+            eelt.campaign.exploration.stages = [
+              {temperatures = [300], walkers = 4, steps-per-walker = 2000}
+              {temperatures = [600], walkers = 4, steps-per-walker = 2000}
+              {temperatures = [900], walkers = 4, steps-per-walker = 1000000}
+            ]
+            """;
+
+    /**
+     * The model: its cut-off (7.5 Å) covers the Sutton–Chen oracle's range (7.22 Å), so no part
+     * of a label is out of its reach; sel = 200 exceeds the ≈ 150–170 neighbors of a bulk atom
+     * within 7.5 Å at 900 K.
+     */
+    static final String MODEL = """
+            eelt.campaign.training.model { sel = [200], rcut = 7.5, embedding = [8, 16], fitting = [32, 32] }
+            """;
 
     private LabelEfficiencyBench() {
     }
 
     /**
-     * Exploration of the comparison: a temperature ramp (DP-GEN style), 3 walkers per stage (one
-     * per strained cell). Each stage explores with models trained on the colder stages' labels,
-     * so walkers at 900–1200 K no longer run with a model that never saw a thermal frame (with
-     * the campaign bench's single 300 + 900 K stage about half of all explored frames came from
-     * 900 K walkers that exploded under early models). A stage ends when its walkers used their
-     * steps or its accurate ratio reaches the convergence ratio; the last one runs until the
-     * label budget.
-     */
-    static final String RAMP = """
-            eelt.campaign.exploration.stages = [
-              {temperatures = [300], walkers = 3, steps-per-walker = 2000}
-              {temperatures = [600], walkers = 3, steps-per-walker = 2000}
-              {temperatures = [900], walkers = 3, steps-per-walker = 2000}
-              {temperatures = [900, 1200], walkers = 3, steps-per-walker = 1000000}
-            ]
-            """;
-
-    /**
-     * The campaign of this comparison: the campaign bench's small Cu system, model, trust levels,
-     * max-devi selection with re-scoring, 0.1 Å dedupe and test set, with {@link #RAMP}. Labels
+     * The campaign of this comparison: {@link #SYSTEMS} explored by {@link #RAMP} with {@link #MODEL},
+     * the campaign bench's trust levels, max-devi selection with re-scoring and 0.1 Å dedupe. Labels
      * are instant here (no simulated latency), so the per-model-version quota sets how many labels
      * one state of the ensemble chooses before the next retrain: 2 per version lets every label be
-     * chosen by a recently retrained ensemble; the first round waits for the whole bootstrap. The
-     * reservoir keeps enough frames for the largest random set.
+     * chosen by a recently retrained ensemble; the first round waits for the whole bootstrap (2
+     * rattled frames per system). The test set: 4 oracle-MD frames of every system at each of
+     * 300, 600 and 900 K (48 frames). The reservoir keeps enough frames for the largest random set.
      *
      * @param labels          EELT's label budget
      * @param reservoirFrames frames of the exploration reservoir
      * @return the campaign's HOCON text
      */
     static String spec(int labels, int reservoirFrames) {
-        return SmallCuCampaign.named("label-efficiency").mode("async").seed(21).strains(-0.03, 0, 0.03)
-                .chunks(40, 10).failedBatchesRestart(1).stage(new double[] {300}, 3, 2000)
+        return SmallCuCampaign.named("label-efficiency").mode("async").seed(21)
+                .chunks(40, 10).failedBatchesRestart(1).stage(new double[] {300}, 4, 2000)
                 .examination(0.10, 0.50, 2)
                 .labeling("sutton-chen:", 2)
-                .model(5.0, 4, 16, 16).firstRoundSteps(1500).rounds(400, 4)
+                .model(7.5, 4, 32, 32).firstRoundSteps(1500).rounds(400, 4)
                 .initialData(8, 0.0)
-                .accuracy(0.9, 90).budget(labels, 420)
-                .test(new double[] {300, 600, 900}, 4).testSpacing(100, 25)
-                .hocon() + RAMP + """
+                .accuracy(0.9, 90).budget(labels, 1200)
+                .test(new double[] {300, 600, 900}, 4).testSpacing(200, 50)
+                .hocon() + SYSTEMS + RAMP + MODEL + """
                 eelt.campaign.examination { policy = max-devi, dedupe-threshold = 0.1 }
                 eelt.campaign.training.trigger = idle
                 eelt.campaign.initial-data.train-after = 1.0
+                eelt.campaign.test.all-systems = true
                 """ + "eelt.campaign.examination.reservoir-frames = " + reservoirFrames + "\n";
     }
 
     /** @return the JSON of a run in {@code workDir} with at most {@code maxMultiple} × eelt_labels random labels. */
     public static String run(Path workDir, int labels, int maxMultiple) throws IOException {
-        return run(workDir, labels, maxMultiple, "");
+        return run(Config.of(workDir, labels, maxMultiple, ""));
     }
 
     /**
@@ -119,6 +187,18 @@ public final class LabelEfficiencyBench {
      * @throws org.eelt.deploy.campaign.CampaignSpecException when the overrides are invalid or touch the test set
      */
     public static String run(Path workDir, int labels, int maxMultiple, String overrides) throws IOException {
+        return run(Config.of(workDir, labels, maxMultiple, overrides));
+    }
+
+    /**
+     * @return the JSON of a run ({@link Config})
+     * @throws org.eelt.deploy.campaign.CampaignSpecException when the overrides are invalid or touch the test set
+     */
+    public static String run(Config c) throws IOException {
+        Path workDir = c.workDir();
+        int labels = c.labels();
+        int maxMultiple = c.maxMultiple();
+        String overrides = c.overrides();
         String base = spec(labels, Math.max(256, maxMultiple * labels));
         String text = base + (overrides.isBlank() ? "" : overrides + "\n");
         if (!CampaignSpecParser.parse(text, workDir).test().equals(CampaignSpecParser.parse(base, workDir).test())) {
@@ -126,32 +206,57 @@ public final class LabelEfficiencyBench {
                     + " it is fixed so that results stay comparable. Remove those keys");
         }
         Path runDir = workDir.resolve("eelt");
-        Summary s = CampaignRunner.run(new CampaignRunner.Options(text, workDir, runDir, false, null, 2000));
+        CampaignFacts s;
+        if (c.reuseCampaign()) {
+            s = CampaignFacts.read(runDir);
+            text = Files.readString(runDir.resolve("campaign.conf"));
+        } else {
+            s = CampaignFacts.of(CampaignRunner.run(new CampaignRunner.Options(text, workDir, runDir, false, null, 2000)));
+        }
         CampaignSpec spec = CampaignSpecParser.parse(text, workDir);
+        if (!spec.test().equals(CampaignSpecParser.parse(base, workDir).test())) {
+            throw new IllegalArgumentException("bench label-efficiency: the campaign in " + runDir + " has another test"
+                    + " set than this bench's (" + spec.test() + "); its figures would not be comparable");
+        }
         Oracle oracle = Oracles.create(spec.labeling().oracle(), OracleSettings.defaults());
         List<TestSet.Labeled> test = TestSet.build(spec, oracle);
-        long steps = (long) (spec.training().firstRoundSteps()
-                + Math.max(0, s.number("model_versions") / spec.training().ensembleSize() - 1)
+        long member0Steps = (long) (spec.training().firstRoundSteps()
+                + Math.max(0, s.modelVersions() / (double) spec.training().ensembleSize() - 1)
                 * spec.training().stepsPerRound());
+        long steps = c.trainingSteps() > 0 ? c.trainingSteps() : member0Steps;
+        List<String> names = systemNames(spec);
+        SystemTally labelTally = new SystemTally(spec, names);
+        SystemTally reservoirTally = new SystemTally(spec, names);
         List<Frame> selected = new ArrayList<>();
         List<ExplorationSample> reservoir;
         long scored;
         try (EeltStore store = EeltStore.open(runDir.resolve("store"))) {
-            for (LabeledFrame l : store.export(store.snapshot())) {
-                selected.add(l.frame());
+            for (Iterator<StoredLabel> it = store.iterate(store.snapshot()); it.hasNext(); ) {
+                StoredLabel l = it.next();
+                selected.add(l.label().frame());
+                labelTally.add(walkerOf(store.getString("label-meta/" + l.hash().hex()).orElse("")));
             }
             reservoir = new ArrayList<>(ExplorationReservoir.read(store));
             scored = ExplorationReservoir.seen(store);
         }
+        reservoir.forEach(e -> reservoirTally.add(e.walker()));
         int eelt = selected.size();
-        LabelCurve curves = new LabelCurve(spec, steps, test, workDir);
-        // the same fresh training on EELT's labels, so that only the selection differs
-        double target = curves.rmse(selected, "eelt-retrained");
+        // a reused campaign keeps its earlier trainings: the new ones go to their own directory
+        Path trainings = c.reuseCampaign() ? workDir.resolve("reuse-steps-" + steps) : workDir;
+        LabelCurve curves = new LabelCurve(spec, steps, test, trainings, testGroups(spec, test.size()));
+        // the same fresh training on EELT's labels, once per training seed, so that only the selection differs
+        double[] eeltRmse = new double[DRAWS];
+        double[][] eeltPerSystem = new double[DRAWS][];
+        for (int d = 0; d < DRAWS; d++) {
+            eeltRmse[d] = curves.rmse(selected, "eelt-retrained-s" + d, d);
+            eeltPerSystem[d] = curves.groupRmse("eelt-retrained-s" + d);
+        }
+        double target = java.util.Arrays.stream(eeltRmse).average().orElseThrow();
         int max = maxMultiple * eelt;
         List<java.util.function.IntFunction<List<Frame>>> randomDraws = new ArrayList<>();
         List<LabeledPool> pools = new ArrayList<>();
         List<java.util.function.IntFunction<List<Frame>>> mdDraws = new ArrayList<>();
-        List<Frame> md = randomSnapshots(spec, oracle, max);
+        List<Frame> md = c.oracleMd() ? randomSnapshots(spec, oracle, max) : List.of();
         for (int d = 0; d < DRAWS; d++) {
             List<ExplorationSample> order = new ArrayList<>(reservoir);
             shuffle(order, new SplittableRandom(spec.seed() + ORDER_SALT + d));
@@ -164,12 +269,120 @@ public final class LabelEfficiencyBench {
         }
         LabelCurve.Result random = curves.smallestReaching(randomDraws, Math.min(max, reservoir.size()), eelt, target,
                 "random");
-        LabelCurve.Result oracleMd = curves.smallestReaching(mdDraws, md.size(), eelt, target, "oracle-md");
+        LabelCurve.Result oracleMd = c.oracleMd()
+                ? curves.smallestReaching(mdDraws, md.size(), eelt, target, "oracle-md") : null;
         int unlabelable = pools.stream().mapToInt(LabeledPool::failed).max().orElse(0);
         String json = json(eelt, target, random, oracleMd, composition(spec, reservoir), scored, unlabelable, steps,
-                s.number("test_force_rmse"), (long) s.number("explored"), s.status());
+                s.testForceRmse(), s.explored(), s.status());
+        String extra = perSystemJson(names, eeltRmse, eeltPerSystem, random, curves, eelt, labelTally, reservoirTally,
+                test.size()) + ", \"campaign_member0_steps\": " + member0Steps;
+        json = json.substring(0, json.length() - 1) + ", " + extra + "}";
         return overrides.isBlank() ? json : json.substring(0, json.length() - 1) + ", \"overrides\": \""
                 + overrides.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
+    }
+
+    /**
+     * What the comparison needs from the campaign's summary.
+     *
+     * @param modelVersions member publications (sets ensemble member 0's step count)
+     * @param testForceRmse member 0's test force RMSE at the end of the campaign, eV/Å
+     * @param explored      frames explored
+     * @param status        how the campaign ended
+     */
+    record CampaignFacts(long modelVersions, double testForceRmse, long explored, String status) {
+        static CampaignFacts of(Summary s) {
+            return new CampaignFacts((long) s.number("model_versions"), s.number("test_force_rmse"),
+                    (long) s.number("explored"), s.status());
+        }
+
+        /** @return the facts of a finished campaign's {@code summary.json} in {@code runDir} */
+        static CampaignFacts read(Path runDir) throws IOException {
+            Path file = runDir.resolve("summary.json");
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("bench label-efficiency: no finished campaign to reuse in " + runDir
+                        + " (summary.json is missing)");
+            }
+            com.typesafe.config.Config j = com.typesafe.config.ConfigFactory.parseString(Files.readString(file));
+            return new CampaignFacts(j.getLong("model_versions"), j.getDouble("test_force_rmse"), j.getLong("explored"),
+                    j.getString("status"));
+        }
+    }
+
+    /** @return the walker of a label's campaign metadata ({@code walker=...;}), or "bootstrap"/"unknown" */
+    static String walkerOf(String labelMeta) {
+        for (String entry : labelMeta.split(";")) {
+            if (entry.startsWith("walker=")) {
+                return entry.substring("walker=".length());
+            }
+        }
+        return "unknown";
+    }
+
+    /** @return {@link #SYSTEM_NAMES} when the spec has those systems, else "system-0", "system-1", ... */
+    static List<String> systemNames(CampaignSpec spec) {
+        if (spec.systems().size() == SYSTEM_NAMES.size()) {
+            return SYSTEM_NAMES;
+        }
+        List<String> n = new ArrayList<>();
+        for (int i = 0; i < spec.systems().size(); i++) {
+            n.add("system-" + i);
+        }
+        return n;
+    }
+
+    /**
+     * @return the test set's index range of each system ([first, end)) when the test set covers every
+     *         system ({@link TestSet#build} writes them system by system), else one range for all
+     */
+    static List<int[]> testGroups(CampaignSpec spec, int testFrames) {
+        if (!spec.test().allSystems()) {
+            return List.of(new int[] {0, testFrames});
+        }
+        int per = testFrames / spec.systems().size();
+        List<int[]> g = new ArrayList<>();
+        for (int i = 0; i < spec.systems().size(); i++) {
+            g.add(new int[] {i * per, (i + 1) * per});
+        }
+        return g;
+    }
+
+    /**
+     * @return JSON fields: EELT's retrainings (each seed's RMSE), the test RMSE by system of EELT's
+     *         retrainings and of the random draws at EELT's label count (means over seeds / draws, when
+     *         that count was trained), every draw's RMSE, and the labels and reservoir frames by system
+     */
+    private static String perSystemJson(List<String> names, double[] eeltRmse, double[][] eeltPerSystem,
+                                        LabelCurve.Result random, LabelCurve curves, int eelt, SystemTally labels,
+                                        SystemTally reservoir, int testFrames) {
+        StringBuilder b = new StringBuilder();
+        b.append("\"eelt_test_force_rmse_seeds\": ").append(LabelCurve.json(eeltRmse));
+        b.append(", \"random_curve_draws\": ").append(random.drawsJson());
+        b.append(", \"test_frames\": ").append(testFrames);
+        b.append(", \"systems\": [\"").append(String.join("\", \"", names)).append("\"]");
+        int groups = eeltPerSystem[0].length;
+        if (groups == names.size()) {
+            b.append(", \"eelt_test_force_rmse_per_system\": ").append(LabelCurve.json(mean(eeltPerSystem)));
+            if (random.draws().containsKey(eelt)) {
+                double[][] r = new double[DRAWS][];
+                for (int d = 0; d < DRAWS; d++) {
+                    r[d] = curves.groupRmse(LabelCurve.drawName("random", d, eelt));
+                }
+                b.append(", \"random_test_force_rmse_per_system_at_eelt_labels\": ").append(LabelCurve.json(mean(r)));
+            }
+        }
+        b.append(", \"eelt_labels_per_system\": ").append(labels.json());
+        b.append(", \"reservoir_per_system\": ").append(reservoir.json());
+        return b.toString();
+    }
+
+    private static double[] mean(double[][] rows) {
+        double[] m = new double[rows[0].length];
+        for (double[] r : rows) {
+            for (int i = 0; i < m.length; i++) {
+                m[i] += r[i] / rows.length;
+            }
+        }
+        return m;
     }
 
     /**
@@ -194,19 +407,21 @@ public final class LabelEfficiencyBench {
     private static String json(int eelt, double target, LabelCurve.Result random, LabelCurve.Result md, String reservoir,
                                long scored, int unlabelable, long steps, double campaignRmse, long explored,
                                String status) {
+        String oracleMd = md == null ? " \"oracle_md\": \"not run (--oracle-md)\","
+                : String.format(Locale.ROOT, " \"oracle_md_random_labels\": %d, \"oracle_md_label_ratio\": %.4f,"
+                        + " \"oracle_md_test_force_rmse\": %.5f, \"oracle_md_reached_target\": %b, \"oracle_md_curve\": %s,",
+                md.labels(), eelt / (double) md.labels(), md.rmse(), md.reached(), md.curveJson());
         return String.format(Locale.ROOT, "{\"eelt_labels\": %d, \"random_labels\": %d, \"label_ratio\": %.4f,"
                         + " \"eelt_test_force_rmse\": %.5f, \"random_test_force_rmse\": %.5f,"
                         + " \"random_reached_target\": %b, \"random_labels_not_reaching\": %d, \"random_curve\": %s,"
                         + " \"random_source\": \"uniform reservoir of the EELT run's scored frames\", \"random_draws\": " + DRAWS + ","
                         + " %s, \"scored_frames\": %d, \"reservoir_unlabelable\": %d,"
-                        + " \"oracle_md_random_labels\": %d, \"oracle_md_label_ratio\": %.4f,"
-                        + " \"oracle_md_test_force_rmse\": %.5f, \"oracle_md_reached_target\": %b, \"oracle_md_curve\": %s,"
+                        + "%s"
                         + " \"training_steps\": %d, \"eelt_campaign_member0_test_force_rmse\": %.5f,"
                         + " \"eelt_campaign_status\": \"%s\", \"explored\": %d, \"oracle\": \"sutton-chen\"}",
                 eelt, random.labels(), eelt / (double) random.labels(), target, random.rmse(), random.reached(),
-                random.notReachedBelow(), random.curveJson(), reservoir, scored, unlabelable, md.labels(),
-                eelt / (double) md.labels(), md.rmse(), md.reached(), md.curveJson(), steps, campaignRmse, status,
-                explored);
+                random.notReachedBelow(), random.curveJson(), reservoir, scored, unlabelable, oracleMd, steps,
+                campaignRmse, status, explored);
     }
 
     /** Fisher–Yates shuffle with a seeded generator. */

@@ -245,14 +245,21 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
     }
 
     /**
-     * Independent test set: oracle-driven Langevin MD at each temperature from the first system.
+     * Independent test set: oracle-driven Langevin MD at each temperature from the middle system
+     * (the unstrained one for symmetric strains) or, with {@code allSystems}, from every system.
      *
      * @param temperatures        K
-     * @param frames              frames per temperature
+     * @param frames              frames per temperature (and per system with {@code allSystems})
      * @param equilibrationSteps  steps before the first frame
      * @param stepsBetween        steps between frames
      * @param seed                seed (independent of the campaign's)
+     * @param allSystems          one trajectory per system and temperature instead of the middle system only
      */
-    public record TestSet(List<Double> temperatures, int frames, int equilibrationSteps, int stepsBetween, long seed) {
+    public record TestSet(List<Double> temperatures, int frames, int equilibrationSteps, int stepsBetween, long seed,
+                          boolean allSystems) {
+        /** A test set from the middle system only. */
+        public TestSet(List<Double> temperatures, int frames, int equilibrationSteps, int stepsBetween, long seed) {
+            this(temperatures, frames, equilibrationSteps, stepsBetween, seed, false);
+        }
     }
 }

@@ -18,7 +18,9 @@ import org.eelt.examiner.selection.SelectionPolicy;
 import org.eelt.examiner.selection.TrustLevels;
 import org.eelt.explorer.build.Alloys;
 import org.eelt.explorer.build.Bulk;
+import org.eelt.explorer.build.Defects;
 import org.eelt.explorer.build.Perturbations;
+import org.eelt.explorer.build.Surfaces;
 import org.eelt.labeler.spec.OracleSpec;
 import org.eelt.labeler.spec.OracleSpecException;
 import org.eelt.protocol.atoms.Frame;
@@ -171,7 +173,9 @@ public final class CampaignSpecParser {
             case "bcc" -> Bulk.bcc(element, a, n);
             case "sc" -> Bulk.sc(element, a, n);
             case "diamond" -> Bulk.diamond(element, a, n);
-            default -> throw s.error("builder", "is '" + builder + "'; use fcc, bcc, sc, diamond or molecule, or give a file");
+            case "fcc100", "fcc110", "fcc111" -> slab(s, builder, element, a, n);
+            default -> throw s.error("builder", "is '" + builder + "'; use fcc, bcc, sc, diamond, fcc100, fcc110,"
+                    + " fcc111 or molecule, or give a file");
         };
         if (s.has("composition")) {
             Map<String, Double> comp = new LinkedHashMap<>();
@@ -185,7 +189,32 @@ public final class CampaignSpecParser {
                 throw s.error("composition", e.getMessage());
             }
         }
+        if (s.has("vacancies")) {
+            long v = s.integer("vacancies");
+            if (v < 0 || v >= lattice.size()) {
+                throw s.error("vacancies", "must be in 0.." + (lattice.size() - 1) + " (the structure has "
+                        + lattice.size() + " atoms), got " + v);
+            }
+            lattice = Defects.vacancies(lattice, (int) v, seed);
+        }
         return lattice;
+    }
+
+    /**
+     * An fcc surface slab ({@link Surfaces}): {@code layers} atomic layers, {@code repeat} × {@code repeat}
+     * surface cells, {@code vacuum} Å of vacuum along z (periodic in all three directions).
+     */
+    private static Structure slab(SpecKeys s, String builder, String element, double a, int n) {
+        long layers = s.integer("layers");
+        if (layers < 2 || layers > 40) {
+            throw s.error("layers", "must be in 2..40 atomic layers, got " + layers);
+        }
+        double vacuum = s.positive("vacuum");
+        return switch (builder) {
+            case "fcc100" -> Surfaces.fcc100(element, a, (int) layers, n, n, vacuum);
+            case "fcc110" -> Surfaces.fcc110(element, a, (int) layers, n, n, vacuum);
+            default -> Surfaces.fcc111(element, a, (int) layers, n, n, vacuum);
+        };
     }
 
     /** An isolated molecule from inline species and positions (Å), no periodic cell. */
@@ -409,6 +438,6 @@ public final class CampaignSpecParser {
             }
         }
         return new CampaignSpec.TestSet(t, (int) c.integer("frames"), (int) c.integer("equilibration-steps"),
-                c.positiveInt("steps-between"), c.integer("seed"));
+                c.positiveInt("steps-between"), c.integer("seed"), c.bool("all-systems"));
     }
 }

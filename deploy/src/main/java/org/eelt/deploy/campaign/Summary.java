@@ -80,7 +80,8 @@ public record Summary(Map<String, Object> fields, List<double[]> rmseCurve) {
             f.put("timings", result.timings());
         }
         f.put("test_description", "member 0 vs the oracle on oracle-driven Langevin MD at " + spec.test().temperatures()
-                + " K (" + spec.test().frames() + " frames each, seed " + spec.test().seed()
+                + " K " + (spec.test().allSystems() ? "from each of the " + spec.systems().size() + " systems " : "")
+                + "(" + spec.test().frames() + " frames each, seed " + spec.test().seed()
                 + "); force RMSE eV/Å per component, energy RMSE eV/atom");
         return new Summary(f, curve);
     }

@@ -212,6 +212,18 @@ final class BenchCommand implements Runnable {
                 + " 'eelt.campaign.examination.policy = fixed' (repeatable; the test set is fixed)")
         java.util.List<String> overrides = new java.util.ArrayList<>();
 
+        @Option(names = "--training-steps", defaultValue = "20000", description = "optimizer steps of every fresh model,"
+                + " EELT's and random's alike; 0 = as many as ensemble member 0 got in the campaign (default: ${DEFAULT-VALUE})")
+        long trainingSteps;
+
+        @Option(names = "--oracle-md", description = "also train on random snapshots of oracle-driven MD (oracle_md_*;"
+                + " doubles the trainings)")
+        boolean oracleMd;
+
+        @Option(names = "--reuse-campaign", description = "compare on the finished campaign already in --work-dir"
+                + " (DIR/eelt) instead of running a new one, e.g. with other --training-steps")
+        boolean reuseCampaign;
+
         @Override
         public Integer call() throws Exception {
             if (labels <= 8) {
@@ -222,8 +234,17 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("bench label-efficiency: --max-multiple must be in 1..100, got "
                         + maxMultiple);
             }
+            if (trainingSteps < 0) {
+                throw new IllegalArgumentException("bench label-efficiency: --training-steps must be >= 0, got "
+                        + trainingSteps);
+            }
+            if (reuseCampaign && workDir == null) {
+                throw new IllegalArgumentException("bench label-efficiency: --reuse-campaign needs --work-dir (the"
+                        + " directory of an earlier run)");
+            }
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
-            System.out.println(LabelEfficiencyBench.run(dir, labels, maxMultiple, String.join("\n", overrides)));
+            System.out.println(LabelEfficiencyBench.run(new LabelEfficiencyBench.Config(dir, labels, maxMultiple,
+                    String.join("\n", overrides), trainingSteps, oracleMd, reuseCampaign)));
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package org.eelt.deploy.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import org.eelt.deploy.campaign.CampaignSpecParser;
 import org.eelt.labeler.oracle.OracleSettings;
 import org.eelt.labeler.spec.Oracles;
 import org.eelt.potential.builtin.SuttonChen;
+import org.eelt.potential.neighbor.NeighborList;
+import org.eelt.potential.neighbor.Neighbors;
 import org.eelt.protocol.atoms.Frame;
 import org.eelt.protocol.atoms.Structure;
 import org.eelt.store.ExplorationSample;
@@ -23,25 +26,71 @@ class LabelEfficiencyBenchTest {
     private static final Path DIR = Path.of(".");
 
     @Test
-    void theCampaignRampsTheTemperatureAndKeepsTheCampaignBenchTestSet() {
+    void theCampaignRampsTheTemperatureOverBulkVacancyAndSurfaces() {
         CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
         List<CampaignSpec.Stage> stages = s.exploration().stages();
-        assertEquals(4, stages.size());
+        assertEquals(3, stages.size());
         double previous = 0;
-        for (CampaignSpec.Stage st : stages) {
+        for (int k = 0; k < stages.size(); k++) {
+            CampaignSpec.Stage st = stages.get(k);
             double hottest = st.temperatures().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             assertTrue(hottest > previous, "each stage explores hotter than the one before (K)");
             previous = hottest;
-            assertEquals(3, st.walkers(), "one walker per strained cell");
+            assertEquals(4, st.walkers(), "one walker per system");
+            java.util.Set<Integer> started = new java.util.HashSet<>();
+            for (int w = 0; w < st.walkers(); w++) {
+                started.add(st.systemOf(w, k * st.walkers(), s.systems().size()));
+            }
+            assertEquals(java.util.Set.of(0, 1, 2, 3), started, "every system is explored in every stage");
         }
+        assertEquals(List.of(32, 31, 36, 36), s.systems().stream().map(Structure::size).toList(),
+                "bulk, vacancy cell, (100) and (111) slabs");
         assertEquals(480, s.examination().reservoirFrames());
         assertEquals(40, s.convergence().maxLabels());
-        // the independent test set as the bench always had it: 4 oracle-MD frames at each of 300/600/900 K
-        assertEquals(List.of(300.0, 600.0, 900.0), s.test().temperatures());
+        assertEquals(7.5, s.training().model().rcut(), 1e-12);
+    }
+
+    @Test
+    void theTestSetCoversEverySystemAtEveryStageTemperatureEqually() {
+        CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
+        assertTrue(s.test().allSystems());
+        List<Double> explored = s.exploration().stages().stream().flatMap(st -> st.temperatures().stream()).toList();
+        assertEquals(explored, s.test().temperatures(), "the test temperatures are the explored ones");
         assertEquals(4, s.test().frames());
-        assertEquals(100, s.test().equilibrationSteps());
-        assertEquals(25, s.test().stepsBetween());
-        assertEquals(3, s.systems().size(), "the 32-atom cell at -3, 0 and +3 % strain");
+        List<int[]> groups = LabelEfficiencyBench.testGroups(s, 48);
+        assertEquals(4, groups.size());
+        assertArrayEquals(new int[] {36, 48}, groups.get(3));
+    }
+
+    @Test
+    void theModelCutoffCoversTheOracleAndSelCoversEveryNeighborShell() {
+        CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
+        var model = s.training().model();
+        assertTrue(model.rcut() >= 7.22, "the Sutton-Chen oracle interacts out to 7.22 A");
+        int most = 0;
+        for (Structure st : s.systems()) {
+            // a 3 % compression (hot, dense fluctuations) still fits in sel
+            Structure dense = org.eelt.explorer.build.Perturbations.deform(st, new double[] {0.97, 0, 0, 0, 0.97, 0, 0, 0, 0.97});
+            NeighborList nl = Neighbors.build(dense, model.rcut(), 0);
+            for (int i = 0; i < dense.size(); i++) {
+                most = Math.max(most, nl.end(i) - nl.start(i));
+            }
+        }
+        assertTrue(most > 140 && most <= model.sel()[0], "neighbors within rcut: " + most + ", sel " + model.sel()[0]);
+    }
+
+    @Test
+    void framesAreCountedByTheSystemTheirWalkerStartedFrom() {
+        CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
+        SystemTally t = new SystemTally(s, LabelEfficiencyBench.systemNames(s));
+        t.add("s0-w0-abc");
+        t.add("s2-w2-abc");
+        t.add("s1-w3-xyz");
+        t.add("s2-w3-xyz");
+        t.add("bootstrap");
+        assertEquals(java.util.Map.of("bulk", 1, "fcc100", 1, "fcc111", 2, "bootstrap", 1), t.counts());
+        assertEquals("s0-w0", LabelEfficiencyBench.walkerOf("candidate=c1;walker=s0-w0;generation=2"));
+        assertEquals("unknown", LabelEfficiencyBench.walkerOf(""));
     }
 
     @Test
@@ -50,6 +99,20 @@ class LabelEfficiencyBenchTest {
                 () -> LabelEfficiencyBench.run(tmp, 40, 12, "eelt.campaign.test.frames = 1"));
         assertTrue(e.getMessage().contains("eelt.campaign.test"), e.getMessage());
         assertEquals(List.of(), java.util.Arrays.asList(tmp.toFile().list()), "nothing ran");
+    }
+
+    @Test
+    void aReusedCampaignNeedsItsSummaryAndKeepsItsFacts(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LabelEfficiencyBench.run(new LabelEfficiencyBench.Config(tmp, 40, 12, "", 100, false, true)));
+        assertTrue(e.getMessage().contains("summary.json"), e.getMessage());
+        java.nio.file.Files.createDirectories(tmp.resolve("eelt"));
+        java.nio.file.Files.writeString(tmp.resolve("eelt/summary.json"), """
+                {"status": "converged", "explored": 1504, "model_versions": 20, "test_force_rmse": 0.0477317,
+                 "timings": {"first_ensemble_s": 22.7}}
+                """);
+        assertEquals(new LabelEfficiencyBench.CampaignFacts(20, 0.0477317, 1504, "converged"),
+                LabelEfficiencyBench.CampaignFacts.read(tmp.resolve("eelt")));
     }
 
     @Test

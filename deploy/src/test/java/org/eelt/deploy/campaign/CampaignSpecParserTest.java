@@ -42,6 +42,34 @@ class CampaignSpecParserTest {
     }
 
     @Test
+    void slabAndVacancyBuildersAndATestSetOverEverySystem() {
+        CampaignSpec s = CampaignSpecParser.parse(MINIMAL + """
+                eelt.campaign.strains = [0]
+                eelt.campaign.systems = [
+                  {builder = fcc, element = Cu, a = 3.615, repeat = 2, vacancies = 2}
+                  {builder = fcc100, element = Cu, a = 3.615, repeat = 3, layers = 4, vacuum = 10}
+                  {builder = fcc111, element = Cu, a = 3.615, repeat = 2, layers = 3, vacuum = 9}
+                ]
+                eelt.campaign.test { all-systems = true }
+                """, DIR);
+        assertEquals(java.util.List.of(30, 36, 12), s.systems().stream().map(x -> x.size()).toList());
+        assertEquals(2 * 3.615 * 2 * 3.615 * 2 * 3.615, s.systems().get(0).cell().volume(), 1e-9, "vacancies keep the cell");
+        assertEquals(3 * 3.615 / 2 + 10, s.systems().get(1).cell().get(2, 2), 1e-9, "4 layers a/2 apart + 10 A vacuum");
+        assertTrue(s.systems().get(1).cell().isFullyPeriodic());
+        assertTrue(s.test().allSystems());
+        assertTrue(!CampaignSpecParser.parse(MINIMAL, DIR).test().allSystems(), "default: the middle system only");
+        assertEquals("eelt.campaign.systems[0].vacancies", error("""
+                eelt.campaign.systems = [{builder = fcc, element = Cu, a = 3.615, repeat = 1, vacancies = 4}]
+                """).keyPath());
+        assertEquals("eelt.campaign.systems[0].layers", error("""
+                eelt.campaign.systems = [{builder = fcc111, element = Cu, a = 3.615, repeat = 2, layers = 1, vacuum = 8}]
+                """).keyPath());
+        assertEquals("eelt.campaign.systems[0].vacuum", error("""
+                eelt.campaign.systems = [{builder = fcc100, element = Cu, a = 3.615, repeat = 2, layers = 3}]
+                """).keyPath());
+    }
+
+    @Test
     void embeddedDefaultAndExamplesParse() throws IOException {
         CampaignSpec d = CampaignSpecParser.parse(CampaignSpecParser.embeddedDefault(), DIR);
         assertEquals("cu-default", d.name());

@@ -104,6 +104,47 @@ class BuildersTest {
     }
 
     @Test
+    void vacanciesRemoveTheRequestedAtomsAndKeepTheCellAndTheRest() {
+        Structure fcc = Bulk.fcc("Cu", 3.615, 2);
+        Structure v = Defects.vacancies(fcc, 1, 11);
+        assertEquals(31, v.size());
+        assertEquals(fcc.cell(), v.cell(), "the cell (and its periodicity) is kept");
+        assertTrue(v.cell().isFullyPeriodic());
+        assertEquals(v, Defects.vacancies(fcc, 1, 11), "seeded");
+        assertEquals(29, Defects.vacancies(fcc, 3, 11).size());
+        // every remaining atom sits on a lattice site of the perfect cell, no site twice
+        java.util.Set<Integer> sites = new java.util.HashSet<>();
+        for (int i = 0; i < v.size(); i++) {
+            for (int j = 0; j < fcc.size(); j++) {
+                double d = 0;
+                for (int k = 0; k < 3; k++) {
+                    d += Math.abs(v.position(i, k) - fcc.position(j, k));
+                }
+                if (d < 1e-12) {
+                    assertTrue(sites.add(j), "site " + j + " used twice");
+                }
+            }
+        }
+        assertEquals(31, sites.size());
+        // the 12 nearest neighbors of the empty site have 11 nearest neighbors each
+        int empty = java.util.stream.IntStream.range(0, 32).filter(j -> !sites.contains(j)).findFirst().orElseThrow();
+        Structure removed = Defects.remove(fcc, empty);
+        assertEquals(v, removed, "remove(site) gives the same cell as the random vacancy");
+        NeighborList nl = Neighbors.build(v, 3.615 / Math.sqrt(2) + 0.01, 0);
+        int eleven = 0, twelve = 0;
+        for (int i = 0; i < v.size(); i++) {
+            int n = nl.end(i) - nl.start(i);
+            eleven += n == 11 ? 1 : 0;
+            twelve += n == 12 ? 1 : 0;
+        }
+        assertEquals(12, eleven, "the vacancy's first shell");
+        assertEquals(19, twelve, "every other atom keeps 12 nearest neighbors");
+        assertThrows(IllegalArgumentException.class, () -> Defects.vacancies(fcc, 32, 1));
+        assertThrows(IllegalArgumentException.class, () -> Defects.vacancies(fcc, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Defects.remove(fcc, 32));
+    }
+
+    @Test
     void randomAlloyHasTheExactCompositionAndIsReproducible() {
         Structure lattice = Bulk.fcc("Cu", 3.7, 3);
         Map<String, Double> comp = new LinkedHashMap<>();
