@@ -187,12 +187,8 @@ public final class ClusterBench {
     }
 
     private static double metaNumber(String meta, String key) {
-        for (String kv : meta.split(";")) {
-            if (kv.startsWith(key + "=")) {
-                return Double.parseDouble(kv.substring(key.length() + 1));
-            }
-        }
-        throw new IllegalStateException("label metadata without " + key + ": " + meta);
+        return Double.parseDouble(org.eelt.deploy.campaign.DatasetRecorder.metaValue(meta, key).orElseThrow(
+                () -> new IllegalStateException("label metadata without " + key + ": " + meta)));
     }
 
     /** @return a number field of the summary JSON printed by the coordinator. */

@@ -12,7 +12,7 @@ import org.eelt.deploy.campaign.CampaignSpec;
  * Counts frames by the system (of {@code eelt.campaign.systems}, after strains) their walker
  * started from, so a label-efficiency run shows what each selection drew: walker ids are
  * {@code s<stage>-w<index>-<tag>}, and walker w of stage k starts from system
- * {@link CampaignSpec.Stage#systemOf}. Frames of other sources (the bootstrap) are counted under
+ * {@link CampaignSpec#startSystem}. Frames of other sources (the bootstrap) are counted under
  * their walker name.
  */
 final class SystemTally {
@@ -42,8 +42,7 @@ final class SystemTally {
         try {
             int stage = Integer.parseInt(walker.substring(1, dash));
             int w = Integer.parseInt(walker.substring(dash + 2, end < 0 ? walker.length() : end));
-            CampaignSpec.Stage st = spec.exploration().stages().get(stage);
-            return names.get(st.systemOf(w, stage * st.walkers(), spec.systems().size()));
+            return names.get(spec.startSystem(stage, w));
         } catch (RuntimeException e) {
             return walker;
         }

@@ -148,10 +148,9 @@ final class CampaignAgents {
                 spec.seed() * 1_000_003L + stage * 1009L + w * 17L + salt);
     }
 
-    /** @return the start structure of walker w of a stage ({@link CampaignSpec.Stage#systemOf}). */
+    /** @return the start structure of walker w of a stage ({@link CampaignSpec#startSystem}). */
     static AtomsData start(CampaignSpec spec, int stage, int w) {
-        CampaignSpec.Stage st = spec.exploration().stages().get(stage);
-        return AtomsData.of(spec.systems().get(st.systemOf(w, stage * st.walkers(), spec.systems().size())));
+        return AtomsData.of(spec.systems().get(spec.startSystem(stage, w)));
     }
 
     /** K perturbed copies of the initial structures: random strain, then Gaussian rattle. */

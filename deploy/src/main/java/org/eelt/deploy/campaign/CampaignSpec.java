@@ -245,6 +245,17 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
     }
 
     /**
+     * @param stage exploration stage index
+     * @param w     walker index within the stage
+     * @return the index (in {@link #systems()}) of the system walker w of the stage starts from:
+     *         {@link Stage#systemOf} with the per-stage offset stage × walkers
+     */
+    public int startSystem(int stage, int w) {
+        Stage st = exploration().stages().get(stage);
+        return st.systemOf(w, stage * st.walkers(), systems().size());
+    }
+
+    /**
      * Independent test set: oracle-driven Langevin MD at each temperature from the middle system
      * (the unstrained one for symmetric strains) or, with {@code allSystems}, from every system.
      *

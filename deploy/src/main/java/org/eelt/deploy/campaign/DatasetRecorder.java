@@ -211,15 +211,34 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
         if (!store.contains(hash)) {
             // the metadata first: a crash between the two writes leaves metadata without a label
             // (rewritten when the candidate is labeled again), never a label without its metadata
-            store.putString("label-meta/" + hash.hex(), String.format(Locale.ROOT,
-                    "candidate=%s;walker=%s;generation=%d;deviation=%.6g;labeler=%s;attempts=%d;busy_ms=%d;oracle_ms=%d",
-                    l.candidateId(), l.walker(), l.generation(), l.deviation(), l.labeler(), l.attempts(),
-                    l.busyMillis(), l.oracleMillis()));
+            store.putString("label-meta/" + hash.hex(), labelMeta(l.candidateId(), l.walker(), l.generation(),
+                    l.deviation(), l.labeler(), l.attempts(), l.busyMillis(), l.oracleMillis()));
             ChaosJournal.pause();
         }
         InsertResult r = store.putLabeled(label);
         ChaosJournal.ack("label", r.hash().hex());
         recorded.tell(new Recorded(l.candidateId(), l.walker(), true, r.inserted(), false, l.busyMillis(), size()));
+    }
+
+    /**
+     * @return the {@code label-meta/<hash>} record of one label: {@code key=value} entries joined by
+     *         ';' (candidate, walker, generation, deviation in eV/Å, labeler, attempts, busy_ms, oracle_ms)
+     */
+    static String labelMeta(String candidateId, String walker, long generation, double deviation, String labeler,
+                            int attempts, long busyMillis, long oracleMillis) {
+        return String.format(Locale.ROOT,
+                "candidate=%s;walker=%s;generation=%d;deviation=%.6g;labeler=%s;attempts=%d;busy_ms=%d;oracle_ms=%d",
+                candidateId, walker, generation, deviation, labeler, attempts, busyMillis, oracleMillis);
+    }
+
+    /** @return the value of {@code key} in a {@link #labelMeta} record, if present */
+    public static java.util.Optional<String> metaValue(String labelMeta, String key) {
+        for (String entry : labelMeta.split(";")) {
+            if (entry.startsWith(key + "=")) {
+                return java.util.Optional.of(entry.substring(key.length() + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void recordMeanForce(MeanForceLabeled l) {
@@ -228,10 +247,8 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
         if (store.meanForce(hash).isEmpty()) {
             // the metadata first, as for frames: a SIGKILL between the two writes must not leave a
             // label without its metadata
-            store.putString("label-meta/" + hash.hex(), String.format(Locale.ROOT,
-                    "candidate=%s;walker=%s;generation=%d;deviation=%.6g;labeler=%s;attempts=%d;busy_ms=%d;oracle_ms=%d",
-                    l.candidateId(), l.walker(), l.generation(), l.deviation(), l.labeler(), l.attempts(),
-                    l.busyMillis(), l.oracleMillis()));
+            store.putString("label-meta/" + hash.hex(), labelMeta(l.candidateId(), l.walker(), l.generation(),
+                    l.deviation(), l.labeler(), l.attempts(), l.busyMillis(), l.oracleMillis()));
         }
         InsertResult r = store.putMeanForce(l.label());
         ChaosJournal.ack("label", r.hash().hex());
