@@ -201,7 +201,8 @@ public final class LabelEfficiencyBench {
         String overrides = c.overrides();
         String base = spec(labels, Math.max(256, maxMultiple * labels));
         String text = base + (overrides.isBlank() ? "" : overrides + "\n");
-        if (!CampaignSpecParser.parse(text, workDir).test().equals(CampaignSpecParser.parse(base, workDir).test())) {
+        CampaignSpec.TestSet baseTest = CampaignSpecParser.parse(base, workDir).test();
+        if (!CampaignSpecParser.parse(text, workDir).test().equals(baseTest)) {
             throw new IllegalArgumentException("bench label-efficiency: the overrides change the test set (eelt.campaign.test);"
                     + " it is fixed so that results stay comparable. Remove those keys");
         }
@@ -214,7 +215,7 @@ public final class LabelEfficiencyBench {
             s = CampaignFacts.of(CampaignRunner.run(new CampaignRunner.Options(text, workDir, runDir, false, null, 2000)));
         }
         CampaignSpec spec = CampaignSpecParser.parse(text, workDir);
-        if (!spec.test().equals(CampaignSpecParser.parse(base, workDir).test())) {
+        if (!spec.test().equals(baseTest)) {
             throw new IllegalArgumentException("bench label-efficiency: the campaign in " + runDir + " has another test"
                     + " set than this bench's (" + spec.test() + "); its figures would not be comparable");
         }
@@ -224,7 +225,7 @@ public final class LabelEfficiencyBench {
                 + Math.max(0, s.modelVersions() / (double) spec.training().ensembleSize() - 1)
                 * spec.training().stepsPerRound());
         long steps = c.trainingSteps() > 0 ? c.trainingSteps() : member0Steps;
-        List<String> names = systemNames(spec);
+        List<String> names = SystemBreakdown.systemNames(spec, SYSTEM_NAMES);
         SystemTally labelTally = new SystemTally(spec, names);
         SystemTally reservoirTally = new SystemTally(spec, names);
         List<Frame> selected = new ArrayList<>();
@@ -234,7 +235,7 @@ public final class LabelEfficiencyBench {
             for (Iterator<StoredLabel> it = store.iterate(store.snapshot()); it.hasNext(); ) {
                 StoredLabel l = it.next();
                 selected.add(l.label().frame());
-                labelTally.add(walkerOf(store.getString("label-meta/" + l.hash().hex()).orElse("")));
+                labelTally.add(SystemBreakdown.walkerOf(store.getString("label-meta/" + l.hash().hex()).orElse("")));
             }
             reservoir = new ArrayList<>(ExplorationReservoir.read(store));
             scored = ExplorationReservoir.seen(store);
@@ -243,7 +244,7 @@ public final class LabelEfficiencyBench {
         int eelt = selected.size();
         // a reused campaign keeps its earlier trainings: the new ones go to their own directory
         Path trainings = c.reuseCampaign() ? workDir.resolve("reuse-steps-" + steps) : workDir;
-        LabelCurve curves = new LabelCurve(spec, steps, test, trainings, testGroups(spec, test.size()));
+        LabelCurve curves = new LabelCurve(spec, steps, test, trainings, SystemBreakdown.testGroups(spec, test.size()));
         // the same fresh training on EELT's labels, once per training seed, so that only the selection differs
         double[] eeltRmse = new double[DRAWS];
         double[][] eeltPerSystem = new double[DRAWS][];
@@ -274,7 +275,7 @@ public final class LabelEfficiencyBench {
         int unlabelable = pools.stream().mapToInt(LabeledPool::failed).max().orElse(0);
         String json = json(eelt, target, random, oracleMd, composition(spec, reservoir), scored, unlabelable, steps,
                 s.testForceRmse(), s.explored(), s.status());
-        String extra = perSystemJson(names, eeltRmse, eeltPerSystem, random, curves, eelt, labelTally, reservoirTally,
+        String extra = SystemBreakdown.json(names, eeltRmse, eeltPerSystem, random, curves, eelt, labelTally, reservoirTally,
                 test.size()) + ", \"campaign_member0_steps\": " + member0Steps;
         json = json.substring(0, json.length() - 1) + ", " + extra + "}";
         return overrides.isBlank() ? json : json.substring(0, json.length() - 1) + ", \"overrides\": \""
@@ -306,83 +307,6 @@ public final class LabelEfficiencyBench {
             return new CampaignFacts(j.getLong("model_versions"), j.getDouble("test_force_rmse"), j.getLong("explored"),
                     j.getString("status"));
         }
-    }
-
-    /** @return the walker of a label's campaign metadata ({@code walker=...;}), or "bootstrap"/"unknown" */
-    static String walkerOf(String labelMeta) {
-        for (String entry : labelMeta.split(";")) {
-            if (entry.startsWith("walker=")) {
-                return entry.substring("walker=".length());
-            }
-        }
-        return "unknown";
-    }
-
-    /** @return {@link #SYSTEM_NAMES} when the spec has those systems, else "system-0", "system-1", ... */
-    static List<String> systemNames(CampaignSpec spec) {
-        if (spec.systems().size() == SYSTEM_NAMES.size()) {
-            return SYSTEM_NAMES;
-        }
-        List<String> n = new ArrayList<>();
-        for (int i = 0; i < spec.systems().size(); i++) {
-            n.add("system-" + i);
-        }
-        return n;
-    }
-
-    /**
-     * @return the test set's index range of each system ([first, end)) when the test set covers every
-     *         system ({@link TestSet#build} writes them system by system), else one range for all
-     */
-    static List<int[]> testGroups(CampaignSpec spec, int testFrames) {
-        if (!spec.test().allSystems()) {
-            return List.of(new int[] {0, testFrames});
-        }
-        int per = testFrames / spec.systems().size();
-        List<int[]> g = new ArrayList<>();
-        for (int i = 0; i < spec.systems().size(); i++) {
-            g.add(new int[] {i * per, (i + 1) * per});
-        }
-        return g;
-    }
-
-    /**
-     * @return JSON fields: EELT's retrainings (each seed's RMSE), the test RMSE by system of EELT's
-     *         retrainings and of the random draws at EELT's label count (means over seeds / draws, when
-     *         that count was trained), every draw's RMSE, and the labels and reservoir frames by system
-     */
-    private static String perSystemJson(List<String> names, double[] eeltRmse, double[][] eeltPerSystem,
-                                        LabelCurve.Result random, LabelCurve curves, int eelt, SystemTally labels,
-                                        SystemTally reservoir, int testFrames) {
-        StringBuilder b = new StringBuilder();
-        b.append("\"eelt_test_force_rmse_seeds\": ").append(LabelCurve.json(eeltRmse));
-        b.append(", \"random_curve_draws\": ").append(random.drawsJson());
-        b.append(", \"test_frames\": ").append(testFrames);
-        b.append(", \"systems\": [\"").append(String.join("\", \"", names)).append("\"]");
-        int groups = eeltPerSystem[0].length;
-        if (groups == names.size()) {
-            b.append(", \"eelt_test_force_rmse_per_system\": ").append(LabelCurve.json(mean(eeltPerSystem)));
-            if (random.draws().containsKey(eelt)) {
-                double[][] r = new double[DRAWS][];
-                for (int d = 0; d < DRAWS; d++) {
-                    r[d] = curves.groupRmse(LabelCurve.drawName("random", d, eelt));
-                }
-                b.append(", \"random_test_force_rmse_per_system_at_eelt_labels\": ").append(LabelCurve.json(mean(r)));
-            }
-        }
-        b.append(", \"eelt_labels_per_system\": ").append(labels.json());
-        b.append(", \"reservoir_per_system\": ").append(reservoir.json());
-        return b.toString();
-    }
-
-    private static double[] mean(double[][] rows) {
-        double[] m = new double[rows[0].length];
-        for (double[] r : rows) {
-            for (int i = 0; i < m.length; i++) {
-                m[i] += r[i] / rows.length;
-            }
-        }
-        return m;
     }
 
     /**

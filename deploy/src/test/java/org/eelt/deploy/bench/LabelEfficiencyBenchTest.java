@@ -57,7 +57,7 @@ class LabelEfficiencyBenchTest {
         List<Double> explored = s.exploration().stages().stream().flatMap(st -> st.temperatures().stream()).toList();
         assertEquals(explored, s.test().temperatures(), "the test temperatures are the explored ones");
         assertEquals(4, s.test().frames());
-        List<int[]> groups = LabelEfficiencyBench.testGroups(s, 48);
+        List<int[]> groups = SystemBreakdown.testGroups(s, 48);
         assertEquals(4, groups.size());
         assertArrayEquals(new int[] {36, 48}, groups.get(3));
     }
@@ -82,15 +82,15 @@ class LabelEfficiencyBenchTest {
     @Test
     void framesAreCountedByTheSystemTheirWalkerStartedFrom() {
         CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
-        SystemTally t = new SystemTally(s, LabelEfficiencyBench.systemNames(s));
+        SystemTally t = new SystemTally(s, SystemBreakdown.systemNames(s, LabelEfficiencyBench.SYSTEM_NAMES));
         t.add("s0-w0-abc");
         t.add("s2-w2-abc");
         t.add("s1-w3-xyz");
         t.add("s2-w3-xyz");
         t.add("bootstrap");
         assertEquals(java.util.Map.of("bulk", 1, "fcc100", 1, "fcc111", 2, "bootstrap", 1), t.counts());
-        assertEquals("s0-w0", LabelEfficiencyBench.walkerOf("candidate=c1;walker=s0-w0;generation=2"));
-        assertEquals("unknown", LabelEfficiencyBench.walkerOf(""));
+        assertEquals("s0-w0", SystemBreakdown.walkerOf("candidate=c1;walker=s0-w0;generation=2"));
+        assertEquals("unknown", SystemBreakdown.walkerOf(""));
     }
 
     @Test
