@@ -59,20 +59,32 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
      * One exploration stage. Its walkers take the stage's conditions (temperature × pressure) and
      * the campaign's systems in turn: walker w gets condition w mod n_c and a system chosen so that
      * n_c × n_s walkers cover every (condition, system) pair once, as DP-GEN's task list does
-     * ({@link #conditionOf}, {@link #systemOf}).
+     * ({@link #conditionOf}, {@link #systemOf}). With {@code systemIndices} (DP-GEN's
+     * {@code sys_idx}) the walkers take the listed systems in turn instead of all of them; a system
+     * listed k times gets k times the walkers, e.g. {@code [0, 0, 0, 1]}: three walkers on system 0
+     * for every one on system 1.
      *
      * @param temperatures   K
      * @param pressures      bar (may be negative: tension); empty unless the ensemble is NPT
      * @param ensemble       NVE, NVT or NPT
      * @param walkers        concurrent walkers
      * @param stepsPerWalker MD steps of each walker
+     * @param systemIndices  indices into the campaign's systems that the walkers start from, in turn
+     *                       (repeats allowed); empty: every system once
      */
     public record Stage(List<Double> temperatures, List<Double> pressures, Ensemble ensemble, int walkers,
-                        long stepsPerWalker) {
+                        long stepsPerWalker, List<Integer> systemIndices) {
         /** Copies the lists. */
         public Stage {
             temperatures = List.copyOf(temperatures);
             pressures = List.copyOf(pressures);
+            systemIndices = List.copyOf(systemIndices);
+        }
+
+        /** A stage whose walkers take every system in turn. */
+        public Stage(List<Double> temperatures, List<Double> pressures, Ensemble ensemble, int walkers,
+                     long stepsPerWalker) {
+            this(temperatures, pressures, ensemble, walkers, stepsPerWalker, List.of());
         }
 
         /** An NVT stage. */
@@ -106,12 +118,15 @@ public record CampaignSpec(String name, Mode mode, List<String> typeMap, List<St
          * @param systems n_s
          * @return walker w's system: (w + offset + ⌊w / lcm(n_c, n_s)⌋) mod n_s; the diagonal of the
          *         (condition, system) grid, shifted after each lcm walkers, so n_c × n_s walkers see
-         *         every pair exactly once
+         *         every pair exactly once. With {@link #systemIndices} the same rule runs over that
+         *         list (n_s = its length) and returns the listed index.
          */
         public int systemOf(int w, int offset, int systems) {
+            int ns = systemIndices.isEmpty() ? systems : systemIndices.size();
             int nc = conditions();
-            long lcm = (long) nc / gcd(nc, systems) * systems;
-            return (int) ((w + offset + w / lcm) % systems);
+            long lcm = (long) nc / gcd(nc, ns) * ns;
+            int k = (int) ((w + offset + w / lcm) % ns);
+            return systemIndices.isEmpty() ? k : systemIndices.get(k);
         }
 
         private static int gcd(int a, int b) {

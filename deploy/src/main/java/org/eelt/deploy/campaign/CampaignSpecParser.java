@@ -245,7 +245,9 @@ public final class CampaignSpecParser {
 
     /**
      * A stage: temperatures (K), ensemble (nvt default, npt, nve), pressures (bar, npt only; default
-     * [1.0]), walkers (default: one per temperature × pressure × system) and steps per walker.
+     * [1.0]), walkers (default: one per temperature × pressure × system) and steps per walker;
+     * optionally sys-idx (DP-GEN's sys_idx): the systems, by index, that the walkers start from in
+     * turn, repeats allowed (then the default walkers count one per temperature × pressure × entry).
      */
     private static CampaignSpec.Stage stage(SpecKeys s, List<Structure> systems) {
         List<Double> t = s.doubles("temperatures");
@@ -286,9 +288,33 @@ public final class CampaignSpecParser {
                 }
             }
         }
+        List<Integer> sysIdx = sysIdx(s, systems.size());
         int conditions = t.size() * Math.max(1, p.size());
-        int walkers = s.has("walkers") ? s.positiveInt("walkers") : conditions * systems.size();
-        return new CampaignSpec.Stage(t, p, ensemble, walkers, s.positiveLong("steps-per-walker"));
+        int perCondition = sysIdx.isEmpty() ? systems.size() : sysIdx.size();
+        int walkers = s.has("walkers") ? s.positiveInt("walkers") : conditions * perCondition;
+        return new CampaignSpec.Stage(t, p, ensemble, walkers, s.positiveLong("steps-per-walker"), sysIdx);
+    }
+
+    /** A stage's optional sys-idx: indices into the systems, repeats allowed; empty when absent. */
+    private static List<Integer> sysIdx(SpecKeys s, int systems) {
+        if (!s.has("sys-idx")) {
+            return List.of();
+        }
+        List<Double> raw = s.doubles("sys-idx");
+        if (raw.isEmpty()) {
+            throw s.error("sys-idx", "is empty: list the indices of the systems the walkers start from, e.g."
+                    + " [0, 0, 1], or leave the key out to use every system once");
+        }
+        List<Integer> idx = new ArrayList<>();
+        for (double x : raw) {
+            if (x != Math.rint(x) || x < 0 || x >= systems) {
+                String shown = x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+                throw s.error("sys-idx", "holds " + shown + " but the campaign has " + systems + " systems: use whole"
+                        + " indices 0.." + (systems - 1) + ", in the order of eelt.campaign.systems");
+            }
+            idx.add((int) x);
+        }
+        return idx;
     }
 
     private static CampaignSpec.Barostat barostat(SpecKeys b) {

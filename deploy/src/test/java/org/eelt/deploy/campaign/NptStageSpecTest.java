@@ -106,6 +106,35 @@ class NptStageSpecTest {
     }
 
     @Test
+    void sysIdxWeightsTheWalkersLikeDpGenSysIdx() {
+        // strains [-3, 0, +3] % give three systems; sys-idx lists system 1 four times, 0 and 2 once each
+        CampaignSpec s = CampaignSpecParser.parse(spec(
+                "{temperatures = [300, 600], sys-idx = [1, 1, 0, 1, 2, 1], steps-per-walker = 100}", ""), DIR);
+        CampaignSpec.Stage st = s.exploration().stages().get(0);
+        assertEquals(List.of(1, 1, 0, 1, 2, 1), st.systemIndices());
+        assertEquals(12, st.walkers(), "default: 2 temperatures x 6 sys-idx entries");
+        int[] perSystem = new int[3];
+        Set<String> seen = new HashSet<>();
+        for (int w = 0; w < st.walkers(); w++) {
+            int system = s.startSystem(0, w);
+            perSystem[system]++;
+            double volume = CampaignAgents.start(s, 0, w).toStructure().cell().volume();
+            assertEquals(s.systems().get(system).cell().volume(), volume, 0, "walker " + w + " starts from its system");
+            seen.add(CampaignAgents.walker(s, 0, w, 100, "w" + w, 0).temperature() + "K system " + system);
+        }
+        assertEquals(8, perSystem[1], "system 1: 4 of 6 entries, at both temperatures");
+        assertEquals(2, perSystem[0]);
+        assertEquals(2, perSystem[2]);
+        assertEquals(6, seen.size(), "every listed system runs at every temperature");
+        String at = "eelt.campaign.exploration.stages[0].sys-idx";
+        CampaignSpecException e = error("{temperatures = [300], sys-idx = [0, 3], steps-per-walker = 5}", "");
+        assertEquals(at, e.keyPath());
+        assertTrue(e.getMessage().contains("3 systems"), e.getMessage());
+        assertEquals(at, error("{temperatures = [300], sys-idx = [], steps-per-walker = 5}", "").keyPath());
+        assertEquals(at, error("{temperatures = [300], sys-idx = [0.5], steps-per-walker = 5}", "").keyPath());
+    }
+
+    @Test
     void errorsNameTheKeyPath() {
         String at = "eelt.campaign.exploration.stages[0].";
         assertEquals(at + "ensemble", error("{temperatures = [300], ensemble = npht, walkers = 1, steps-per-walker = 5}",
