@@ -39,6 +39,36 @@ final class LabelCurve {
      */
     record Result(int labels, double rmse, boolean reached, int notReachedBelow, TreeMap<Integer, Double> curve,
                   TreeMap<Integer, double[]> draws) {
+        /**
+         * The label count at which the mean curve reaches {@code target}, interpolated between the
+         * bracketing grid counts: with n₋ = {@link #notReachedBelow} (RMSE r₋ above the target) and
+         * n₊ = {@link #labels} (RMSE r₊ at or below it),
+         * <pre>
+         *   ln n* = ln n₋ + (r₋ − target) / (r₋ − r₊) · (ln n₊ − ln n₋)
+         * </pre>
+         * (linear in the logarithm of the count, as learning curves are). Without a bracket (the
+         * smallest grid count already reaches the target, or no count does) it is {@link #labels}.
+         *
+         * @param target the RMSE the search aimed at, eV/Å
+         * @return n*, between n₋ and n₊
+         */
+        double crossing(double target) {
+            if (!reached || notReachedBelow <= 0 || !curve.containsKey(notReachedBelow)) {
+                return labels;
+            }
+            double above = curve.get(notReachedBelow);
+            if (!(above > target) || !(rmse <= target) || above == rmse) {
+                return labels;
+            }
+            double f = (above - target) / (above - rmse);
+            return Math.exp(Math.log(notReachedBelow) + f * (Math.log(labels) - Math.log(notReachedBelow)));
+        }
+
+        /** @return whether {@link #crossing} interpolates between two grid counts that bracket the target */
+        boolean bracketed() {
+            return reached && notReachedBelow > 0;
+        }
+
         /** @return the curve as a JSON array of [labels, rmse] pairs */
         String curveJson() {
             List<String> points = new ArrayList<>();

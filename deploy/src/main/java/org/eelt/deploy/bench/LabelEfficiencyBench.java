@@ -9,26 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.eelt.deploy.campaign.Campaign;
 import org.eelt.deploy.campaign.CampaignRunner;
 import org.eelt.deploy.campaign.CampaignSpec;
 import org.eelt.deploy.campaign.CampaignSpecParser;
 import org.eelt.deploy.campaign.ExplorationReservoir;
-import org.eelt.deploy.campaign.OraclePotential;
 import org.eelt.deploy.campaign.SmallCuCampaign;
 import org.eelt.deploy.campaign.Summary;
 import org.eelt.deploy.campaign.TestSet;
-import org.eelt.explorer.md.MdListener;
-import org.eelt.explorer.md.MdRunner;
-import org.eelt.explorer.md.MdSession;
-import org.eelt.explorer.md.MdSettings;
-import org.eelt.explorer.md.MdState;
-import org.eelt.labeler.oracle.CalculationFailedException;
 import org.eelt.labeler.oracle.Oracle;
 import org.eelt.labeler.oracle.OracleSettings;
 import org.eelt.labeler.spec.Oracles;
-import org.eelt.potential.ForceResult;
 import org.eelt.protocol.atoms.Frame;
-import org.eelt.protocol.atoms.Structure;
 import org.eelt.store.EeltStore;
 import org.eelt.store.ExplorationSample;
 import org.eelt.store.StoredLabel;
@@ -39,9 +31,11 @@ import org.eelt.store.StoredLabel;
  * ({@link #spec}) explores a target space of several Cu systems (bulk, a vacancy cell, (100) and
  * (111) surface slabs; {@link #SYSTEMS}) at 300, 600 and 900 K, labels {@code eelt_labels} frames
  * (bootstrap included) and keeps an exploration reservoir: a uniform random sample of every frame
- * its examiner scored, whatever the verdict ({@link ExplorationReservoir}). Random selection is the
- * first n frames of that reservoir in a seeded random order, labeled by the same oracle; its RMSE
- * at each count is the mean over {@value #DRAWS} independent orders (draws).
+ * its examiner scored, whatever the verdict ({@link ExplorationReservoir}). A random set of n labels
+ * is the campaign's b bootstrap labels (which EELT's count includes too, so that only the selection
+ * of the other n − b differs) and the first n − b frames of that reservoir in a seeded random order,
+ * labeled by the same oracle; its RMSE at each count is the mean over {@value #DRAWS} independent
+ * orders (draws).
  *
  * <p>EELT's labels and each random set train fresh models with the same architecture,
  * learning-rate schedule and number of optimizer steps ({@link #DEFAULT_TRAINING_STEPS} unless
@@ -51,8 +45,11 @@ import org.eelt.store.StoredLabel;
  * on the campaign's independent test set: oracle-driven MD of every system at every temperature,
  * the same number of frames each (never loosened here). {@link LabelCurve} finds the smallest
  * random count n on the grid {@link LabelCurve#MULTIPLES} × eelt_labels whose mean test force
- * RMSE is at or below the mean of EELT's retrainings: {@code label_ratio = eelt_labels /
- * random_labels}. The grid point below ({@code random_labels_not_reaching}) brackets the true count.
+ * RMSE is at or below the mean of EELT's retrainings; the grid point below ({@code
+ * random_labels_not_reaching}) brackets the true count, which is interpolated between the two
+ * ({@link LabelCurve.Result#crossing}, {@code random_labels_interpolated}): {@code label_ratio =
+ * eelt_labels / random_labels_interpolated} ({@code label_ratio_grid = eelt_labels / random_labels}
+ * is a lower bound of it).
  *
  * <p>An extra, differently drawn baseline ({@link Config#oracleMd}, off by default) is reported under
  * {@code oracle_md_*}: uniform snapshots of oracle-driven Langevin MD at the stages' temperatures from
@@ -65,8 +62,6 @@ public final class LabelEfficiencyBench {
      * at each count, and retrainings of EELT's labels (one per training seed).
      */
     static final int DRAWS = 3;
-    /** Seed salt of the random order of the reservoir. */
-    private static final long ORDER_SALT = 4242;
     /**
      * Optimizer steps of every fresh model (EELT's retrainings and every random set), fixed like
      * DP-GEN's {@code numb_steps}. With the ≈ 5000 steps ensemble member 0 gets in the campaign the
@@ -90,12 +85,14 @@ public final class LabelEfficiencyBench {
      * @param reuseCampaign compare on the finished campaign already in {@code workDir/eelt} (its
      *                      {@code campaign.conf}, store and {@code summary.json}) instead of running one, e.g.
      *                      to measure the curves again with other training steps
+     * @param bulkWalkers   walkers on the bulk cell per stage, for one on each other system ({@link #ramp})
      */
     public record Config(Path workDir, int labels, int maxMultiple, String overrides, long trainingSteps,
-                         boolean oracleMd, boolean reuseCampaign) {
-        /** @return the defaults: 20000 training steps, no oracle-MD baseline, a new campaign */
+                         boolean oracleMd, boolean reuseCampaign, int bulkWalkers) {
+        /** @return the defaults: 20000 training steps, no oracle-MD baseline, a new campaign, 12 bulk walkers */
         public static Config of(Path workDir, int labels, int maxMultiple, String overrides) {
-            return new Config(workDir, labels, maxMultiple, overrides, DEFAULT_TRAINING_STEPS, false, false);
+            return new Config(workDir, labels, maxMultiple, overrides, DEFAULT_TRAINING_STEPS, false, false,
+                    DEFAULT_BULK_WALKERS);
         }
     }
 
@@ -106,7 +103,7 @@ public final class LabelEfficiencyBench {
      * The target space: what the campaign is asked to explore. A 32-atom fcc Cu cell, the same
      * cell with one vacancy (31 atoms), and 36-atom (100) and (111) slabs (3 × 3 surface cells,
      * 4 layers, 10 Å of vacuum: more than the oracle's 7.22 Å and the model's 7.5 Å cut-off, so
-     * the two faces do not see each other). One walker per system in every stage.
+     * the two faces do not see each other).
      */
     static final String SYSTEMS = """
             eelt.campaign.strains = [0]
@@ -119,19 +116,38 @@ public final class LabelEfficiencyBench {
             """;
 
     /**
-     * Exploration of the comparison: a temperature ramp (DP-GEN style) over {@link #SYSTEMS},
-     * one walker per system. Each stage explores with models trained on the colder stages'
-     * labels. A stage ends when its walkers used their steps or its accurate ratio reaches the
-     * convergence ratio; the last one has steps enough to run until the label budget unless its
-     * accurate ratio ends it (and the campaign) first.
+     * Bulk walkers per stage for each walker on the vacancy cell and on each slab ({@link #ramp}):
+     * the exploration spends most of its frames on the bulk, as a DP-GEN input with many bulk
+     * starting configurations and a few defect and surface cells does, while the test set weighs
+     * the four systems equally (the target is a uniformly accurate model). 1 gives the balanced
+     * exploration (one walker per system) that earlier versions of this bench ran.
      */
-    static final String RAMP = """
-            eelt.campaign.exploration.stages = [
-              {temperatures = [300], walkers = 4, steps-per-walker = 2000}
-              {temperatures = [600], walkers = 4, steps-per-walker = 2000}
-              {temperatures = [900], walkers = 4, steps-per-walker = 1000000}
-            ]
-            """;
+    static final int DEFAULT_BULK_WALKERS = 12;
+
+    /**
+     * Exploration of the comparison: a temperature ramp (DP-GEN style) over {@link #SYSTEMS}, with
+     * {@code bulkWalkers} walkers on the bulk cell and one on each other system in every stage
+     * ({@code sys-idx}). Each stage explores with models trained on the colder stages' labels. A
+     * stage ends when its walkers used their steps or its accurate ratio reaches the convergence
+     * ratio; the last one has steps enough to run until the label budget unless its accurate ratio
+     * ends it (and the campaign) first.
+     *
+     * @param bulkWalkers walkers on the bulk cell per stage (≥ 1)
+     * @return the stages' HOCON
+     */
+    static String ramp(int bulkWalkers) {
+        if (bulkWalkers < 1) {
+            throw new IllegalArgumentException("bench label-efficiency: bulk walkers must be >= 1, got " + bulkWalkers);
+        }
+        List<String> idx = new ArrayList<>(java.util.Collections.nCopies(bulkWalkers, "0"));
+        idx.addAll(List.of("1", "2", "3"));
+        String sysIdx = "sys-idx = [" + String.join(", ", idx) + "]";
+        return "eelt.campaign.exploration.stages = [\n"
+                + "  {temperatures = [300], " + sysIdx + ", steps-per-walker = 2000}\n"
+                + "  {temperatures = [600], " + sysIdx + ", steps-per-walker = 2000}\n"
+                + "  {temperatures = [900], " + sysIdx + ", steps-per-walker = 1000000}\n"
+                + "]\n";
+    }
 
     /**
      * The model: its cut-off (7.5 Å) covers the Sutton–Chen oracle's range (7.22 Å), so no part
@@ -146,33 +162,42 @@ public final class LabelEfficiencyBench {
     }
 
     /**
-     * The campaign of this comparison: {@link #SYSTEMS} explored by {@link #RAMP} with {@link #MODEL},
-     * the campaign bench's trust levels, max-devi selection with re-scoring and 0.1 Å dedupe. Labels
-     * are instant here (no simulated latency), so the per-model-version quota sets how many labels
-     * one state of the ensemble chooses before the next retrain: 2 per version lets every label be
-     * chosen by a recently retrained ensemble; the first round waits for the whole bootstrap (2
-     * rattled frames per system). The test set: 4 oracle-MD frames of every system at each of
-     * 300, 600 and 900 K (48 frames). The reservoir keeps enough frames for the largest random set.
+     * The campaign of this comparison: {@link #SYSTEMS} explored by {@link #ramp} with {@link #MODEL},
+     * the campaign bench's trust levels, max-devi selection with re-scoring and 0.1 Å dedupe. One
+     * labeler whose oracle calls take a declared, SIMULATED log-normal latency (median 1 s, σ 0.5):
+     * as with a real reference code, candidates wait in the examiner's queue while it works, so
+     * max-devi hands it the largest deviation among them rather than the first frame over
+     * trust-lo (with instant labels there is never a choice). Times are not measured here. The
+     * per-model-version quota (2) bounds what one state of the ensemble chooses; the first round
+     * waits for the whole bootstrap (2 rattled frames per system). The test set: 4 oracle-MD
+     * frames of every system at each of 300, 600 and 900 K (48 frames). The reservoir keeps enough
+     * frames for the largest random set.
      *
      * @param labels          EELT's label budget
      * @param reservoirFrames frames of the exploration reservoir
+     * @param bulkWalkers     walkers on the bulk cell per stage ({@link #ramp})
      * @return the campaign's HOCON text
      */
-    static String spec(int labels, int reservoirFrames) {
+    static String spec(int labels, int reservoirFrames, int bulkWalkers) {
         return SmallCuCampaign.named("label-efficiency").mode("async").seed(21)
                 .chunks(40, 10).failedBatchesRestart(1).stage(new double[] {300}, 4, 2000)
                 .examination(0.10, 0.50, 2)
-                .labeling("sutton-chen:", 2)
+                .labeling("sutton-chen:", 1).simulatedLatency(1.0, 0.5)
                 .model(7.5, 4, 32, 32).firstRoundSteps(1500).rounds(400, 4)
                 .initialData(8, 0.0)
                 .accuracy(0.9, 90).budget(labels, 1200)
                 .test(new double[] {300, 600, 900}, 4).testSpacing(200, 50)
-                .hocon() + SYSTEMS + RAMP + MODEL + """
+                .hocon() + SYSTEMS + ramp(bulkWalkers) + MODEL + """
                 eelt.campaign.examination { policy = max-devi, dedupe-threshold = 0.1 }
                 eelt.campaign.training.trigger = idle
                 eelt.campaign.initial-data.train-after = 1.0
                 eelt.campaign.test.all-systems = true
                 """ + "eelt.campaign.examination.reservoir-frames = " + reservoirFrames + "\n";
+    }
+
+    /** @return {@link #spec} with {@link #DEFAULT_BULK_WALKERS} */
+    static String spec(int labels, int reservoirFrames) {
+        return spec(labels, reservoirFrames, DEFAULT_BULK_WALKERS);
     }
 
     /** @return the JSON of a run in {@code workDir} with at most {@code maxMultiple} × eelt_labels random labels. */
@@ -199,7 +224,7 @@ public final class LabelEfficiencyBench {
         int labels = c.labels();
         int maxMultiple = c.maxMultiple();
         String overrides = c.overrides();
-        String base = spec(labels, Math.max(256, maxMultiple * labels));
+        String base = spec(labels, Math.max(256, maxMultiple * labels), c.bulkWalkers());
         String text = base + (overrides.isBlank() ? "" : overrides + "\n");
         CampaignSpec.TestSet baseTest = CampaignSpecParser.parse(base, workDir).test();
         if (!CampaignSpecParser.parse(text, workDir).test().equals(baseTest)) {
@@ -229,13 +254,18 @@ public final class LabelEfficiencyBench {
         SystemTally labelTally = new SystemTally(spec, names);
         SystemTally reservoirTally = new SystemTally(spec, names);
         List<Frame> selected = new ArrayList<>();
+        List<Frame> bootstrap = new ArrayList<>();
         List<ExplorationSample> reservoir;
         long scored;
         try (EeltStore store = EeltStore.open(runDir.resolve("store"))) {
             for (Iterator<StoredLabel> it = store.iterate(store.snapshot()); it.hasNext(); ) {
                 StoredLabel l = it.next();
                 selected.add(l.label().frame());
-                labelTally.add(SystemBreakdown.walkerOf(store.getString("label-meta/" + l.hash().hex()).orElse("")));
+                String walker = SystemBreakdown.walkerOf(store.getString("label-meta/" + l.hash().hex()).orElse(""));
+                labelTally.add(walker);
+                if (walker.equals(Campaign.BOOTSTRAP_WALKER)) {
+                    bootstrap.add(l.label().frame());
+                }
             }
             reservoir = new ArrayList<>(ExplorationReservoir.read(store));
             scored = ExplorationReservoir.seen(store);
@@ -255,28 +285,29 @@ public final class LabelEfficiencyBench {
         double target = java.util.Arrays.stream(eeltRmse).average().orElseThrow();
         int max = maxMultiple * eelt;
         List<java.util.function.IntFunction<List<Frame>>> randomDraws = new ArrayList<>();
-        List<LabeledPool> pools = new ArrayList<>();
+        List<RandomLabelSets.LabeledPool> pools = new ArrayList<>();
         List<java.util.function.IntFunction<List<Frame>>> mdDraws = new ArrayList<>();
-        List<Frame> md = c.oracleMd() ? randomSnapshots(spec, oracle, max) : List.of();
+        List<Frame> md = c.oracleMd() ? RandomLabelSets.oracleMdSnapshots(spec, oracle, max) : List.of();
         for (int d = 0; d < DRAWS; d++) {
             List<ExplorationSample> order = new ArrayList<>(reservoir);
-            shuffle(order, new SplittableRandom(spec.seed() + ORDER_SALT + d));
-            LabeledPool pool = new LabeledPool(order, oracle, spec.typeMap());
+            RandomLabelSets.shuffle(order, new SplittableRandom(spec.seed() + RandomLabelSets.ORDER_SALT + d));
+            RandomLabelSets.LabeledPool pool = new RandomLabelSets.LabeledPool(order, oracle, spec.typeMap());
             pools.add(pool);
-            randomDraws.add(pool::first);
+            randomDraws.add(n -> RandomLabelSets.withBootstrap(bootstrap, pool, n));
             List<Frame> mdOrder = new ArrayList<>(md);
-            shuffle(mdOrder, new SplittableRandom(spec.seed() + ORDER_SALT + 100 + d));
+            RandomLabelSets.shuffle(mdOrder, new SplittableRandom(spec.seed() + RandomLabelSets.ORDER_SALT + 100 + d));
             mdDraws.add(n -> mdOrder.subList(0, n));
         }
-        LabelCurve.Result random = curves.smallestReaching(randomDraws, Math.min(max, reservoir.size()), eelt, target,
-                "random");
+        int available = Math.min(max, bootstrap.size() + reservoir.size());
+        LabelCurve.Result random = curves.smallestReaching(randomDraws, available, eelt, target, "random");
         LabelCurve.Result oracleMd = c.oracleMd()
                 ? curves.smallestReaching(mdDraws, md.size(), eelt, target, "oracle-md") : null;
-        int unlabelable = pools.stream().mapToInt(LabeledPool::failed).max().orElse(0);
+        int unlabelable = pools.stream().mapToInt(RandomLabelSets.LabeledPool::failed).max().orElse(0);
         String json = json(eelt, target, random, oracleMd, composition(spec, reservoir), scored, unlabelable, steps,
-                s.testForceRmse(), s.explored(), s.status());
+                s.testForceRmse(), s.explored(), s.status(), bootstrap.size());
         String extra = SystemBreakdown.json(names, eeltRmse, eeltPerSystem, random, curves, eelt, labelTally, reservoirTally,
-                test.size()) + ", \"campaign_member0_steps\": " + member0Steps;
+                test.size()) + ", \"campaign_member0_steps\": " + member0Steps + ", \"walkers_per_system\": "
+                + walkersPerSystem(spec, names);
         json = json.substring(0, json.length() - 1) + ", " + extra + "}";
         return overrides.isBlank() ? json : json.substring(0, json.length() - 1) + ", \"overrides\": \""
                 + overrides.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
@@ -330,103 +361,40 @@ public final class LabelEfficiencyBench {
 
     private static String json(int eelt, double target, LabelCurve.Result random, LabelCurve.Result md, String reservoir,
                                long scored, int unlabelable, long steps, double campaignRmse, long explored,
-                               String status) {
+                               String status, int bootstrap) {
         String oracleMd = md == null ? " \"oracle_md\": \"not run (--oracle-md)\","
                 : String.format(Locale.ROOT, " \"oracle_md_random_labels\": %d, \"oracle_md_label_ratio\": %.4f,"
                         + " \"oracle_md_test_force_rmse\": %.5f, \"oracle_md_reached_target\": %b, \"oracle_md_curve\": %s,",
                 md.labels(), eelt / (double) md.labels(), md.rmse(), md.reached(), md.curveJson());
+        double crossing = random.crossing(target);
         return String.format(Locale.ROOT, "{\"eelt_labels\": %d, \"random_labels\": %d, \"label_ratio\": %.4f,"
+                        + " \"random_labels_interpolated\": %.1f, \"label_ratio_grid\": %.4f,"
+                        + " \"label_ratio_interpolated\": %b,"
                         + " \"eelt_test_force_rmse\": %.5f, \"random_test_force_rmse\": %.5f,"
                         + " \"random_reached_target\": %b, \"random_labels_not_reaching\": %d, \"random_curve\": %s,"
-                        + " \"random_source\": \"uniform reservoir of the EELT run's scored frames\", \"random_draws\": " + DRAWS + ","
+                        + " \"random_source\": \"the campaign's " + bootstrap + " bootstrap labels + a uniform reservoir of"
+                        + " the EELT run's scored frames\", \"random_draws\": " + DRAWS + ", \"shared_bootstrap_labels\": "
+                        + bootstrap + ","
                         + " %s, \"scored_frames\": %d, \"reservoir_unlabelable\": %d,"
                         + "%s"
                         + " \"training_steps\": %d, \"eelt_campaign_member0_test_force_rmse\": %.5f,"
                         + " \"eelt_campaign_status\": \"%s\", \"explored\": %d, \"oracle\": \"sutton-chen\"}",
-                eelt, random.labels(), eelt / (double) random.labels(), target, random.rmse(), random.reached(),
+                eelt, random.labels(), eelt / crossing, crossing, eelt / (double) random.labels(), random.bracketed(),
+                target, random.rmse(), random.reached(),
                 random.notReachedBelow(), random.curveJson(), reservoir, scored, unlabelable, oracleMd, steps,
                 campaignRmse, status, explored);
     }
 
-    /** Fisher–Yates shuffle with a seeded generator. */
-    static <T> void shuffle(List<T> list, SplittableRandom rng) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            T tmp = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, tmp);
+    /** @return the first stage's walkers counted by the system they start from, as a JSON object */
+    static String walkersPerSystem(CampaignSpec spec, List<String> names) {
+        java.util.Map<String, Integer> n = new java.util.LinkedHashMap<>();
+        names.forEach(x -> n.put(x, 0));
+        for (int w = 0; w < spec.exploration().stages().get(0).walkers(); w++) {
+            n.merge(names.get(spec.startSystem(0, w)), 1, Integer::sum);
         }
-    }
-
-    /**
-     * Reservoir frames labeled by the oracle on demand, in order. A frame the oracle cannot label
-     * (a calculation failure) is left out and counted, as a user's failed label would be.
-     */
-    static final class LabeledPool {
-        private final List<ExplorationSample> samples;
-        private final OraclePotential oracle;
-        private final List<Frame> labeled = new ArrayList<>();
-        private int next;
-        private int failed;
-
-        LabeledPool(List<ExplorationSample> samples, Oracle oracle, List<String> typeMap) {
-            this.samples = samples;
-            this.oracle = new OraclePotential(oracle, typeMap);
-        }
-
-        /** @return the first n labeled frames (fewer when the reservoir runs out) */
-        List<Frame> first(int n) {
-            while (labeled.size() < n && next < samples.size()) {
-                Structure s = samples.get(next++).structure();
-                try {
-                    ForceResult fr = oracle.compute(s);
-                    labeled.add(new Frame(s, fr.energy(), fr.forces(), fr.virial(), null));
-                } catch (CalculationFailedException e) {
-                    failed++;
-                }
-            }
-            return labeled.subList(0, Math.min(n, labeled.size()));
-        }
-
-        /** @return frames the oracle could not label */
-        int failed() {
-            return failed;
-        }
-    }
-
-    /**
-     * Uniform random snapshots of oracle-driven MD at every temperature of the campaign's stages,
-     * from each initial structure (100 steps of equilibration, then a frame every 10 steps).
-     */
-    static List<Frame> randomSnapshots(CampaignSpec spec, Oracle oracle, int count) {
-        OraclePotential p = new OraclePotential(oracle, spec.typeMap());
-        SplittableRandom rng = new SplittableRandom(spec.seed() + 777);
-        List<Double> temps = spec.exploration().stages().stream().flatMap(st -> st.temperatures().stream()).distinct()
-                .toList();
-        List<Frame> all = new ArrayList<>();
-        int perRun = Math.max(1, count / (temps.size() * spec.systems().size())) + 1;
-        for (double t : temps) {
-            for (Structure start : spec.systems()) {
-                MdSettings md = MdSettings.builder().timestep(spec.exploration().timestepPs()).temperature(t)
-                        .langevin(1 / spec.exploration().frictionPerPs()).maxForce(spec.exploration().maxForce())
-                        .seed(rng.nextLong()).trajectoryEvery(10).thermoEvery(Integer.MAX_VALUE).build();
-                MdSession run = new MdRunner(p, md).session(MdState.of(start));
-                run.advance(100); // equilibration
-                List<Structure> frames = new ArrayList<>();
-                run.advance(10L * perRun, new MdListener() {
-                    @Override
-                    public void frame(long step, double time, Frame frame) {
-                        frames.add(frame.structure());
-                    }
-                });
-                for (Structure f : frames) {
-                    ForceResult fr = p.compute(f);
-                    all.add(new Frame(f, fr.energy(), fr.forces(), fr.virial(), null));
-                }
-            }
-        }
-        shuffle(all, rng);
-        return all.subList(0, Math.min(count, all.size()));
+        List<String> parts = new ArrayList<>();
+        n.forEach((k, v) -> parts.add("\"" + k + "\": " + v));
+        return "{" + String.join(", ", parts) + "}";
     }
 
     /** Runs the benchmark in {@code args[0]} (default: a temp directory) and prints the JSON. */

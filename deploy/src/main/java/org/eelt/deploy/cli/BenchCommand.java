@@ -224,6 +224,10 @@ final class BenchCommand implements Runnable {
                 + " (DIR/eelt) instead of running a new one, e.g. with other --training-steps")
         boolean reuseCampaign;
 
+        @Option(names = "--bulk-walkers", defaultValue = "12", description = "walkers on the bulk cell per stage, for one"
+                + " on the vacancy cell and on each slab; 1 = balanced exploration (default: ${DEFAULT-VALUE})")
+        int bulkWalkers;
+
         @Override
         public Integer call() throws Exception {
             if (labels <= 8) {
@@ -238,13 +242,17 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("bench label-efficiency: --training-steps must be >= 0, got "
                         + trainingSteps);
             }
+            if (bulkWalkers < 1 || bulkWalkers > 100) {
+                throw new IllegalArgumentException("bench label-efficiency: --bulk-walkers must be in 1..100, got "
+                        + bulkWalkers);
+            }
             if (reuseCampaign && workDir == null) {
                 throw new IllegalArgumentException("bench label-efficiency: --reuse-campaign needs --work-dir (the"
                         + " directory of an earlier run)");
             }
             Path dir = workDir != null ? workDir : Files.createTempDirectory("eelt-label-bench");
             System.out.println(LabelEfficiencyBench.run(new LabelEfficiencyBench.Config(dir, labels, maxMultiple,
-                    String.join("\n", overrides), trainingSteps, oracleMd, reuseCampaign)));
+                    String.join("\n", overrides), trainingSteps, oracleMd, reuseCampaign, bulkWalkers)));
             return 0;
         }
     }

@@ -33,7 +33,7 @@ class CampaignBenchTest {
         CampaignBench.Config c = CampaignBench.Config.defaults(Path.of("."));
         CampaignSpec spec = CampaignSpecParser.parse(CampaignBench.spec(c, "async"), Path.of("."));
         var oracle = org.eelt.labeler.spec.Oracles.create("sutton-chen:", org.eelt.labeler.oracle.OracleSettings.defaults());
-        var frames = LabelEfficiencyBench.randomSnapshots(spec, oracle, 12);
+        var frames = RandomLabelSets.oracleMdSnapshots(spec, oracle, 12);
         assertEquals(12, frames.size());
         for (var f : frames) {
             var r = org.eelt.potential.builtin.SuttonChen.copper().compute(f.structure());

@@ -36,13 +36,20 @@ class LabelEfficiencyBenchTest {
             double hottest = st.temperatures().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             assertTrue(hottest > previous, "each stage explores hotter than the one before (K)");
             previous = hottest;
-            assertEquals(4, st.walkers(), "one walker per system");
-            java.util.Set<Integer> started = new java.util.HashSet<>();
+            assertEquals(15, st.walkers(), "12 bulk walkers and one on each other system");
+            int[] started = new int[4];
             for (int w = 0; w < st.walkers(); w++) {
-                started.add(st.systemOf(w, k * st.walkers(), s.systems().size()));
+                started[s.startSystem(k, w)]++;
             }
-            assertEquals(java.util.Set.of(0, 1, 2, 3), started, "every system is explored in every stage");
+            assertArrayEquals(new int[] {12, 1, 1, 1}, started, "the bulk dominates the exploration in every stage");
         }
+        assertEquals("{\"bulk\": 12, \"vacancy\": 1, \"fcc100\": 1, \"fcc111\": 1}",
+                LabelEfficiencyBench.walkersPerSystem(s, LabelEfficiencyBench.SYSTEM_NAMES));
+        CampaignSpec balanced = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480, 1), DIR);
+        assertEquals("{\"bulk\": 1, \"vacancy\": 1, \"fcc100\": 1, \"fcc111\": 1}",
+                LabelEfficiencyBench.walkersPerSystem(balanced, LabelEfficiencyBench.SYSTEM_NAMES), "--bulk-walkers 1");
+        assertEquals(1, s.labeling().workers(), "one labeler, so candidates wait and max-devi can choose among them");
+        assertEquals(1.0, s.labeling().simulatedLatencyMedianS(), 0);
         assertEquals(List.of(32, 31, 36, 36), s.systems().stream().map(Structure::size).toList(),
                 "bulk, vacancy cell, (100) and (111) slabs");
         assertEquals(480, s.examination().reservoirFrames());
@@ -81,7 +88,7 @@ class LabelEfficiencyBenchTest {
 
     @Test
     void framesAreCountedByTheSystemTheirWalkerStartedFrom() {
-        CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
+        CampaignSpec s = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480, 1), DIR);
         SystemTally t = new SystemTally(s, SystemBreakdown.systemNames(s, LabelEfficiencyBench.SYSTEM_NAMES));
         t.add("s0-w0-abc");
         t.add("s2-w2-abc");
@@ -89,6 +96,11 @@ class LabelEfficiencyBenchTest {
         t.add("s2-w3-xyz");
         t.add("bootstrap");
         assertEquals(java.util.Map.of("bulk", 1, "fcc100", 1, "fcc111", 2, "bootstrap", 1), t.counts());
+        // the default exploration: walkers 0-11 of a stage on the bulk, 12-14 on the vacancy cell and the slabs
+        CampaignSpec weighted = CampaignSpecParser.parse(LabelEfficiencyBench.spec(40, 480), DIR);
+        SystemTally u = new SystemTally(weighted, LabelEfficiencyBench.SYSTEM_NAMES);
+        List.of("s0-w0-a", "s0-w11-a", "s0-w12-a", "s1-w13-a", "s2-w14-a").forEach(u::add);
+        assertEquals(java.util.Map.of("bulk", 2, "vacancy", 1, "fcc100", 1, "fcc111", 1), u.counts());
         assertEquals("s0-w0", SystemBreakdown.walkerOf("candidate=c1;walker=s0-w0;generation=2"));
         assertEquals("unknown", SystemBreakdown.walkerOf(""));
     }
@@ -104,7 +116,7 @@ class LabelEfficiencyBenchTest {
     @Test
     void aReusedCampaignNeedsItsSummaryAndKeepsItsFacts(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> LabelEfficiencyBench.run(new LabelEfficiencyBench.Config(tmp, 40, 12, "", 100, false, true)));
+                () -> LabelEfficiencyBench.run(new LabelEfficiencyBench.Config(tmp, 40, 12, "", 100, false, true, 12)));
         assertTrue(e.getMessage().contains("summary.json"), e.getMessage());
         java.nio.file.Files.createDirectories(tmp.resolve("eelt"));
         java.nio.file.Files.writeString(tmp.resolve("eelt/summary.json"), """
@@ -129,9 +141,9 @@ class LabelEfficiencyBenchTest {
             samples.add(new ExplorationSample(i, "s0-w0-x", 1, 0.2, st.withPositions(p)));
         }
         List<ExplorationSample> shuffled = new ArrayList<>(samples);
-        LabelEfficiencyBench.shuffle(shuffled, new SplittableRandom(7));
+        RandomLabelSets.shuffle(shuffled, new SplittableRandom(7));
         assertEquals(samples.size(), shuffled.stream().distinct().count());
-        var pool = new LabelEfficiencyBench.LabeledPool(shuffled,
+        var pool = new RandomLabelSets.LabeledPool(shuffled,
                 Oracles.create("sutton-chen:", OracleSettings.defaults()), s.typeMap());
         List<Frame> four = new ArrayList<>(pool.first(4));
         assertEquals(4, four.size());
@@ -142,6 +154,13 @@ class LabelEfficiencyBenchTest {
             assertEquals(ref.energy(), four.get(i).energy(), 1e-9, "the oracle's energy, eV");
         }
         assertEquals(0, pool.failed());
+        // a random set shares EELT's bootstrap labels and draws the rest from the reservoir
+        List<Frame> boot = List.of(four.get(3), four.get(2));
+        assertEquals(List.of(four.get(3)), RandomLabelSets.withBootstrap(boot, pool, 1));
+        List<Frame> five = RandomLabelSets.withBootstrap(boot, pool, 5);
+        assertEquals(5, five.size());
+        assertEquals(boot, five.subList(0, 2), "the bootstrap first");
+        assertEquals(four.subList(0, 3), five.subList(2, 5), "then the reservoir in its shuffled order");
         String c = LabelEfficiencyBench.composition(s, samples);
         assertTrue(c.contains("\"reservoir_frames\": 6") && c.contains("\"reservoir_candidate\": 6")
                 && c.contains("\"0\": 6"), c);
