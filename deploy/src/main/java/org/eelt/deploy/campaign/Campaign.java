@@ -43,9 +43,12 @@ import org.eelt.trainer.agent.TrainerMember;
  * free-energy walkers and trainers stay local.
  */
 public final class Campaign extends AbstractBehavior<Campaign.Command> {
+    /** The walker name under which bootstrap labels (rattled initial structures) are recorded. */
+    public static final String BOOTSTRAP_WALKER = "bootstrap";
+
     /** Messages of the campaign. */
     public sealed interface Command permits Tick, StatsArrived, TallyArrived, RecordedArrived, ModelArrived,
-            ModelStoredArrived, WalkerProgress, Stop, Pause, Resume, GetStatus, StoreFailedArrived {
+            ModelStoredArrived, WalkerProgress, Stop, Pause, Resume, GetStatus, StoreFailedArrived, FinalStateSaved {
     }
 
     /**
@@ -80,6 +83,10 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     }
 
     record Tick() implements Command, NoSerializationVerificationNeeded {
+    }
+
+    /** The final state write was acknowledged ({@code saved}) or timed out: the result goes out now. */
+    record FinalStateSaved(CampaignResult result, boolean saved) implements Command, NoSerializationVerificationNeeded {
     }
 
     record StatsArrived(Examiner.Stats stats) implements Command, NoSerializationVerificationNeeded {
@@ -136,6 +143,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     private int stagesConverged;
     private Examiner.Stats stats;
     private boolean finished;
+    private boolean storeFailed;
 
     private Campaign(ActorContext<Command> ctx, TimerScheduler<Command> timers, CampaignEnv env,
                      ActorRef<CampaignResult> replyTo) {
@@ -206,7 +214,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             bootstrapOutstanding = seeds.size();
             firstRoundAfter = (int) Math.ceil(spec.initialData().trainAfter() * spec.initialData().bootstrap() - labeled
                     - 1e-9);
-            examiner.tell(new Examiner.SeedCandidates(seeds, "bootstrap"));
+            examiner.tell(new Examiner.SeedCandidates(seeds, BOOTSTRAP_WALKER));
         }
     }
 
@@ -237,7 +245,11 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
                 .onMessage(Pause.class, m -> setPaused(true))
                 .onMessage(Resume.class, m -> setPaused(false))
                 .onMessage(GetStatus.class, this::onGetStatus)
-                .onMessage(StoreFailedArrived.class, m -> finish("failed", "the store failed: " + m.failure().message()))
+                .onMessage(StoreFailedArrived.class, m -> {
+                    storeFailed = true;
+                    return finish("failed", "the store failed: " + m.failure().message());
+                })
+                .onMessage(FinalStateSaved.class, this::onFinalStateSaved)
                 .build();
     }
 
@@ -253,7 +265,7 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         }
         boolean done = r.labeled() || r.finalFailure();
         // before the first round only bootstrap candidates exist; a failure's record carries no walker
-        if (done && bootstrapOutstanding > 0 && (!trainingStarted || "bootstrap".equals(r.walker()))) {
+        if (done && bootstrapOutstanding > 0 && (!trainingStarted || BOOTSTRAP_WALKER.equals(r.walker()))) {
             bootstrapOutstanding--;
             bootstrapDone++;
         }
@@ -483,14 +495,29 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
         long explored = walkerTally.explored();
         Map<String, String> s = progressState();
         s.put("campaign/status", status);
-        recorder.tell(new DatasetRecorder.SaveState(s));
         walkers.values().forEach(getContext()::stop);
-        replyTo.tell(new CampaignResult(status, reason, explored, stats == null ? 0 : stats.examined(), labeled,
+        CampaignResult result = new CampaignResult(status, reason, explored, stats == null ? 0 : stats.examined(), labeled,
                 labelFailures, modelVersions, stagesConverged, wallS(),
                 labelerUtilization(), trainerUtilization(),
                 explorerUtil, stats == null ? 0 : stats.windowRatio(), List.copyOf(history),
                 losses.figures(System.nanoTime(), labelerBusyMs / 1000, trainerBusy.busyS(System.nanoTime()),
-                        spec.training().ensembleSize())));
+                        spec.training().ensembleSize()));
+        if (storeFailed) {
+            replyTo.tell(result); // the recorder has stopped: nothing more can be written
+        } else {
+            // the result goes out only once the final status is durable: whoever gets it may end the process
+            getContext().ask(DatasetRecorder.StateSaved.class, recorder, DatasetRecorder.SAVE_ACK_TIMEOUT,
+                    ack -> new DatasetRecorder.SaveState(s, ack), (ok, err) -> new FinalStateSaved(result, err == null));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onFinalStateSaved(FinalStateSaved m) {
+        if (!m.saved()) {
+            getContext().getLog().warn("the final campaign state was not acknowledged within {}; a resume may "
+                    + "redo the last stage's bookkeeping", DatasetRecorder.SAVE_ACK_TIMEOUT);
+        }
+        replyTo.tell(m.result());
         return this;
     }
 }

@@ -47,6 +47,9 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
     /** The dispatcher of store writes. */
     public static final String DISPATCHER = "eelt-store-dispatcher";
 
+    /** How long a campaign waits for the acknowledgement of its final {@link SaveState}. */
+    public static final java.time.Duration SAVE_ACK_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     /** Messages of the recorder. */
     public sealed interface Command permits Outcome, StoreModel, SaveState {
     }
@@ -59,8 +62,27 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
     public record StoreModel(ModelPublished model) implements Command, CborSerializable {
     }
 
-    /** Campaign state to persist atomically. */
-    public record SaveState(Map<String, String> values) implements Command, CborSerializable {
+    /**
+     * Campaign state to persist atomically.
+     *
+     * @param values  the state keys and values
+     * @param replyTo gets {@link StateSaved} once the write is durable; null: no acknowledgement
+     *                (a failed write is reported as {@link StoreFailed} either way)
+     */
+    public record SaveState(Map<String, String> values, ActorRef<StateSaved> replyTo)
+            implements Command, CborSerializable {
+        /** State to persist without an acknowledgement. */
+        public SaveState(Map<String, String> values) {
+            this(values, null);
+        }
+    }
+
+    /**
+     * The acknowledgement of a {@link SaveState} that asked for one: its values are in the store.
+     *
+     * @param keys how many keys were written
+     */
+    public record StateSaved(int keys) implements CborSerializable {
     }
 
     /**
@@ -332,6 +354,9 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
             store.updateState(u);
         } catch (StoreException e) {
             return storeFailed(e);
+        }
+        if (m.replyTo() != null) {
+            m.replyTo().tell(new StateSaved(m.values().size()));
         }
         return this;
     }

@@ -48,7 +48,7 @@ import org.eelt.trainer.agent.TrainerMember;
 public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
     /** Messages of the synchronous campaign. */
     public sealed interface Command permits Tick, StatsArrived, RecordedArrived, ModelArrived, WalkerProgress,
-            SelectionArrived {
+            SelectionArrived, FinalStateSaved {
     }
 
     record Tick() implements Command, NoSerializationVerificationNeeded {
@@ -67,6 +67,10 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
     }
 
     record SelectionArrived(Examiner.CandidateList list) implements Command, NoSerializationVerificationNeeded {
+    }
+
+    /** The final state write was acknowledged ({@code saved}) or timed out: the result goes out now. */
+    record FinalStateSaved(CampaignResult result, boolean saved) implements Command, NoSerializationVerificationNeeded {
     }
 
     private final CampaignEnv env;
@@ -156,7 +160,7 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
                 } else {
                     var seeds = CampaignAgents.bootstrap(spec, (int) (spec.initialData().bootstrap() - labeled), labeled);
                     bootstrapOutstanding = seeds.size();
-                    examiner.tell(new Examiner.SeedCandidates(seeds, "bootstrap"));
+                    examiner.tell(new Examiner.SeedCandidates(seeds, Campaign.BOOTSTRAP_WALKER));
                 }
             }
             case TRAIN -> resumeTraining();
@@ -208,6 +212,7 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
                 .onMessage(ModelArrived.class, this::onModel)
                 .onMessage(WalkerProgress.class, this::onWalker)
                 .onMessage(SelectionArrived.class, this::onSelection)
+                .onMessage(FinalStateSaved.class, this::onFinalStateSaved)
                 .build();
     }
 
@@ -445,7 +450,6 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
         Map<String, String> s = new HashMap<>(progress().toState());
         s.put(SyncProgress.TIMINGS_KEY, timings.encode());
         s.put("campaign/status", status);
-        recorder.tell(new DatasetRecorder.SaveState(s));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("iterations", iteration);
         t.put("phase_s", timings.totals());
@@ -453,10 +457,22 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
         t.put("trainer_idle_s", Math.max(0, processWall * spec.training().ensembleSize()
                 - trainerBusy.busyS(System.nanoTime())));
         t.put("per_iteration_s", timings.iterations());
-        replyTo.tell(new CampaignResult(status, reason, explored, stats == null ? 0 : stats.examined(), labeled,
-                labelFailures, modelVersions, stagesConverged, wallS(), labelerUtilization(), trainerUtilization(),
-                walkerAliveS <= 0 ? 0 : walkerBusyMs / 1000.0 / walkerAliveS,
-                stats == null ? 0 : stats.windowRatio(), List.copyOf(history), t));
+        CampaignResult result = new CampaignResult(status, reason, explored, stats == null ? 0 : stats.examined(),
+                labeled, labelFailures, modelVersions, stagesConverged, wallS(), labelerUtilization(),
+                trainerUtilization(), walkerAliveS <= 0 ? 0 : walkerBusyMs / 1000.0 / walkerAliveS,
+                stats == null ? 0 : stats.windowRatio(), List.copyOf(history), t);
+        // the result goes out only once phase DONE is durable: whoever gets it may end the process
+        getContext().ask(DatasetRecorder.StateSaved.class, recorder, DatasetRecorder.SAVE_ACK_TIMEOUT,
+                ack -> new DatasetRecorder.SaveState(s, ack), (ok, err) -> new FinalStateSaved(result, err == null));
+        return this;
+    }
+
+    private Behavior<Command> onFinalStateSaved(FinalStateSaved m) {
+        if (!m.saved()) {
+            getContext().getLog().warn("the final campaign state was not acknowledged within {}; a resume will "
+                    + "find the last phase before DONE", DatasetRecorder.SAVE_ACK_TIMEOUT);
+        }
+        replyTo.tell(m.result());
         return this;
     }
 }

@@ -24,7 +24,7 @@ class CampaignCrashTest {
         Path log = dir.resolve("child.err");
         Process child = CampaignTestSupport.startRunner(dir, spec, run, "2g");
         // once the first models are stored, 3 s more to label a few candidates with the first ensemble
-        CampaignTestSupport.killWhen(child, log, l -> CampaignTestSupport.logged(l, "(gen 1)"), 240, 500, 3000);
+        CampaignTestSupport.killWhen(child, log, l -> CampaignTestSupport.generationReached(l, 1), 240, 500, 3000);
         assertTrue(!Files.exists(run.resolve("summary.json")), "the killed run wrote no summary");
 
         Set<String> before = CampaignTestSupport.hashes(run);

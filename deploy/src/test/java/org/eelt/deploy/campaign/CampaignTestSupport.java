@@ -76,6 +76,26 @@ final class CampaignTestSupport {
         return Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.contains(text));
     }
 
+    private static final java.util.regex.Pattern GENERATION = java.util.regex.Pattern.compile("\\(gen (\\d+)\\)");
+
+    /**
+     * @return whether a progress line of the log shows model generation {@code gen} or later. The
+     *         progress line is printed once a second, so a fast run can skip a generation between two
+     *         lines: a test must not wait for one exact number.
+     */
+    static boolean generationReached(Path log, int gen) throws java.io.IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        for (String l : Files.readAllLines(log)) {
+            java.util.regex.Matcher m = GENERATION.matcher(l);
+            if (m.find() && Integer.parseInt(m.group(1)) >= gen) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the last 30 lines of the log ("" when it does not exist) */
     static String tail(Path log) throws java.io.IOException {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();

@@ -59,7 +59,7 @@ class FeCampaignTest {
         Path run = dir.resolve("run");
         Path log = dir.resolve("child.err");
         Process child = CampaignTestSupport.startRunner(dir, spec, run, "1g");
-        CampaignTestSupport.killWhen(child, log, l -> CampaignTestSupport.logged(l, "(gen 1)"), 120, 200, 0);
+        CampaignTestSupport.killWhen(child, log, l -> CampaignTestSupport.generationReached(l, 1), 120, 200, 0);
         assertFalse(Files.exists(run.resolve("summary.json")), "the killed run wrote no summary");
         Set<String> before = hashes(run);
         assertTrue(before.size() >= 20, "the bootstrap labels were stored before the kill: " + before.size());
