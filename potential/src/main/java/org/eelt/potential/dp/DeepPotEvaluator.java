@@ -38,6 +38,13 @@ public final class DeepPotEvaluator implements Potential {
     private static final Logger LOG = LoggerFactory.getLogger(DeepPotEvaluator.class);
     /** Default number of centre atoms per block. */
     public static final int DEFAULT_BLOCK_ATOMS = 128;
+    /**
+     * Whether float64 evaluations run the embedding nets in forward mode (value and dG/dŝ in one
+     * pass, {@link DenseNet#tangent}) instead of a forward pass plus a reverse pass. Same results to
+     * rounding; system property {@code eelt.dp.forwardMode=false} selects the reverse mode (for
+     * measurements).
+     */
+    static final boolean FORWARD_MODE = Boolean.parseBoolean(System.getProperty("eelt.dp.forwardMode", "true"));
 
     private final DeepPotModel model;
     private final DeepPotModel evalModel;
@@ -227,7 +234,7 @@ public final class DeepPotEvaluator implements Potential {
         NeighborSelection sel = NeighborSelection.build(pos, types, nl, evalModel, a0, a1);
         Arena arena = Arena.local();
         try {
-            DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types, arena, tables);
+            DescriptorPass dp = DescriptorPass.forward(desc, precision, sel, types, arena, tables, FORWARD_MODE);
             FittingPass fp = FittingPass.forward(evalModel, dp);
             double[] lastHidden = keepExtras ? fp.lastHidden() : null;
             double[] dD = fp.backward(null, null);

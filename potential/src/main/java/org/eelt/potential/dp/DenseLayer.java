@@ -29,6 +29,8 @@ public final class DenseLayer {
     private final Gemm.Resident wResident;
     /** b tiled for the flat bias + activation kernel, or null. */
     private final double[] biasPattern;
+    /** idt tiled like b, for the flat tangent kernel, or null. */
+    private final double[] idtPattern;
 
     /**
      * @param in         input width
@@ -64,6 +66,7 @@ public final class DenseLayer {
         this.skip = !resnet ? 0 : out == in ? 1 : out == 2 * in ? 2 : 0;
         this.wResident = new Gemm.Resident(this.w);
         this.biasPattern = this.b == null ? null : VectorMath.biasPattern(this.b);
+        this.idtPattern = this.idt == null ? null : VectorMath.biasPattern(this.idt);
     }
 
     /** @return input width. */
@@ -144,6 +147,24 @@ public final class DenseLayer {
         if (y != t) {
             VectorMath.idtSkip(t, to, x, r0 * in, y, to, rows, in, out, idt, skip);
         }
+    }
+
+    /**
+     * Forward-mode (tangent) pass over one chunk of rows: the input x holds 2·rows rows of width
+     * in, first the values x (rows [0, rows)) and then their derivatives ẋ = dx/ds with respect to
+     * one scalar s (rows [rows, 2·rows)). Writes y to {@code y} from entry yOff and ẏ to
+     * {@code dy} from entry dyOff (rows×out each):
+     * <pre>
+     *   [z; ż] = [x; ẋ]·W  (+ b on z),  t = φ(z),  y = t∘idt + skip(x),  ẏ = φ'(z)∘ż∘idt + skip(ẋ)
+     * </pre>
+     * One matrix product serves both halves.
+     *
+     * @param z scratch of at least 2·rows·out entries (overwritten)
+     */
+    void tangentRows(double[] x, int rows, double[] z, double[] y, int yOff, double[] dy, int dyOff) {
+        Gemm.mul(x, 0, wResident, z, 0, 2 * rows, in, out);
+        VectorMath.tangentAct(z, x, rows, in, out, b, biasPattern, idt, idtPattern, skip,
+                activation == Activation.TANH, y, yOff, dy, dyOff);
     }
 
     /** @return true when the output y equals t (no idt, no skip), so one array serves both. */

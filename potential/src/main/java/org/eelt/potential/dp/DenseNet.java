@@ -108,6 +108,57 @@ public final class DenseNet {
     }
 
     /**
+     * Value and derivative of a scalar-input net (an embedding net) by forward-mode
+     * differentiation: g = G(s) and dg = dG/ds for each of {@code rows} inputs s, rows×{@link #out()}
+     * each. Each chunk of {@link #TANGENT_CHUNK_ROWS} rows runs through all layers in work arrays
+     * that stay in cache ({@link DenseLayer#tangentRows}); only the last layer writes to g and dg.
+     * Costs the same multiply-adds as a forward plus an input-gradient backward pass, but keeps no
+     * per-layer trace, so it serves evaluations that need no weight gradients.
+     *
+     * @param after runs on each chunk of g rows once they are final (may be null)
+     */
+    void tangent(double[] s, int rows, double[] g, double[] dg, Arena arena, RowHook after) {
+        if (in() != 1) {
+            throw new IllegalStateException("forward-mode evaluation needs a scalar input, this net takes " + in());
+        }
+        int width = 0;
+        for (DenseLayer l : layers) {
+            width = Math.max(width, l.out());
+        }
+        int cap = 2 * Math.min(TANGENT_CHUNK_ROWS, rows) * width;
+        double[] xa = Arena.raw(arena, cap);
+        double[] xb = Arena.raw(arena, cap);
+        double[] z = Arena.raw(arena, cap);
+        int last = layers.size() - 1;
+        int w = out();
+        for (int r0 = 0; r0 < rows; r0 += TANGENT_CHUNK_ROWS) {
+            int cr = Math.min(TANGENT_CHUNK_ROWS, rows - r0);
+            System.arraycopy(s, r0, xa, 0, cr);
+            java.util.Arrays.fill(xa, cr, 2 * cr, 1.0); // ds/ds
+            double[] cur = xa;
+            double[] next = xb;
+            for (int l = 0; l < last; l++) {
+                DenseLayer layer = layers.get(l);
+                layer.tangentRows(cur, cr, z, next, 0, next, cr * layer.out());
+                double[] swap = cur;
+                cur = next;
+                next = swap;
+            }
+            layers.get(last).tangentRows(cur, cr, z, g, r0 * w, dg, r0 * w);
+            if (after != null) {
+                after.rows(g, r0, cr);
+            }
+        }
+    }
+
+    /**
+     * Rows per chunk of {@link #tangent}: the product runs on twice as many (values and
+     * derivatives), so half of {@link #CHUNK_ROWS} keeps the same cache footprint. Override with
+     * the system property {@code eelt.dp.tangentChunkRows} (for measurements).
+     */
+    static final int TANGENT_CHUNK_ROWS = Math.max(1, Integer.getInteger("eelt.dp.tangentChunkRows", 256));
+
+    /**
      * Rows per chunk of the forward and backward passes: 512 rows of the widest embedding layer
      * (100) are 400 KB, so a chunk's input, activation and output stay within a 1 MB L2 cache.
      * Override with the system property {@code eelt.dp.chunkRows} (for measurements).

@@ -35,16 +35,20 @@ final class DescriptorPass {
     final Arena arena;
     /** Tabulated embeddings, or null for the exact nets. */
     final CompressedEmbeddings tables;
-    /** With tables: G and dG/dŝ per group [t_i][t_j], rows×M. */
+    /** Whether the exact nets ran in forward mode (G and dG/dŝ, no traces: no weight gradients). */
+    final boolean tangent;
+    /** With tables or in forward mode: G and dG/dŝ per group [t_i][t_j], rows×M. */
     final double[][][] tabG;
     final double[][][] tabDG;
 
     private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types, Arena arena,
-                           CompressedEmbeddings tables) {
+                           CompressedEmbeddings tables, boolean tangent) {
         this.arena = arena;
         this.tables = tables;
-        this.tabG = tables == null ? null : new double[desc.ntypes()][desc.ntypes()][];
-        this.tabDG = tables == null ? null : new double[desc.ntypes()][desc.ntypes()][];
+        this.tangent = tables == null && tangent && precision == Precision.FLOAT64;
+        boolean derivatives = tables != null || this.tangent;
+        this.tabG = derivatives ? new double[desc.ntypes()][desc.ntypes()][] : null;
+        this.tabDG = derivatives ? new double[desc.ntypes()][desc.ntypes()][] : null;
         this.desc = desc;
         this.precision = precision;
         this.sel = sel;
@@ -94,7 +98,17 @@ final class DescriptorPass {
     /** As above, with the embedding nets replaced by their tables when {@code tables} is non-null. */
     static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types,
                                   Arena arena, CompressedEmbeddings tables) {
-        DescriptorPass p = new DescriptorPass(desc, precision, sel, types, arena, tables);
+        return forward(desc, precision, sel, types, arena, tables, false);
+    }
+
+    /**
+     * As above; with {@code tangent} (and exact nets) the embedding nets run in forward mode
+     * ({@link DenseNet#tangent}), which is faster for energy, forces and virials but leaves no
+     * traces, so {@link #backward} then takes no weight-gradient accumulators.
+     */
+    static DescriptorPass forward(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types,
+                                  Arena arena, CompressedEmbeddings tables, boolean tangent) {
+        DescriptorPass p = new DescriptorPass(desc, precision, sel, types, arena, tables, tangent);
         p.runForward();
         return p;
     }
@@ -124,7 +138,14 @@ final class DescriptorPass {
                         x[q * sj + s] = rHat[4 * (slot0 + s)];
                     }
                 }
-                if (tables == null) {
+                if (tangent) {
+                    double[] g = Arena.raw(arena, rows * m);
+                    double[] dg = Arena.raw(arena, rows * m);
+                    desc.embedding(ti, tj).tangent(x, rows, g, dg, arena,
+                            (gc, r0, cnt) -> contract(gc, r0, cnt, atoms, sj, base, tc));
+                    tabG[ti][tj] = g;
+                    tabDG[ti][tj] = dg;
+                } else if (tables == null) {
                     // the contraction runs on each chunk of G rows right after the net produced it
                     traces[ti][tj] = desc.embedding(ti, tj).forward(x, rows, precision, arena,
                             (g, r0, cnt) -> contract(g, r0, cnt, atoms, sj, base, tc));
@@ -210,6 +231,32 @@ final class DescriptorPass {
     }
 
     /**
+     * The backward pass of one group when G and dG/dŝ are known (tables or forward mode): for each
+     * row, dR̂ += (1/N_c)·G dT on all four components and dR̂_0 += Σ_k dL/dG_k·dG_k/dŝ on the first
+     * (ŝ is the embedding input), with dL/dG = (1/N_c)·R̂ dTᵀ never stored.
+     */
+    private void contractBackwardTangent(double[] dTc, double[] g, double[] dgds, int rowsG, int[] atoms, int sj,
+                                         int base, double[] dRHat) {
+        double scale = 1.0 / nnei;
+        double[] e = new double[5];
+        int q = 0;
+        int s = 0;
+        for (int r = 0; r < rowsG; r++) {
+            int rh = 4 * (atoms[q] * nnei + base + s);
+            VectorMath.contractRowTangent(dTc, atoms[q] * m * 4, m, g, dgds, r * m, rHat[rh], rHat[rh + 1],
+                    rHat[rh + 2], rHat[rh + 3], scale, e);
+            dRHat[rh] += e[0] * scale + e[4];
+            dRHat[rh + 1] += e[1] * scale;
+            dRHat[rh + 2] += e[2] * scale;
+            dRHat[rh + 3] += e[3] * scale;
+            if (++s == sj) {
+                s = 0;
+                q++;
+            }
+        }
+    }
+
+    /**
      * dL/dT from dL/dD: dT[a,c] = Σ_b dD[a,b]·T[b,c] + [a &lt; M₂] Σ_b dD[b,a]·T[b,c].
      *
      * @param dD n·M·M₂
@@ -262,35 +309,26 @@ final class DescriptorPass {
             int[] atoms = atomsOfType[ti];
             for (int tj = 0; tj < nt; tj++) {
                 DenseNet.Trace tr = traces[ti][tj];
-                double[] g = tables == null ? (tr == null ? null : tr.output()) : tabG[ti][tj];
+                double[] g = tabG == null ? (tr == null ? null : tr.output()) : tabG[ti][tj];
                 if (g == null) {
                     continue;
                 }
                 int sj = desc.sel(tj);
                 int base = desc.sectionStart(tj);
                 int rowsG = atoms.length * sj;
+                if (tabG != null) {
+                    if (grads != null) {
+                        throw new UnsupportedOperationException("weight gradients need the exact embedding nets in "
+                                + "reverse mode (a pass without tables and without forward mode)");
+                    }
+                    contractBackwardTangent(dTc, g, tabDG[ti][tj], rowsG, atoms, sj, base, dRHat);
+                    continue;
+                }
                 double[] dG = Arena.raw(arena, rowsG * m);
                 int netIndex = desc.typeOneSide() ? tj : ti * nt + tj;
-                double[] dx;
-                if (tables == null) {
-                    // dG rows are produced chunk by chunk, just before the net's backward pass reads them
-                    dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex], arena,
-                            (dy, r0, cnt) -> contractBackward(dTc, g, dy, r0, cnt, atoms, sj, base, dRHat, e));
-                } else {
-                    if (grads != null) {
-                        throw new UnsupportedOperationException("weight gradients need the exact embedding nets");
-                    }
-                    contractBackward(dTc, g, dG, 0, rowsG, atoms, sj, base, dRHat, e);
-                    dx = Arena.raw(arena, rowsG);
-                    double[] dg = tabDG[ti][tj];
-                    for (int r = 0; r < rowsG; r++) {
-                        double acc = 0;
-                        for (int k = 0; k < m; k++) {
-                            acc += dG[r * m + k] * dg[r * m + k];
-                        }
-                        dx[r] = acc;
-                    }
-                }
+                // dG rows are produced chunk by chunk, just before the net's backward pass reads them
+                double[] dx = desc.embedding(ti, tj).backward(tr, dG, grads == null ? null : grads[netIndex], arena,
+                        (dy, r0, cnt) -> contractBackward(dTc, g, dy, r0, cnt, atoms, sj, base, dRHat, e));
                 for (int q = 0; q < atoms.length; q++) {
                     int slot0 = atoms[q] * nnei + base;
                     for (int s = 0; s < sj; s++) {

@@ -125,4 +125,52 @@ final class ScalarKernels {
         e[2] = e2;
         e[3] = e3;
     }
+
+    static void tangentAct(double[] z, double[] x, int rows, int in, int out, double[] b, double[] idt, int skip,
+                           boolean tanh, double[] y, int yOff, double[] dy, int dyOff) {
+        for (int r = 0; r < rows; r++) {
+            int zo = r * out;
+            int dzo = (rows + r) * out;
+            for (int j = 0; j < out; j++) {
+                double v = z[zo + j] + (b == null ? 0.0 : b[j]);
+                double d = z[dzo + j];
+                if (tanh) {
+                    v = Activation.tanh(v);
+                    d *= 1.0 - v * v;
+                }
+                if (idt != null) {
+                    v *= idt[j];
+                    d *= idt[j];
+                }
+                if (skip != 0) {
+                    int jj = j < in ? j : j - in;
+                    v += x[r * in + jj];
+                    d += x[(rows + r) * in + jj];
+                }
+                y[yOff + r * out + j] = v;
+                dy[dyOff + r * out + j] = d;
+            }
+        }
+    }
+
+    static void contractRowTangent(double[] dtc, int tcOff, int m, double[] g, double[] dgds, int gOff, double h0,
+                                   double h1, double h2, double h3, double scale, double[] e) {
+        double s0 = h0 * scale, s1 = h1 * scale, s2 = h2 * scale, s3 = h3 * scale;
+        double e0 = 0, e1 = 0, e2 = 0, e3 = 0, ex = 0;
+        for (int k = 0; k < m; k++) {
+            double t0 = dtc[tcOff + k], t1 = dtc[tcOff + m + k], t2 = dtc[tcOff + 2 * m + k];
+            double t3 = dtc[tcOff + 3 * m + k];
+            double gv = g[gOff + k];
+            ex += (t0 * s0 + t1 * s1 + t2 * s2 + t3 * s3) * dgds[gOff + k];
+            e0 += t0 * gv;
+            e1 += t1 * gv;
+            e2 += t2 * gv;
+            e3 += t3 * gv;
+        }
+        e[0] = e0;
+        e[1] = e1;
+        e[2] = e2;
+        e[3] = e3;
+        e[4] = ex;
+    }
 }

@@ -307,4 +307,128 @@ final class VectorKernels {
             t[off + i] = tanh ? Activation.tanh(z) : z;
         }
     }
+
+    /**
+     * The tangent activation in two passes: a flat pass over the rows×out value block and its
+     * tangent block (bias and idt tiled to a period that is a multiple of the lane count, so only
+     * the very end has a scalar tail), then a per-row pass that adds the skip terms while copying
+     * to y and dy.
+     */
+    static void tangentAct(double[] z, double[] x, int rows, int in, int out, double[] bPattern, double[] idtPattern,
+                           int skip, boolean tanh, double[] y, int yOff, double[] dy, int dyOff) {
+        int n = rows * out;
+        tangentFlat(z, n, bPattern, idtPattern, bPattern != null ? bPattern.length
+                : idtPattern != null ? idtPattern.length : L, tanh);
+        if (skip == 0) {
+            System.arraycopy(z, 0, y, yOff, n);
+            System.arraycopy(z, n, dy, dyOff, n);
+            return;
+        }
+        int split = skip == 1 ? out : in;
+        for (int r = 0; r < rows; r++) {
+            int zo = r * out;
+            int xo = r * in;
+            int dxo = (rows + r) * in;
+            addRowSegment(z, zo, x, xo, y, yOff + zo, 0, split);
+            addRowSegment(z, n + zo, x, dxo, dy, dyOff + zo, 0, split);
+            if (split < out) {
+                addRowSegment(z, zo, x, xo - in, y, yOff + zo, split, out);
+                addRowSegment(z, n + zo, x, dxo - in, dy, dyOff + zo, split, out);
+            }
+        }
+    }
+
+    /** z[i] = φ(z[i] + b)·idt and z[n + i] ·= φ'·idt for i &lt; n; patterns may be null. */
+    private static void tangentFlat(double[] z, int n, double[] bPattern, double[] idtPattern, int period,
+                                    boolean tanh) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int i = 0;
+        int p = 0;
+        for (int ub = n - L; i <= ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, z, i);
+            if (bPattern != null) {
+                v = v.add(DoubleVector.fromArray(S, bPattern, p));
+            }
+            DoubleVector d = DoubleVector.fromArray(S, z, n + i);
+            if (tanh) {
+                v = tanh(v);
+                d = d.mul(one.sub(v.mul(v)));
+            }
+            if (idtPattern != null) {
+                DoubleVector iv = DoubleVector.fromArray(S, idtPattern, p);
+                v = v.mul(iv);
+                d = d.mul(iv);
+            }
+            v.intoArray(z, i);
+            d.intoArray(z, n + i);
+            p += L;
+            if (p == period) {
+                p = 0;
+            }
+        }
+        for (; i < n; i++) {
+            int q = i % period;
+            double v = z[i] + (bPattern == null ? 0.0 : bPattern[q]);
+            double d = z[n + i];
+            if (tanh) {
+                v = Activation.tanh(v);
+                d *= 1.0 - v * v;
+            }
+            if (idtPattern != null) {
+                v *= idtPattern[q];
+                d *= idtPattern[q];
+            }
+            z[i] = v;
+            z[n + i] = d;
+        }
+    }
+
+    /** y[yo + j] = z[zo + j] + x[xo + j] for j in [j0, j1). */
+    private static void addRowSegment(double[] z, int zo, double[] x, int xo, double[] y, int yo, int j0, int j1) {
+        int j = j0;
+        for (int ub = j1 - L; j <= ub; j += L) {
+            DoubleVector.fromArray(S, z, zo + j).add(DoubleVector.fromArray(S, x, xo + j)).intoArray(y, yo + j);
+        }
+        for (; j < j1; j++) {
+            y[yo + j] = z[zo + j] + x[xo + j];
+        }
+    }
+
+    static void contractRowTangent(double[] dtc, int tcOff, int m, double[] g, double[] dgds, int gOff, double h0,
+                                   double h1, double h2, double h3, double scale, double[] e) {
+        int o1 = tcOff + m, o2 = tcOff + 2 * m, o3 = tcOff + 3 * m;
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, ax = a0;
+        double s0 = h0 * scale, s1 = h1 * scale, s2 = h2 * scale, s3 = h3 * scale;
+        int k = 0;
+        for (int ub = m - L; k <= ub; k += L) {
+            DoubleVector t0 = DoubleVector.fromArray(S, dtc, tcOff + k);
+            DoubleVector t1 = DoubleVector.fromArray(S, dtc, o1 + k);
+            DoubleVector t2 = DoubleVector.fromArray(S, dtc, o2 + k);
+            DoubleVector t3 = DoubleVector.fromArray(S, dtc, o3 + k);
+            DoubleVector dgk = t0.mul(s0).add(t1.mul(s1)).add(t2.mul(s2)).add(t3.mul(s3));
+            ax = dgk.fma(DoubleVector.fromArray(S, dgds, gOff + k), ax);
+            DoubleVector gv = DoubleVector.fromArray(S, g, gOff + k);
+            a0 = t0.fma(gv, a0);
+            a1 = t1.fma(gv, a1);
+            a2 = t2.fma(gv, a2);
+            a3 = t3.fma(gv, a3);
+        }
+        double e0 = a0.reduceLanes(VectorOperators.ADD), e1 = a1.reduceLanes(VectorOperators.ADD);
+        double e2 = a2.reduceLanes(VectorOperators.ADD), e3 = a3.reduceLanes(VectorOperators.ADD);
+        double ex = ax.reduceLanes(VectorOperators.ADD);
+        for (; k < m; k++) {
+            double t0 = dtc[tcOff + k], t1 = dtc[o1 + k], t2 = dtc[o2 + k], t3 = dtc[o3 + k];
+            double gv = g[gOff + k];
+            ex += (t0 * s0 + t1 * s1 + t2 * s2 + t3 * s3) * dgds[gOff + k];
+            e0 += t0 * gv;
+            e1 += t1 * gv;
+            e2 += t2 * gv;
+            e3 += t3 * gv;
+        }
+        e[0] = e0;
+        e[1] = e1;
+        e[2] = e2;
+        e[3] = e3;
+        e[4] = ex;
+    }
 }

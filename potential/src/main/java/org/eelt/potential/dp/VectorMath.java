@@ -215,6 +215,38 @@ public final class VectorMath {
         }
     }
 
+    /**
+     * The element-wise part of {@link DenseLayer#tangentRows}: from z = [z; ż] (2·rows×out, no
+     * bias; overwritten) and the layer input x = [x; ẋ] (2·rows×in), y[r] = φ(z + b)∘idt + skip(x)
+     * and ẏ[r] = φ'(z + b)∘ż∘idt + skip(ẋ), written to y from yOff and dy from dyOff. b and idt
+     * may be null; bPattern and idtPattern are them tiled by {@link #biasPattern}; skip 0: none,
+     * 1: x, 2: [x, x].
+     */
+    static void tangentAct(double[] z, double[] x, int rows, int in, int out, double[] b, double[] bPattern,
+                           double[] idt, double[] idtPattern, int skip, boolean tanh, double[] y, int yOff,
+                           double[] dy, int dyOff) {
+        if (VECTOR) {
+            VectorKernels.tangentAct(z, x, rows, in, out, bPattern, idtPattern, skip, tanh, y, yOff, dy, dyOff);
+        } else {
+            ScalarKernels.tangentAct(z, x, rows, in, out, b, idt, skip, tanh, y, yOff, dy, dyOff);
+        }
+    }
+
+    /**
+     * Backward of the contraction for one row when the embedding's derivative dG/dŝ is known
+     * (forward-mode or tabulated embedding), without forming dL/dG: with
+     * dG_k = scale·Σ_c dtc[tcOff + c·m + k]·h_c,
+     * e[c] = Σ_k dtc[tcOff + c·m + k]·g[gOff + k] (c = 0..3) and e[4] = Σ_k dG_k·dgds[gOff + k].
+     */
+    static void contractRowTangent(double[] dtc, int tcOff, int m, double[] g, double[] dgds, int gOff, double h0,
+                                   double h1, double h2, double h3, double scale, double[] e) {
+        if (VECTOR) {
+            VectorKernels.contractRowTangent(dtc, tcOff, m, g, dgds, gOff, h0, h1, h2, h3, scale, e);
+        } else {
+            ScalarKernels.contractRowTangent(dtc, tcOff, m, g, dgds, gOff, h0, h1, h2, h3, scale, e);
+        }
+    }
+
     private static void checkRange(double[] a, int from, int to) {
         if (from < 0 || to > a.length || from > to) {
             throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") outside an array of " + a.length);
