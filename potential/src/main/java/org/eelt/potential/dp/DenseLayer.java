@@ -29,8 +29,17 @@ public final class DenseLayer {
     private final Gemm.Resident wResident;
     /** b tiled for the flat bias + activation kernel, or null. */
     private final double[] biasPattern;
-    /** idt tiled like b, for the flat tangent kernel, or null. */
-    private final double[] idtPattern;
+    /** Row stride of this layer's packed products: out rounded up to the lane count. */
+    private final int np;
+    /** W packed for {@link VectorMath#packedMul} (in×np, zero-padded columns). */
+    private final double[] wPacked;
+    /** Row stride of the input-gradient product: in rounded up to the lane count. */
+    private final int npIn;
+    /** Wᵀ packed for {@link VectorMath#packedMul} (out×npIn), for dx = dz·Wᵀ. */
+    private final double[] wtPacked;
+    /** b and idt zero-padded to np entries, or null. */
+    private final double[] bPadded;
+    private final double[] idtPadded;
 
     /**
      * @param in         input width
@@ -66,7 +75,18 @@ public final class DenseLayer {
         this.skip = !resnet ? 0 : out == in ? 1 : out == 2 * in ? 2 : 0;
         this.wResident = new Gemm.Resident(this.w);
         this.biasPattern = this.b == null ? null : VectorMath.biasPattern(this.b);
-        this.idtPattern = this.idt == null ? null : VectorMath.biasPattern(this.idt);
+        this.np = VectorMath.paddedWidth(out);
+        this.wPacked = VectorMath.packRows(this.w, in, out);
+        this.npIn = VectorMath.paddedWidth(in);
+        double[] wt = new double[out * in];
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < out; j++) {
+                wt[j * in + i] = this.w[i * out + j];
+            }
+        }
+        this.wtPacked = VectorMath.packRows(wt, out, in);
+        this.bPadded = VectorMath.padTo(this.b, np);
+        this.idtPadded = VectorMath.padTo(this.idt, np);
     }
 
     /** @return input width. */
@@ -137,7 +157,12 @@ public final class DenseLayer {
      */
     void forwardRows(double[] x, double[] t, double[] y, int r0, int rows) {
         int to = r0 * out;
-        Gemm.mul(x, r0 * in, wResident, t, to, rows, in, out);
+        if (np == out && VectorMath.vectorGemm()) {
+            // rows need no padding: the Vector API kernel writes t directly (faster than OpenBLAS on these shapes)
+            VectorMath.packedMul(x, r0 * in, rows, in, w, wPacked, out, np, t, to);
+        } else {
+            Gemm.mul(x, r0 * in, wResident, t, to, rows, in, out);
+        }
         boolean tanh = activation == Activation.TANH;
         if (b != null) {
             VectorMath.biasActFlat(t, to, rows, out, b, biasPattern, tanh);
@@ -159,14 +184,18 @@ public final class DenseLayer {
      * </pre>
      * One matrix product serves both halves.
      *
-     * @param z scratch of at least 2·rows·out entries (overwritten)
+     * @param z scratch of at least 2·rows·{@link #paddedOut()} entries (overwritten)
      */
     void tangentRows(double[] x, int rows, double[] z, double[] y, int yOff, double[] dy, int dyOff) {
-        Gemm.mul(x, 0, wResident, z, 0, 2 * rows, in, out);
-        VectorMath.tangentAct(z, x, rows, in, out, b, biasPattern, idt, idtPattern, skip,
+        VectorMath.packedMul(x, 0, 2 * rows, in, w, wPacked, out, np, z, 0);
+        VectorMath.tangentAct(z, np, x, rows, in, out, b, bPadded, idt, idtPadded, skip,
                 activation == Activation.TANH, y, yOff, dy, dyOff);
     }
 
+    /** @return the row stride of {@link #tangentRows}' scratch z: out rounded up to the vector lane count */
+    int paddedOut() {
+        return np;
+    }
     /** @return true when the output y equals t (no idt, no skip), so one array serves both. */
     public boolean outputIsActivation() {
         return idt == null && skip == 0;
@@ -203,7 +232,11 @@ public final class DenseLayer {
     void backwardRows(double[] x, double[] t, int r0, double[] dy, int dyOff, double[] dx, int dxOff, int rows,
                       Grad grad, double[] dz) {
         VectorMath.actBackward(dy, dyOff, t, r0 * out, dz, rows, out, idt, activation == Activation.TANH);
-        Gemm.mulTransB(dz, 0, wResident, dx, dxOff, rows, out, in);
+        if (npIn == in && VectorMath.vectorGemm()) {
+            VectorMath.packedMul(dz, 0, rows, out, null, wtPacked, in, npIn, dx, dxOff);
+        } else {
+            Gemm.mulTransB(dz, 0, wResident, dx, dxOff, rows, out, in);
+        }
         if (skip != 0) {
             VectorMath.skipBackward(dy, dyOff, dx, dxOff, rows, in, out, skip);
         }

