@@ -242,9 +242,13 @@ public final class VectorMath {
      */
     private static final boolean VECTOR_GEMM = Boolean.parseBoolean(System.getProperty("eelt.dp.vectorGemm", "true"));
 
-    /** @return whether {@link #packedMul} runs the Vector API kernel */
+    /**
+     * @return whether {@link #packedMul} runs the Vector API kernel: only with 512-bit vectors
+     *         (AVX-512), whose 32 registers hold the kernel's 4×6 tile; with 16 registers (AVX2) the
+     *         tile would spill, so OpenBLAS runs instead
+     */
     static boolean vectorGemm() {
-        return VECTOR && VECTOR_GEMM;
+        return VECTOR && VECTOR_GEMM && VectorKernels.lanes() >= 8;
     }
 
     /** @return the row stride of packed products: n rounded up to a multiple of {@link #lanes()} */
