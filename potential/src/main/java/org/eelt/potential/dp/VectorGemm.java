@@ -6,10 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * C = A·W in the Vector API, for the thin products of Deep Potential networks: A is m×k
  * (row stride lda), W is packed by {@link #pack} (columns zero-padded to np, a multiple of the
- * lane count, and cut into panels), and C is m×np (row stride np). Each 4-row × 6-vector tile of C stays in
- * 24 registers while k runs, so every W vector loaded feeds four FMAs and every broadcast A entry
+ * lane count, and cut into panels), and C is m×np (row stride np). Each 4-row × 6-vector tile
+ * of C stays in 24 registers while k runs, so every W vector loaded feeds four FMAs and every broadcast A entry
  * six; W panels of 6 vectors are the outer loop, so a panel stays in cache across all row tiles,
- * and each panel is contiguous with a constant stride over k.
+ * and each panel is contiguous.
  * Remaining columns run in 4×1 tiles, remaining rows in 1×1 tiles. The sum over k runs in index
  * order with one FMA per term, as OpenBLAS's kernels do.
  *
@@ -17,6 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * 512×25·25×50 at 45 GFLOP/s and 512×50·50×100 at 49–50 against 26–28 and 35–36 for OpenBLAS
  * {@code cblas_dgemm} through {@link Gemm} — OpenBLAS packs and blocks for large products, which
  * does not pay off at k = 25 or 50. Loaded only when the JVM has {@code jdk.incubator.vector}.
+ *
+ * <p>The kernels are written for C2: no vector crosses a method call (a store helper taking the
+ * accumulators made some JVM runs box them and fall to 10 GFLOP/s), and the panel stride is a
+ * parameter rather than a constant (see {@link #tile4x6}).
  */
 final class VectorGemm {
     private static final VectorSpecies<Double> S = VectorKernels.species();
@@ -31,9 +35,8 @@ final class VectorGemm {
     /**
      * @return w (k×n row-major) packed for {@link #mul}: the columns zero-padded to np (a multiple
      *         of the lane count) and cut into panels, each stored k-major and contiguous: first the
-     *         full panels of 6 vectors (k×6L each), then single vectors (k×L each). Each panel's
-     *         stride over k is then a compile-time constant, which lets the JIT hoist the bounds
-     *         checks of the vector loads out of the k loop.
+     *         full panels of 6 vectors (k×6L each), then single vectors (k×L each), so a tile's
+     *         loads walk one contiguous block.
      */
     static double[] pack(double[] w, int k, int n) {
         int np = (n + L - 1) / L * L;
@@ -73,7 +76,7 @@ final class VectorGemm {
         for (int p = 0; p < full; p++) {
             int base = p * k * PW;
             for (int i = 0; i < m4; i += 4) {
-                tile4x6(a, aOff + i * lda, lda, k, w, base, c, cOff + i * np + p * PW, np);
+                tile4x6(a, aOff + i * lda, lda, k, w, base, PW, c, cOff + i * np + p * PW, np);
             }
         }
         for (int v = 0; v < rest; v++) {
@@ -94,8 +97,13 @@ final class VectorGemm {
         }
     }
 
-    private static void tile4x6(double[] a, int a0, int lda, int k, double[] w, int base, double[] c, int c0,
-                                int np) {
+    /**
+     * One 4-row × 6-vector tile over all k. The panel stride pw arrives as a parameter: with the
+     * constant {@link #PW} in the index, C2 compiled this loop to code that ran 1.5× slower
+     * (28–34 against 39–55 GFLOP/s, interleaved runs on the development machine).
+     */
+    private static void tile4x6(double[] a, int a0, int lda, int k, double[] w, int base, int pw, double[] c,
+                                int c0, int np) {
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c04 = z, c05 = z;
         DoubleVector c10 = z, c11 = z, c12 = z, c13 = z, c14 = z, c15 = z;
@@ -105,7 +113,7 @@ final class VectorGemm {
         int a2 = a1 + lda;
         int a3 = a2 + lda;
         for (int kk = 0; kk < k; kk++) {
-            int wo = base + kk * PW;
+            int wo = base + kk * pw;
             DoubleVector w0 = DoubleVector.fromArray(S, w, wo);
             DoubleVector w1 = DoubleVector.fromArray(S, w, wo + L);
             DoubleVector w2 = DoubleVector.fromArray(S, w, wo + 2 * L);
@@ -141,20 +149,35 @@ final class VectorGemm {
             c34 = x.fma(w4, c34);
             c35 = x.fma(w5, c35);
         }
-        store6(c, c0, c00, c01, c02, c03, c04, c05);
-        store6(c, c0 + np, c10, c11, c12, c13, c14, c15);
-        store6(c, c0 + 2 * np, c20, c21, c22, c23, c24, c25);
-        store6(c, c0 + 3 * np, c30, c31, c32, c33, c34, c35);
-    }
-
-    private static void store6(double[] c, int o, DoubleVector v0, DoubleVector v1, DoubleVector v2, DoubleVector v3,
-                               DoubleVector v4, DoubleVector v5) {
-        v0.intoArray(c, o);
-        v1.intoArray(c, o + L);
-        v2.intoArray(c, o + 2 * L);
-        v3.intoArray(c, o + 3 * L);
-        v4.intoArray(c, o + 4 * L);
-        v5.intoArray(c, o + 5 * L);
+        // stores written out here: a helper taking vectors would box them whenever the JIT does not inline it
+        int o = c0;
+        c00.intoArray(c, o);
+        c01.intoArray(c, o + L);
+        c02.intoArray(c, o + 2 * L);
+        c03.intoArray(c, o + 3 * L);
+        c04.intoArray(c, o + 4 * L);
+        c05.intoArray(c, o + 5 * L);
+        o += np;
+        c10.intoArray(c, o);
+        c11.intoArray(c, o + L);
+        c12.intoArray(c, o + 2 * L);
+        c13.intoArray(c, o + 3 * L);
+        c14.intoArray(c, o + 4 * L);
+        c15.intoArray(c, o + 5 * L);
+        o += np;
+        c20.intoArray(c, o);
+        c21.intoArray(c, o + L);
+        c22.intoArray(c, o + 2 * L);
+        c23.intoArray(c, o + 3 * L);
+        c24.intoArray(c, o + 4 * L);
+        c25.intoArray(c, o + 5 * L);
+        o += np;
+        c30.intoArray(c, o);
+        c31.intoArray(c, o + L);
+        c32.intoArray(c, o + 2 * L);
+        c33.intoArray(c, o + 3 * L);
+        c34.intoArray(c, o + 4 * L);
+        c35.intoArray(c, o + 5 * L);
     }
 
     private static void tile4x1(double[] a, int a0, int lda, int k, double[] w, int base, double[] c, int c0,
