@@ -159,7 +159,7 @@ public final class DenseLayer {
         int to = r0 * out;
         if (np == out && VectorMath.vectorGemm()) {
             // rows need no padding: the Vector API kernel writes t directly (faster than OpenBLAS on these shapes)
-            VectorMath.packedMul(x, r0 * in, rows, in, w, wPacked, out, np, t, to);
+            VectorMath.packedMul(x, r0 * in, in, rows, in, w, wPacked, out, np, t, to);
         } else {
             Gemm.mul(x, r0 * in, wResident, t, to, rows, in, out);
         }
@@ -175,21 +175,23 @@ public final class DenseLayer {
     }
 
     /**
-     * Forward-mode (tangent) pass over one chunk of rows: the input x holds 2·rows rows of width
-     * in, first the values x (rows [0, rows)) and then their derivatives ẋ = dx/ds with respect to
-     * one scalar s (rows [rows, 2·rows)). Writes y to {@code y} from entry yOff and ẏ to
-     * {@code dy} from entry dyOff (rows×out each):
+     * Forward-mode (tangent) pass over one chunk of rows: the input x holds 2·rows rows (row
+     * stride lda ≥ in), first the values x (rows [0, rows)) and then their derivatives ẋ = dx/ds
+     * with respect to one scalar s (rows [rows, 2·rows)). Writes y to {@code y} from entry yOff and
+     * ẏ to {@code dy} from entry dyOff, rows×out each with row stride {@link #paddedOut()}:
      * <pre>
      *   [z; ż] = [x; ẋ]·W  (+ b on z),  t = φ(z),  y = t∘idt + skip(x),  ẏ = φ'(z)∘ż∘idt + skip(ẋ)
      * </pre>
      * One matrix product serves both halves.
      *
-     * @param z scratch of at least 2·rows·{@link #paddedOut()} entries (overwritten)
+     * @param z       scratch of at least 2·rows·{@link #paddedOut()} entries (overwritten)
+     * @param skipRow scratch of at least 2·{@link #paddedOut()} + lanes entries
      */
-    void tangentRows(double[] x, int rows, double[] z, double[] y, int yOff, double[] dy, int dyOff) {
-        VectorMath.packedMul(x, 0, 2 * rows, in, w, wPacked, out, np, z, 0);
-        VectorMath.tangentAct(z, np, x, rows, in, out, b, bPadded, idt, idtPadded, skip,
-                activation == Activation.TANH, y, yOff, dy, dyOff);
+    void tangentRows(double[] x, int lda, int rows, double[] z, double[] y, int yOff, double[] dy, int dyOff,
+                     double[] skipRow) {
+        VectorMath.packedMul(x, 0, lda, 2 * rows, in, w, wPacked, out, np, z, 0);
+        VectorMath.tangentAct(z, np, x, lda, rows, in, out, b, bPadded, idt, idtPadded, skip,
+                activation == Activation.TANH, y, yOff, dy, dyOff, skipRow);
     }
 
     /** @return the row stride of {@link #tangentRows}' scratch z: out rounded up to the vector lane count */
@@ -233,7 +235,7 @@ public final class DenseLayer {
                       Grad grad, double[] dz) {
         VectorMath.actBackward(dy, dyOff, t, r0 * out, dz, rows, out, idt, activation == Activation.TANH);
         if (npIn == in && VectorMath.vectorGemm()) {
-            VectorMath.packedMul(dz, 0, rows, out, null, wtPacked, in, npIn, dx, dxOff);
+            VectorMath.packedMul(dz, 0, out, rows, out, null, wtPacked, in, npIn, dx, dxOff);
         } else {
             Gemm.mulTransB(dz, 0, wResident, dx, dxOff, rows, out, in);
         }

@@ -109,12 +109,16 @@ public final class DenseNet {
 
     /**
      * Value and derivative of a scalar-input net (an embedding net) by forward-mode
-     * differentiation: g = G(s) and dg = dG/ds for each of {@code rows} inputs s, rows×{@link #out()}
-     * each. Each chunk of {@link #TANGENT_CHUNK_ROWS} rows runs through all layers in work arrays
-     * that stay in cache ({@link DenseLayer#tangentRows}); only the last layer writes to g and dg.
-     * Costs the same multiply-adds as a forward plus an input-gradient backward pass, but keeps no
-     * per-layer trace, so it serves evaluations that need no weight gradients.
+     * differentiation: g = G(s) and dg = dG/ds for each of {@code rows} inputs s, each row of
+     * {@link #out()} values stored with row stride {@link #tangentStride()} (out rounded up to the
+     * vector lane count; the padding columns hold unspecified values). Each chunk of
+     * {@link #TANGENT_CHUNK_ROWS} rows runs through all layers in work arrays that stay in cache
+     * ({@link DenseLayer#tangentRows}); only the last layer writes to g and dg. Costs the same
+     * multiply-adds as a forward plus an input-gradient backward pass, but keeps no per-layer
+     * trace, so it serves evaluations that need no weight gradients.
      *
+     * @param g     rows·{@link #tangentStride()} entries
+     * @param dg    rows·{@link #tangentStride()} entries
      * @param after runs on each chunk of g rows once they are final (may be null)
      */
     void tangent(double[] s, int rows, double[] g, double[] dg, Arena arena, RowHook after) {
@@ -129,26 +133,35 @@ public final class DenseNet {
         double[] xa = Arena.raw(arena, cap);
         double[] xb = Arena.raw(arena, cap);
         double[] z = Arena.raw(arena, cap);
+        double[] skipRow = new double[2 * width + VectorMath.lanes()];
         int last = layers.size() - 1;
-        int w = out();
+        int w = tangentStride();
         for (int r0 = 0; r0 < rows; r0 += TANGENT_CHUNK_ROWS) {
             int cr = Math.min(TANGENT_CHUNK_ROWS, rows - r0);
             System.arraycopy(s, r0, xa, 0, cr);
             java.util.Arrays.fill(xa, cr, 2 * cr, 1.0); // ds/ds
             double[] cur = xa;
             double[] next = xb;
+            int lda = 1;
             for (int l = 0; l < last; l++) {
                 DenseLayer layer = layers.get(l);
-                layer.tangentRows(cur, cr, z, next, 0, next, cr * layer.out());
+                int np = layer.paddedOut();
+                layer.tangentRows(cur, lda, cr, z, next, 0, next, cr * np, skipRow);
+                lda = np;
                 double[] swap = cur;
                 cur = next;
                 next = swap;
             }
-            layers.get(last).tangentRows(cur, cr, z, g, r0 * w, dg, r0 * w);
+            layers.get(last).tangentRows(cur, lda, cr, z, g, r0 * w, dg, r0 * w, skipRow);
             if (after != null) {
                 after.rows(g, r0, cr);
             }
         }
+    }
+
+    /** @return the row stride of {@link #tangent}'s g and dg: {@link #out()} rounded up to the vector lanes */
+    int tangentStride() {
+        return layers.get(layers.size() - 1).paddedOut();
     }
 
     /**

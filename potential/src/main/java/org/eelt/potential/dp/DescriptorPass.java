@@ -37,9 +37,11 @@ final class DescriptorPass {
     final CompressedEmbeddings tables;
     /** Whether the exact nets ran in forward mode (G and dG/dŝ, no traces: no weight gradients). */
     final boolean tangent;
-    /** With tables or in forward mode: G and dG/dŝ per group [t_i][t_j], rows×M. */
+    /** With tables or in forward mode: G and dG/dŝ per group [t_i][t_j], rows×M with row stride {@link #gStride}. */
     final double[][][] tabG;
     final double[][][] tabDG;
+    /** Row stride of tabG and tabDG: M, or in forward mode M rounded up to the vector lanes. */
+    final int gStride;
 
     private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types, Arena arena,
                            CompressedEmbeddings tables, boolean tangent) {
@@ -49,6 +51,7 @@ final class DescriptorPass {
         boolean derivatives = tables != null || this.tangent;
         this.tabG = derivatives ? new double[desc.ntypes()][desc.ntypes()][] : null;
         this.tabDG = derivatives ? new double[desc.ntypes()][desc.ntypes()][] : null;
+        this.gStride = this.tangent ? desc.embedding(0, 0).tangentStride() : desc.embeddingWidth();
         this.desc = desc;
         this.precision = precision;
         this.sel = sel;
@@ -139,16 +142,16 @@ final class DescriptorPass {
                     }
                 }
                 if (tangent) {
-                    double[] g = Arena.raw(arena, rows * m);
-                    double[] dg = Arena.raw(arena, rows * m);
+                    double[] g = Arena.raw(arena, rows * gStride);
+                    double[] dg = Arena.raw(arena, rows * gStride);
                     desc.embedding(ti, tj).tangent(x, rows, g, dg, arena,
-                            (gc, r0, cnt) -> contract(gc, r0, cnt, atoms, sj, base, tc));
+                            (gc, r0, cnt) -> contract(gc, gStride, r0, cnt, atoms, sj, base, tc));
                     tabG[ti][tj] = g;
                     tabDG[ti][tj] = dg;
                 } else if (tables == null) {
                     // the contraction runs on each chunk of G rows right after the net produced it
                     traces[ti][tj] = desc.embedding(ti, tj).forward(x, rows, precision, arena,
-                            (g, r0, cnt) -> contract(g, r0, cnt, atoms, sj, base, tc));
+                            (g, r0, cnt) -> contract(g, m, r0, cnt, atoms, sj, base, tc));
                 } else {
                     double[] g = Arena.raw(arena, rows * m);
                     double[] dg = Arena.raw(arena, rows * m);
@@ -156,7 +159,7 @@ final class DescriptorPass {
                     precision.round(g, rows * m);
                     tabG[ti][tj] = g;
                     tabDG[ti][tj] = dg;
-                    contract(g, 0, rows, atoms, sj, base, tc);
+                    contract(g, m, 0, rows, atoms, sj, base, tc);
                 }
             }
         }
@@ -187,16 +190,17 @@ final class DescriptorPass {
 
     /**
      * T += (1/N_c)·Ĝᵀ R̂ for rows [r0, r0 + cnt) of one (centre type, neighbor type) group, whose
-     * row q·sj + s is slot base + s of atom atoms[q]; tc is T component-major (tc[a][c][k]).
+     * row q·sj + s (at entry row·stride of g) is slot base + s of atom atoms[q]; tc is T
+     * component-major (tc[a][c][k]).
      */
-    private void contract(double[] g, int r0, int cnt, int[] atoms, int sj, int base, double[] tc) {
+    private void contract(double[] g, int stride, int r0, int cnt, int[] atoms, int sj, int base, double[] tc) {
         double scale = 1.0 / nnei;
         int q = r0 / sj;
         int s = r0 - q * sj;
         for (int r = r0; r < r0 + cnt; r++) {
             int a = atoms[q];
             int rh = 4 * (a * nnei + base + s);
-            VectorMath.contractRow(g, r * m, m, rHat[rh] * scale, rHat[rh + 1] * scale, rHat[rh + 2] * scale,
+            VectorMath.contractRow(g, r * stride, m, rHat[rh] * scale, rHat[rh + 1] * scale, rHat[rh + 2] * scale,
                     rHat[rh + 3] * scale, tc, a * 4 * m);
             if (++s == sj) {
                 s = 0;
@@ -243,7 +247,7 @@ final class DescriptorPass {
         int s = 0;
         for (int r = 0; r < rowsG; r++) {
             int rh = 4 * (atoms[q] * nnei + base + s);
-            VectorMath.contractRowTangent(dTc, atoms[q] * m * 4, m, g, dgds, r * m, rHat[rh], rHat[rh + 1],
+            VectorMath.contractRowTangent(dTc, atoms[q] * m * 4, m, g, dgds, r * gStride, rHat[rh], rHat[rh + 1],
                     rHat[rh + 2], rHat[rh + 3], scale, e);
             dRHat[rh] += e[0] * scale + e[4];
             dRHat[rh + 1] += e[1] * scale;

@@ -217,20 +217,23 @@ public final class VectorMath {
 
     /**
      * The element-wise part of {@link DenseLayer#tangentRows}: from z = [z; ż] (2·rows rows of
-     * row stride zStride, no bias; overwritten) and the layer input x = [x; ẋ] (2·rows×in),
-     * y[r] = φ(z + b)∘idt + skip(x) and ẏ[r] = φ'(z + b)∘ż∘idt + skip(ẋ) (rows×out each), written to
-     * y from yOff and dy from dyOff. b and idt may be null; the vector path takes them zero-padded
-     * to zStride ({@link #padTo}), the scalar path needs zStride = out. skip 0: none, 1: x, 2: [x, x].
+     * row stride zStride, no bias; overwritten on the scalar path) and the layer input
+     * x = [x; ẋ] (2·rows rows of stride lda), y[r] = φ(z + b)∘idt + skip(x) and
+     * ẏ[r] = φ'(z + b)∘ż∘idt + skip(ẋ), written with row stride zStride to y from yOff and to dy
+     * from dyOff. b and idt may be null; the vector path takes them zero-padded to zStride
+     * ({@link #padTo}); on the scalar path zStride = out and lda = in. skip 0: none, 1: x,
+     * 2: [x, x]; skipRow is scratch of 2·zStride + lanes entries.
      */
-    static void tangentAct(double[] z, int zStride, double[] x, int rows, int in, int out, double[] b,
+    static void tangentAct(double[] z, int zStride, double[] x, int lda, int rows, int in, int out, double[] b,
                            double[] bPadded, double[] idt, double[] idtPadded, int skip, boolean tanh, double[] y,
-                           int yOff, double[] dy, int dyOff) {
+                           int yOff, double[] dy, int dyOff, double[] skipRow) {
         if (VECTOR) {
-            VectorKernels.tangentAct(z, zStride, x, rows, in, out, bPadded, idtPadded, skip, tanh, y, yOff, dy, dyOff);
+            VectorKernels.tangentAct(z, zStride, x, lda, rows, in, bPadded, idtPadded, skip, tanh, y, yOff, dy, dyOff,
+                    skipRow);
         } else {
-            if (zStride != out) {
-                throw new IllegalArgumentException("the scalar path needs unpadded rows: stride " + zStride
-                        + " for " + out + " columns");
+            if (zStride != out || lda != in) {
+                throw new IllegalArgumentException("the scalar path needs unpadded rows: strides " + zStride + ", "
+                        + lda + " for " + out + " and " + in + " columns");
             }
             ScalarKernels.tangentAct(z, x, rows, in, out, b, idt, skip, tanh, y, yOff, dy, dyOff);
         }
@@ -263,18 +266,29 @@ public final class VectorMath {
     }
 
     /**
-     * c = a·w with w packed by {@code VectorGemm.pack} (k×np) on the vector path, else by OpenBLAS
-     * or plain loops ({@link Gemm}, np = n): rows of a from aOff with stride lda = k, rows of c from
-     * cOff with stride np.
+     * c = a·w with w packed by {@link #packRows}: rows of a from aOff with stride lda ≥ k, rows of c
+     * from cOff with stride np. The Vector API kernel ({@link #vectorGemm()}) or else OpenBLAS or
+     * plain loops ({@link Gemm}, on a contiguous copy of a when lda ≠ k).
      */
-    static void packedMul(double[] a, int aOff, int m, int k, double[] w, double[] wPacked, int n, int np, double[] c,
-                          int cOff) {
-        if (VECTOR && VECTOR_GEMM) {
-            VectorGemm.mul(a, aOff, k, m, k, wPacked, np, c, cOff);
-        } else if (np == n) {
-            Gemm.mul(a, aOff, w, c, cOff, m, k, n);
+    static void packedMul(double[] a, int aOff, int lda, int m, int k, double[] w, double[] wPacked, int n, int np,
+                          double[] c, int cOff) {
+        if (vectorGemm()) {
+            VectorGemm.mul(a, aOff, lda, m, k, wPacked, np, c, cOff);
+            return;
+        }
+        double[] ac = a;
+        int acOff = aOff;
+        if (lda != k) {
+            ac = new double[m * k];
+            acOff = 0;
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(a, aOff + i * lda, ac, i * k, k);
+            }
+        }
+        if (np == n) {
+            Gemm.mul(ac, acOff, w, c, cOff, m, k, n);
         } else {
-            Gemm.mul(a, aOff, wPacked, c, cOff, m, k, np);
+            Gemm.mul(ac, acOff, wPacked, c, cOff, m, k, np);
         }
     }
 

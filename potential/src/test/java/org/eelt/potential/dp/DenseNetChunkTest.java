@@ -106,10 +106,12 @@ class DenseNetChunkTest {
         DenseNet net = net(r);
         int rows = 2 * DenseNet.TANGENT_CHUNK_ROWS + 37;
         int m = net.out();
+        int stride = net.tangentStride();
+        assertTrue(stride >= m && stride % VectorMath.lanes() == 0, "row stride " + stride);
         double[] x = gauss(r, rows, 1);
         double[] dy = gauss(r, rows * m, 1);
-        double[] g = new double[rows * m];
-        double[] dg = new double[rows * m];
+        double[] g = new double[rows * stride];
+        double[] dg = new double[rows * stride];
         int[] seen = {0};
         net.tangent(x, rows, g, dg, null, (a, r0, n) -> {
             assertEquals(seen[0], r0, "chunks arrive in order");
@@ -121,8 +123,8 @@ class DenseNetChunkTest {
         for (int i = 0; i < rows; i++) {
             double contracted = 0;
             for (int o = 0; o < m; o++) {
-                assertEquals(tr.output()[m * i + o], g[m * i + o], 1e-13, "G row " + i);
-                contracted += dy[m * i + o] * dg[m * i + o];
+                assertEquals(tr.output()[m * i + o], g[stride * i + o], 1e-13, "G row " + i);
+                contracted += dy[m * i + o] * dg[stride * i + o];
             }
             assertEquals(dx[i], contracted, 1e-12 * Math.max(1, Math.abs(dx[i])), "dy·dG/dx row " + i);
         }
@@ -132,7 +134,7 @@ class DenseNetChunkTest {
             double[] ym = net.forward(new double[] {x[i] - h}, 1).output();
             for (int o = 0; o < m; o++) {
                 double fd = (yp[o] - ym[o]) / (2 * h);
-                assertEquals(fd, dg[m * i + o], 1e-7 * Math.max(1, Math.abs(fd)), "dG/dx row " + i + " output " + o);
+                assertEquals(fd, dg[stride * i + o], 1e-7 * Math.max(1, Math.abs(fd)), "dG/dx row " + i + " output " + o);
             }
         }
     }
