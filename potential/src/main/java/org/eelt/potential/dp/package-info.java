@@ -24,10 +24,13 @@
  * {@code NeighborSelection} expose the descriptor's intermediates (R̂, embedding traces, T, D) and
  * the backward steps dD → dR̂ → ∂E/∂d.
  *
- * <p>Speed: dense nets run through OpenBLAS DGEMM ({@link org.eelt.potential.dp.Gemm}, operands
- * staged off-heap) in row chunks of {@code DenseNet.CHUNK_ROWS}; element-wise work (tanh, bias,
- * skips, the descriptor contraction) uses {@link org.eelt.potential.dp.VectorMath}, SIMD through
- * {@code jdk.incubator.vector} when the JVM has that module, identical scalar loops otherwise.
+ * <p>Speed: for energy and forces the embedding nets run in forward mode ({@code DenseNet#tangent}:
+ * G and dG/dŝ in one pass, no traces); products run in the package's Vector API kernel
+ * ({@code VectorGemm}, with 512-bit vectors) or through OpenBLAS DGEMM
+ * ({@link org.eelt.potential.dp.Gemm}, operands staged off-heap), in row chunks; element-wise work
+ * (tanh, bias, skips, the descriptor contraction) uses {@link org.eelt.potential.dp.VectorMath},
+ * SIMD through {@code jdk.incubator.vector} when the JVM has that module, identical scalar loops
+ * otherwise.
  *
  * <p>Units: positions and cutoffs in Å, energies in eV, forces in eV/Å, virials in eV.
  * All arrays are flat row-major {@code double[]}; the numerical kernels are pure functions.
