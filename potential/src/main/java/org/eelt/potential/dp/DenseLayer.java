@@ -198,6 +198,7 @@ public final class DenseLayer {
     int paddedOut() {
         return np;
     }
+
     /** @return true when the output y equals t (no idt, no skip), so one array serves both. */
     public boolean outputIsActivation() {
         return idt == null && skip == 0;
