@@ -29,15 +29,16 @@ import java.util.List;
  * (as DeePMD-kit does) and a WARNING with their count is logged, once per evaluator (later
  * occurrences at DEBUG, so MD runs do not flood the log).
  *
- * <p>Centre atoms are processed in blocks of {@code blockAtoms}, so memory is bounded by the
- * block, not the structure (a 10,368-atom water frame peaks at about 0.5 GB of heap with blocks of
- * 128). Blocks may run on several threads; their results are reduced in block order, so the
- * output does not depend on the thread count. Immutable and thread-safe.
+ * <p>Centre atoms are processed in blocks of at most {@code blockAtoms} (and at least one block per
+ * thread), so memory is bounded by the block, not the structure (a 10,368-atom water frame peaks
+ * below 1 GB of heap with blocks of 256). Blocks may run on several threads; their results are
+ * reduced in block order, so the output does not depend on the thread count. Immutable and
+ * thread-safe.
  */
 public final class DeepPotEvaluator implements Potential {
     private static final Logger LOG = LoggerFactory.getLogger(DeepPotEvaluator.class);
     /** Default number of centre atoms per block. */
-    public static final int DEFAULT_BLOCK_ATOMS = 128;
+    public static final int DEFAULT_BLOCK_ATOMS = 256;
     /**
      * Whether float64 evaluations run the embedding nets in forward mode (value and dG/dŝ in one
      * pass, {@link DenseNet#tangent}) instead of a forward pass plus a reverse pass. Same results to
@@ -178,17 +179,19 @@ public final class DeepPotEvaluator implements Potential {
         int hidden = evalModel.fitting().net(0).layers().get(evalModel.fitting().net(0).layers().size() - 1).in();
         double[] lastHidden = keepExtras ? new double[n * hidden] : null;
         long dropped = 0;
-        int blocks = (n + blockAtoms - 1) / blockAtoms;
+        // one block per thread at least, so that small structures still split across threads
+        int size = threads > 1 ? Math.max(1, Math.min(blockAtoms, (n + threads - 1) / threads)) : blockAtoms;
+        int blocks = (n + size - 1) / size;
         for (int w0 = 0; w0 < blocks; w0 += threads) {
             int w1 = Math.min(blocks, w0 + threads);
             List<Block> wave = new java.util.ArrayList<>(w1 - w0);
             if (w1 - w0 == 1) {
-                wave.add(block(w0, n, pos, types, nl, keepExtras));
+                wave.add(block(w0, size, n, pos, types, nl, keepExtras));
             } else {
                 List<java.util.concurrent.ForkJoinTask<Block>> tasks = new java.util.ArrayList<>();
                 for (int b = w0; b < w1; b++) {
                     final int bb = b;
-                    tasks.add(POOL.submit(() -> block(bb, n, pos, types, nl, keepExtras)));
+                    tasks.add(POOL.submit(() -> block(bb, size, n, pos, types, nl, keepExtras)));
                 }
                 for (java.util.concurrent.ForkJoinTask<Block> t : tasks) {
                     wave.add(t.join());
@@ -226,10 +229,10 @@ public final class DeepPotEvaluator implements Potential {
                          double[] lastHidden) {
     }
 
-    /** Forward and backward pass of block b (centre atoms [b·blockAtoms, min(n, (b+1)·blockAtoms))). */
-    private Block block(int b, int n, double[] pos, int[] types, NeighborList nl, boolean keepExtras) {
-        int a0 = b * blockAtoms;
-        int a1 = Math.min(n, a0 + blockAtoms);
+    /** Forward and backward pass of block b (centre atoms [b·size, min(n, (b+1)·size))). */
+    private Block block(int b, int size, int n, double[] pos, int[] types, NeighborList nl, boolean keepExtras) {
+        int a0 = b * size;
+        int a1 = Math.min(n, a0 + size);
         SeE2aDescriptor desc = evalModel.descriptor();
         NeighborSelection sel = NeighborSelection.build(pos, types, nl, evalModel, a0, a1);
         Arena arena = Arena.local();
