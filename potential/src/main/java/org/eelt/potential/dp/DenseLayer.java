@@ -35,7 +35,7 @@ public final class DenseLayer {
     private final double[] wPacked;
     /** Row stride of the input-gradient product: in rounded up to the lane count. */
     private final int npIn;
-    /** Wᵀ packed for {@link VectorMath#packedMul} (out×npIn), for dx = dz·Wᵀ. */
+    /** Wᵀ packed for {@link VectorMath#packedMul} (out×npIn), for dx = dz·Wᵀ; null without the Vector API kernel. */
     private final double[] wtPacked;
     /** b and idt zero-padded to np entries, or null. */
     private final double[] bPadded;
@@ -78,15 +78,20 @@ public final class DenseLayer {
         this.np = VectorMath.paddedWidth(out);
         this.wPacked = VectorMath.packRows(this.w, in, out);
         this.npIn = VectorMath.paddedWidth(in);
+        this.wtPacked = VectorMath.vectorGemm() ? VectorMath.packRows(transpose(this.w, in, out), out, in) : null;
+        this.bPadded = VectorMath.padTo(this.b, np);
+        this.idtPadded = VectorMath.padTo(this.idt, np);
+    }
+
+    /** @return the transpose (out×in) of w (in×out), both row-major */
+    private static double[] transpose(double[] w, int in, int out) {
         double[] wt = new double[out * in];
         for (int i = 0; i < in; i++) {
             for (int j = 0; j < out; j++) {
-                wt[j * in + i] = this.w[i * out + j];
+                wt[j * in + i] = w[i * out + j];
             }
         }
-        this.wtPacked = VectorMath.packRows(wt, out, in);
-        this.bPadded = VectorMath.padTo(this.b, np);
-        this.idtPadded = VectorMath.padTo(this.idt, np);
+        return wt;
     }
 
     /** @return input width. */
@@ -159,7 +164,7 @@ public final class DenseLayer {
         int to = r0 * out;
         if (np == out && VectorMath.vectorGemm()) {
             // rows need no padding: the Vector API kernel writes t directly (faster than OpenBLAS on these shapes)
-            VectorMath.packedMul(x, r0 * in, in, rows, in, w, wPacked, out, np, t, to);
+            VectorMath.packedMul(x, r0 * in, in, rows, in, wPacked, np, t, to);
         } else {
             Gemm.mul(x, r0 * in, wResident, t, to, rows, in, out);
         }
@@ -189,7 +194,7 @@ public final class DenseLayer {
      */
     void tangentRows(double[] x, int lda, int rows, double[] z, double[] y, int yOff, double[] dy, int dyOff,
                      double[] skipRow) {
-        VectorMath.packedMul(x, 0, lda, 2 * rows, in, w, wPacked, out, np, z, 0);
+        VectorMath.packedMul(x, 0, lda, 2 * rows, in, wPacked, np, z, 0);
         VectorMath.tangentAct(z, np, x, lda, rows, in, out, b, bPadded, idt, idtPadded, skip,
                 activation == Activation.TANH, y, yOff, dy, dyOff, skipRow);
     }
@@ -235,8 +240,8 @@ public final class DenseLayer {
     void backwardRows(double[] x, double[] t, int r0, double[] dy, int dyOff, double[] dx, int dxOff, int rows,
                       Grad grad, double[] dz) {
         VectorMath.actBackward(dy, dyOff, t, r0 * out, dz, rows, out, idt, activation == Activation.TANH);
-        if (npIn == in && VectorMath.vectorGemm()) {
-            VectorMath.packedMul(dz, 0, out, rows, out, null, wtPacked, in, npIn, dx, dxOff);
+        if (npIn == in && wtPacked != null) {
+            VectorMath.packedMul(dz, 0, out, rows, out, wtPacked, npIn, dx, dxOff);
         } else {
             Gemm.mulTransB(dz, 0, wResident, dx, dxOff, rows, out, in);
         }

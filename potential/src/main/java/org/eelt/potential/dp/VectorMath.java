@@ -217,7 +217,7 @@ public final class VectorMath {
 
     /**
      * The element-wise part of {@link DenseLayer#tangentRows}: from z = [z; ż] (2·rows rows of
-     * row stride zStride, no bias; overwritten on the scalar path) and the layer input
+     * row stride zStride, no bias; not modified) and the layer input
      * x = [x; ẋ] (2·rows rows of stride lda), y[r] = φ(z + b)∘idt + skip(x) and
      * ẏ[r] = φ'(z + b)∘ż∘idt + skip(ẋ), written with row stride zStride to y from yOff and to dy
      * from dyOff. b and idt may be null; the vector path takes them zero-padded to zStride
@@ -270,8 +270,8 @@ public final class VectorMath {
      * from cOff with stride np. The Vector API kernel ({@link #vectorGemm()}) or else OpenBLAS or
      * plain loops ({@link Gemm}, on a contiguous copy of a when lda ≠ k).
      */
-    static void packedMul(double[] a, int aOff, int lda, int m, int k, double[] w, double[] wPacked, int n, int np,
-                          double[] c, int cOff) {
+    static void packedMul(double[] a, int aOff, int lda, int m, int k, double[] wPacked, int np, double[] c,
+                          int cOff) {
         if (vectorGemm()) {
             VectorGemm.mul(a, aOff, lda, m, k, wPacked, np, c, cOff);
             return;
@@ -285,22 +285,22 @@ public final class VectorMath {
                 System.arraycopy(a, aOff + i * lda, ac, i * k, k);
             }
         }
-        if (np == n) {
-            Gemm.mul(ac, acOff, w, c, cOff, m, k, n);
-        } else {
-            Gemm.mul(ac, acOff, wPacked, c, cOff, m, k, np);
-        }
+        Gemm.mul(ac, acOff, wPacked, c, cOff, m, k, np);
     }
 
     /**
      * @return w (k×n) packed for {@link #packedMul}: the Vector API kernel's panel layout, or for
-     *         the fallback the rows zero-padded to {@link #paddedWidth}(n)
+     *         the fallback the rows zero-padded to {@link #paddedWidth}(n) (w itself when no padding
+     *         is needed; it is never modified)
      */
     static double[] packRows(double[] w, int k, int n) {
         if (vectorGemm()) {
             return VectorGemm.pack(w, k, n);
         }
         int np = paddedWidth(n);
+        if (np == n) {
+            return w;
+        }
         double[] p = new double[k * np];
         for (int r = 0; r < k; r++) {
             System.arraycopy(w, r * n, p, r * np, n);
