@@ -85,8 +85,8 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
     record Tick() implements Command, NoSerializationVerificationNeeded {
     }
 
-    /** The final state write was acknowledged ({@code saved}) or timed out: the result goes out now. */
-    record FinalStateSaved(CampaignResult result, boolean saved) implements Command, NoSerializationVerificationNeeded {
+    /** The final state write was acknowledged or timed out: the result goes out now. */
+    record FinalStateSaved(CampaignResult result) implements Command, NoSerializationVerificationNeeded {
     }
 
     record StatsArrived(Examiner.Stats stats) implements Command, NoSerializationVerificationNeeded {
@@ -506,17 +506,12 @@ public final class Campaign extends AbstractBehavior<Campaign.Command> {
             replyTo.tell(result); // the recorder has stopped: nothing more can be written
         } else {
             // the result goes out only once the final status is durable: whoever gets it may end the process
-            getContext().ask(DatasetRecorder.StateSaved.class, recorder, DatasetRecorder.SAVE_ACK_TIMEOUT,
-                    ack -> new DatasetRecorder.SaveState(s, ack), (ok, err) -> new FinalStateSaved(result, err == null));
+            DatasetRecorder.saveFinalState(getContext(), recorder, s, new FinalStateSaved(result));
         }
         return this;
     }
 
     private Behavior<Command> onFinalStateSaved(FinalStateSaved m) {
-        if (!m.saved()) {
-            getContext().getLog().warn("the final campaign state was not acknowledged within {}; a resume may "
-                    + "redo the last stage's bookkeeping", DatasetRecorder.SAVE_ACK_TIMEOUT);
-        }
         replyTo.tell(m.result());
         return this;
     }

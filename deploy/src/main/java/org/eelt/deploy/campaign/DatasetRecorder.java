@@ -78,6 +78,28 @@ public final class DatasetRecorder extends AbstractBehavior<DatasetRecorder.Comm
     }
 
     /**
+     * Sends {@code values} as a campaign's final {@link SaveState} and, once the recorder has
+     * acknowledged it or {@link #SAVE_ACK_TIMEOUT} has passed (logged as a warning), delivers
+     * {@code done} to the campaign. A campaign replies its result only then, because whoever gets
+     * the result may end the process, and with it a write still queued here.
+     *
+     * @param ctx      the campaign's context
+     * @param recorder this recorder
+     * @param values   the final state
+     * @param done     the campaign's message for "the final state is written (or timed out)"
+     */
+    static <T> void saveFinalState(ActorContext<T> ctx, ActorRef<Command> recorder, Map<String, String> values,
+                                   T done) {
+        ctx.ask(StateSaved.class, recorder, SAVE_ACK_TIMEOUT, ack -> new SaveState(values, ack), (ok, err) -> {
+            if (err != null) {
+                ctx.getLog().warn("the final campaign state was not acknowledged within {} ({}); a resume starts "
+                        + "from the state saved before it", SAVE_ACK_TIMEOUT, err.toString());
+            }
+            return done;
+        });
+    }
+
+    /**
      * The acknowledgement of a {@link SaveState} that asked for one: its values are in the store.
      *
      * @param keys how many keys were written

@@ -69,8 +69,8 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
     record SelectionArrived(Examiner.CandidateList list) implements Command, NoSerializationVerificationNeeded {
     }
 
-    /** The final state write was acknowledged ({@code saved}) or timed out: the result goes out now. */
-    record FinalStateSaved(CampaignResult result, boolean saved) implements Command, NoSerializationVerificationNeeded {
+    /** The final state write was acknowledged or timed out: the result goes out now. */
+    record FinalStateSaved(CampaignResult result) implements Command, NoSerializationVerificationNeeded {
     }
 
     private final CampaignEnv env;
@@ -462,16 +462,11 @@ public final class SyncCampaign extends AbstractBehavior<SyncCampaign.Command> {
                 trainerUtilization(), walkerAliveS <= 0 ? 0 : walkerBusyMs / 1000.0 / walkerAliveS,
                 stats == null ? 0 : stats.windowRatio(), List.copyOf(history), t);
         // the result goes out only once phase DONE is durable: whoever gets it may end the process
-        getContext().ask(DatasetRecorder.StateSaved.class, recorder, DatasetRecorder.SAVE_ACK_TIMEOUT,
-                ack -> new DatasetRecorder.SaveState(s, ack), (ok, err) -> new FinalStateSaved(result, err == null));
+        DatasetRecorder.saveFinalState(getContext(), recorder, s, new FinalStateSaved(result));
         return this;
     }
 
     private Behavior<Command> onFinalStateSaved(FinalStateSaved m) {
-        if (!m.saved()) {
-            getContext().getLog().warn("the final campaign state was not acknowledged within {}; a resume will "
-                    + "find the last phase before DONE", DatasetRecorder.SAVE_ACK_TIMEOUT);
-        }
         replyTo.tell(m.result());
         return this;
     }
