@@ -64,6 +64,32 @@ class VectorMathTest {
     }
 
     @Test
+    void polynomialTanhMatchesMathTanhAndTheSvmlVariantIncludingSpecialValues() {
+        jdk.incubator.vector.VectorSpecies<Double> sp = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED;
+        int lanes = sp.length();
+        double[] special = {0.0, -0.0, 1e-300, -1e-300, 19.0, 20.0, -21.0, 700.0, 1e300, -1e300,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 0.34657359, -5.5};
+        double[] x = samples(20_000 * lanes, 4);
+        System.arraycopy(special, 0, x, 0, special.length);
+        for (int i = 0; i < x.length; i += lanes) {
+            jdk.incubator.vector.DoubleVector v = jdk.incubator.vector.DoubleVector.fromArray(sp, x, i);
+            double[] poly = VectorKernels.tanhPoly(v).toArray();
+            double[] svml = VectorKernels.tanhSvml(v).toArray();
+            for (int l = 0; l < lanes; l++) {
+                double ref = Math.tanh(x[i + l]);
+                assertEquals(ref, poly[l], 2.3e-16, "polynomial tanh vs Math.tanh at x = " + x[i + l]);
+                assertEquals(svml[l], poly[l], 2.3e-16, "polynomial vs SVML tanh at x = " + x[i + l]);
+            }
+            double[] mirrored = VectorKernels.tanhPoly(v.neg()).toArray();
+            for (int l = 0; l < lanes; l++) {
+                assertEquals(-poly[l], mirrored[l], 0.0, "tanh is odd at x = " + x[i + l]);
+            }
+        }
+        double[] nan = VectorKernels.tanhPoly(jdk.incubator.vector.DoubleVector.broadcast(sp, Double.NaN)).toArray();
+        assertTrue(Double.isNaN(nan[0]), "NaN in, NaN out (no silent finite value)");
+    }
+
+    @Test
     void tanhBackwardIsBitIdentical() {
         double[] t = samples(1001, 2);
         ScalarKernels.tanh(t, 0, t.length);
