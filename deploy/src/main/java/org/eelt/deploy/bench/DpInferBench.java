@@ -36,6 +36,9 @@ import java.util.Locale;
  * the machine's dense-matrix speed. The neighbor list is built once outside the timed loop.
  */
 public final class DpInferBench {
+    /** Untimed evaluations before the timed ones, by default. */
+    public static final int DEFAULT_WARMUP = 15;
+
     private DpInferBench() {
     }
 
@@ -171,7 +174,8 @@ public final class DpInferBench {
                          int steps, int dgemmSize, int dgemmReps, long seed) {
         /** @return the default configuration for a water system directory. */
         public static Config defaults(Path waterSystem) {
-            return new Config(waterSystem, false, Precision.FLOAT64, DeepPotEvaluator.DEFAULT_BLOCK_ATOMS, 1, false, 15, 20,
+            return new Config(waterSystem, false, Precision.FLOAT64, DeepPotEvaluator.DEFAULT_BLOCK_ATOMS, 1, false,
+                    DEFAULT_WARMUP, 20,
                     1024, 5, 1);
         }
     }

@@ -46,14 +46,17 @@ public final class DpTrainBench {
     /**
      * @param waterSystem deepmd/npy water system (192 atoms)
      * @param arch        "small" (10, 20, 40 / 4 / 60³) or "water" (DeePMD-kit's example, 25, 50, 100 / 16 / 240³)
-     * @param steps       timed steps (after 2 warm-up steps)
+     * @param warmup      untimed steps first (the JIT compiles the step's kernels meanwhile: with
+     *                    only 2, C2 was still compiling during the timed steps and, on one core,
+     *                    took up to a third of their wall time)
+     * @param steps       timed steps
      * @param threads     loss threads (atoms of a frame split between them)
      * @param dgemmSize   square DGEMM size
      */
-    public record Config(Path waterSystem, String arch, int steps, int threads, int dgemmSize) {
-        /** @return small architecture, 10 steps, 1 thread, DGEMM 1024. */
+    public record Config(Path waterSystem, String arch, int warmup, int steps, int threads, int dgemmSize) {
+        /** @return small architecture, 10 warm-up and 20 timed steps, 1 thread, DGEMM 1024. */
         public static Config defaults(Path waterSystem) {
-            return new Config(waterSystem, "small", 10, 1, 1024);
+            return new Config(waterSystem, "small", 10, 20, 1, 1024);
         }
     }
 
@@ -62,6 +65,7 @@ public final class DpTrainBench {
      * @param atoms                   atoms per frame
      * @param params                  trainable parameters
      * @param threads                 loss threads
+     * @param warmup                  untimed steps before the timed ones
      * @param steps                   timed steps
      * @param stepsPerS               wall-clock steps/s
      * @param flopsPerStep            counted FLOPs per step
@@ -71,7 +75,7 @@ public final class DpTrainBench {
      * @param dgemmCpuGflops          DGEMM GFLOP/s from the calling thread's CPU time (ND4J's DGEMM runs
      *                                on the calling thread with OMP_NUM_THREADS=1)
      */
-    public record Result(String arch, int atoms, int params, int threads, int steps, double stepsPerS,
+    public record Result(String arch, int atoms, int params, int threads, int warmup, int steps, double stepsPerS,
                          double flopsPerStep, double gflops, double dgemmGflops, double mainThreadCpuStepsPerS,
                          double dgemmCpuGflops) {
         /** @return gflops / dgemm_gflops. */
@@ -90,10 +94,10 @@ public final class DpTrainBench {
         /** @return one JSON line. */
         public String toJson() {
             return String.format(Locale.ROOT, "{\"bench\": \"dp_train\", \"arch\": \"%s\", \"atoms\": %d, \"params\": %d, "
-                            + "\"threads\": %d, \"steps\": %d, \"steps_per_s\": %.4f, \"flops_per_step\": %.4e, "
+                            + "\"threads\": %d, \"warmup_steps\": %d, \"steps\": %d, \"steps_per_s\": %.4f, \"flops_per_step\": %.4e, "
                             + "\"gflops\": %.3f, \"dgemm_gflops\": %.3f, \"ratio\": %.4f, \"main_thread_cpu_steps_per_s\": %.4f, "
                             + "\"cpu_gflops\": %.3f, \"dgemm_cpu_gflops\": %.3f, \"cpu_ratio\": %.4f}",
-                    arch, atoms, params, threads, steps, stepsPerS, flopsPerStep, gflops, dgemmGflops, ratio(),
+                    arch, atoms, params, threads, warmup, steps, stepsPerS, flopsPerStep, gflops, dgemmGflops, ratio(),
                     mainThreadCpuStepsPerS, flopsPerStep * mainThreadCpuStepsPerS * 1e-9, dgemmCpuGflops, cpuRatio());
         }
     }
@@ -107,7 +111,7 @@ public final class DpTrainBench {
         DpModel model = new DpModel(spec, ParamInit.draw(lay, 1, EnergyBias.leastSquares(List.of(sys), spec.typeMap())),
                 st[0], st[1]);
         List<TrainFrame> frames = new ArrayList<>();
-        for (int k = 0; k < Math.min(sys.frames(), c.steps() + 2); k++) {
+        for (int k = 0; k < Math.min(sys.frames(), c.steps() + c.warmup()); k++) {
             frames.add(sys.trainFrame(k, spec));
         }
         Adam adam = new Adam(lay.size());
@@ -116,13 +120,13 @@ public final class DpTrainBench {
         ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
         double seconds, cpuSeconds, dgemmBefore;
         try (EnergyForceVirialLoss loss = new EnergyForceVirialLoss(lay, c.threads())) {
-            for (int w = 0; w < 2; w++) {
+            for (int w = 0; w < c.warmup(); w++) {
                 loss.evaluate(model, List.of(frames.get(w % frames.size())), pref, g);
             }
             dgemmBefore = DgemmRate.wall(c.dgemmSize(), 3);
             long t0 = System.nanoTime(), c0 = tmx.getCurrentThreadCpuTime();
             for (int s = 0; s < c.steps(); s++) {
-                loss.evaluate(model, List.of(frames.get((s + 2) % frames.size())), pref, g);
+                loss.evaluate(model, List.of(frames.get((s + c.warmup()) % frames.size())), pref, g);
                 adam.step(p, g, 1e-3);
                 model = model.withParameters(p);
             }
@@ -132,10 +136,10 @@ public final class DpTrainBench {
         double stepsPerS = c.steps() / seconds;
         double flops = 0;
         for (int s = 0; s < c.steps(); s++) {
-            flops += TrainStepFlops.perFrame(lay, frames.get((s + 2) % frames.size()).env());
+            flops += TrainStepFlops.perFrame(lay, frames.get((s + c.warmup()) % frames.size()).env());
         }
         double flopsPerStep = flops / c.steps();
-        return new Result(c.arch(), sys.natoms(), lay.size(), c.threads(), c.steps(), stepsPerS, flopsPerStep,
+        return new Result(c.arch(), sys.natoms(), lay.size(), c.threads(), c.warmup(), c.steps(), stepsPerS, flopsPerStep,
                 stepsPerS * flopsPerStep * 1e-9, Math.max(dgemmBefore, DgemmRate.wall(c.dgemmSize(), 3)),
                 c.steps() / cpuSeconds,
                 DgemmRate.threadCpu(c.dgemmSize(), 3));
@@ -159,7 +163,7 @@ public final class DpTrainBench {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/deepmd-water/data_0");
         Config d = Config.defaults(dir);
-        Config c = new Config(dir, args.length > 1 ? args[1] : d.arch(),
+        Config c = new Config(dir, args.length > 1 ? args[1] : d.arch(), d.warmup(),
                 args.length > 2 ? Integer.parseInt(args[2]) : d.steps(),
                 args.length > 3 ? Integer.parseInt(args[3]) : d.threads(), d.dgemmSize());
         System.out.println(run(c).toJson());

@@ -123,12 +123,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "20", description = "timed evaluations (default: ${DEFAULT-VALUE})")
         int steps;
 
+        @Option(names = "--warmup", paramLabel = "N", description = "untimed evaluations first, while the JIT compiles "
+                + "(default: " + DpInferBench.DEFAULT_WARMUP + ")")
+        Integer warmup;
+
         @Override
         public Integer call() throws Exception {
             Path sys = waterSystem(system);
             DpInferBench.Config d = DpInferBench.Config.defaults(sys);
             DpInferBench.Config c = new DpInferBench.Config(sys, typeOneSide, d.precision(), d.blockAtoms(), threads,
-                    compressed, d.warmup(), steps, d.dgemmSize(), d.dgemmReps(), d.seed());
+                    compressed, warmup != null ? warmup : d.warmup(), steps, d.dgemmSize(), d.dgemmReps(), d.seed());
             System.out.println(DpInferBench.run(c).toJson());
             return 0;
         }
@@ -145,7 +149,11 @@ final class BenchCommand implements Runnable {
                 + "(10,20,40 / 4 / 60^3) (default: ${DEFAULT-VALUE})")
         String arch;
 
-        @Option(names = "--steps", defaultValue = "10", description = "timed steps (default: ${DEFAULT-VALUE})")
+        @Option(names = "--warmup", defaultValue = "10", description = "untimed steps first, while the JIT compiles "
+                + "(default: ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--steps", defaultValue = "20", description = "timed steps (default: ${DEFAULT-VALUE})")
         int steps;
 
         @Option(names = "--threads", defaultValue = "1", description = "loss threads (default: ${DEFAULT-VALUE})")
@@ -155,7 +163,8 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Path sys = waterSystem(system);
             DpTrainBench.Config d = DpTrainBench.Config.defaults(sys);
-            System.out.println(DpTrainBench.run(new DpTrainBench.Config(sys, arch, steps, threads, d.dgemmSize())).toJson());
+            System.out.println(DpTrainBench.run(new DpTrainBench.Config(sys, arch, warmup, steps, threads,
+                    d.dgemmSize())).toJson());
             return 0;
         }
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DpTrainBenchTest {
     @Test
     void benchmarkRunsAndReportsTheRequiredKeys() throws Exception {
-        var c = new DpTrainBench.Config(DpInferBenchTest.water(), "small", 1, 1, 128);
+        var c = new DpTrainBench.Config(DpInferBenchTest.water(), "small", 2, 1, 1, 128);
         DpTrainBench.Result r = DpTrainBench.run(c);
         String json = r.toJson();
         for (String key : new String[] {"\"steps_per_s\"", "\"gflops\"", "\"dgemm_gflops\"", "\"ratio\"", "\"cpu_ratio\""}) {
