@@ -179,8 +179,7 @@ public final class DeepPotEvaluator implements Potential {
         int hidden = evalModel.fitting().net(0).layers().get(evalModel.fitting().net(0).layers().size() - 1).in();
         double[] lastHidden = keepExtras ? new double[n * hidden] : null;
         long dropped = 0;
-        // one block per thread at least, so that small structures still split across threads
-        int size = threads > 1 ? Math.max(1, Math.min(blockAtoms, (n + threads - 1) / threads)) : blockAtoms;
+        int size = blockSize(n, blockAtoms, threads);
         int blocks = (n + size - 1) / size;
         for (int w0 = 0; w0 < blocks; w0 += threads) {
             int w1 = Math.min(blocks, w0 + threads);
@@ -222,6 +221,16 @@ public final class DeepPotEvaluator implements Potential {
         }
         checkFinite(energy, atomE, forces, atomV);
         return new Run(new ForceResult(energy, forces, virial, atomE, atomV), descriptor, lastHidden);
+    }
+
+    /** @return centre atoms per block: at most blockAtoms, and one block per thread at least, so that small structures still split across threads */
+    static int blockSize(int n, int blockAtoms, int threads) {
+        return threads > 1 ? Math.max(1, Math.min(blockAtoms, (n + threads - 1) / threads)) : blockAtoms;
+    }
+
+    /** @return whether float64 evaluations of this JVM run the embedding nets in forward mode ({@link #FORWARD_MODE}) */
+    public static boolean forwardMode() {
+        return FORWARD_MODE;
     }
 
     /** One block's outputs: its slot table, slot gradients g_p = ∂E/∂d_p and per-atom results. */

@@ -42,6 +42,8 @@ final class DescriptorPass {
     final double[][][] tabDG;
     /** Row stride of tabG and tabDG: M, or in forward mode M rounded up to the vector lanes. */
     final int gStride;
+    /** In forward mode, the rows each group's net evaluated [t_i][t_j] (rows of tabG and tabDG); else null. */
+    final EmbeddingRows[][] rowMaps;
 
     private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types, Arena arena,
                            CompressedEmbeddings tables, boolean tangent) {
@@ -52,6 +54,7 @@ final class DescriptorPass {
         this.tabG = derivatives ? new double[desc.ntypes()][desc.ntypes()][] : null;
         this.tabDG = derivatives ? new double[desc.ntypes()][desc.ntypes()][] : null;
         this.gStride = this.tangent ? desc.embedding(0, 0).tangentStride() : desc.embeddingWidth();
+        this.rowMaps = this.tangent ? new EmbeddingRows[desc.ntypes()][desc.ntypes()] : null;
         this.desc = desc;
         this.precision = precision;
         this.sel = sel;
@@ -133,6 +136,28 @@ final class DescriptorPass {
                     continue;
                 }
                 int base = desc.sectionStart(tj);
+                if (tangent) {
+                    EmbeddingRows er = EmbeddingRows.of(sel, masked, rHat, atoms, sj, base);
+                    rowMaps[ti][tj] = er;
+                    int rows = er.rows();
+                    if (rows == 0) {
+                        continue;
+                    }
+                    double[] x = Arena.raw(arena, rows);
+                    for (int r = 0; r < er.slots.length; r++) {
+                        x[r] = rHat[4 * er.slots[r]];
+                    }
+                    if (er.padRow() >= 0) {
+                        x[er.padRow()] = er.padRHat[0];
+                    }
+                    double[] g = Arena.raw(arena, rows * gStride);
+                    double[] dg = Arena.raw(arena, rows * gStride);
+                    desc.embedding(ti, tj).tangent(x, rows, g, dg, arena,
+                            (gc, r0, cnt) -> contractRows(gc, r0, cnt, er, atoms, tc));
+                    tabG[ti][tj] = g;
+                    tabDG[ti][tj] = dg;
+                    continue;
+                }
                 int rows = atoms.length * sj;
                 double[] x = Arena.raw(arena, rows);
                 for (int q = 0; q < atoms.length; q++) {
@@ -141,14 +166,7 @@ final class DescriptorPass {
                         x[q * sj + s] = rHat[4 * (slot0 + s)];
                     }
                 }
-                if (tangent) {
-                    double[] g = Arena.raw(arena, rows * gStride);
-                    double[] dg = Arena.raw(arena, rows * gStride);
-                    desc.embedding(ti, tj).tangent(x, rows, g, dg, arena,
-                            (gc, r0, cnt) -> contract(gc, gStride, r0, cnt, atoms, sj, base, tc));
-                    tabG[ti][tj] = g;
-                    tabDG[ti][tj] = dg;
-                } else if (tables == null) {
+                if (tables == null) {
                     // the contraction runs on each chunk of G rows right after the net produced it
                     traces[ti][tj] = desc.embedding(ti, tj).forward(x, rows, precision, arena,
                             (g, r0, cnt) -> contract(g, m, r0, cnt, atoms, sj, base, tc));
@@ -210,6 +228,34 @@ final class DescriptorPass {
     }
 
     /**
+     * T += (1/N_c)·Ĝᵀ R̂ for rows [r0, r0 + cnt) of a forward-mode group (row stride gStride):
+     * each real row adds its slot's term, the shared padded row adds (n_pad/N_c)·R̂_padᵀ G for
+     * every atom with n_pad padded slots ({@link EmbeddingRows}).
+     */
+    private void contractRows(double[] g, int r0, int cnt, EmbeddingRows er, int[] atoms, double[] tc) {
+        double scale = 1.0 / nnei;
+        int end = r0 + cnt;
+        for (int r = r0, realEnd = Math.min(end, er.slots.length); r < realEnd; r++) {
+            int slot = er.slots[r];
+            int rh = 4 * slot;
+            VectorMath.contractRow(g, r * gStride, m, rHat[rh] * scale, rHat[rh + 1] * scale, rHat[rh + 2] * scale,
+                    rHat[rh + 3] * scale, tc, slot / nnei * 4 * m);
+        }
+        int pr = er.padRow();
+        if (pr >= r0 && pr < end) {
+            double[] h = er.padRHat;
+            for (int q = 0; q < atoms.length; q++) {
+                int np = er.padCount[q];
+                if (np > 0) {
+                    double f = np * scale;
+                    VectorMath.contractRow(g, pr * gStride, m, h[0] * f, h[1] * f, h[2] * f, h[3] * f, tc,
+                            atoms[q] * 4 * m);
+                }
+            }
+        }
+    }
+
+    /**
      * dG rows [r0, r0 + cnt) of one group from dT (component-major dTc), and the R̂ part of the
      * contraction's gradient added to dRHat: dG = (1/N_c)·R̂ dTᵀ, dR̂ += (1/N_c)·G dT.
      */
@@ -261,6 +307,28 @@ final class DescriptorPass {
     }
 
     /**
+     * {@link #contractBackwardTangent} for a forward-mode group: only the rows of real neighbors,
+     * since padded slots have no neighbor and so no force; their dR̂ stays zero.
+     */
+    private void contractBackwardRows(double[] dTc, double[] g, double[] dgds, EmbeddingRows er, double[] dRHat) {
+        double scale = 1.0 / nnei;
+        double[] e = new double[5];
+        for (int r = 0; r < er.slots.length; r++) {
+            int slot = er.slots[r];
+            if (sel.atom[slot] < 0) {
+                continue; // a padded slot evaluated on its own (per-slot statistics): no neighbor, no force
+            }
+            int rh = 4 * slot;
+            VectorMath.contractRowTangent(dTc, slot / nnei * m * 4, m, g, dgds, r * gStride, rHat[rh], rHat[rh + 1],
+                    rHat[rh + 2], rHat[rh + 3], scale, e);
+            dRHat[rh] += e[0] * scale + e[4];
+            dRHat[rh + 1] += e[1] * scale;
+            dRHat[rh + 2] += e[2] * scale;
+            dRHat[rh + 3] += e[3] * scale;
+        }
+    }
+
+    /**
      * dL/dT from dL/dD: dT[a,c] = Σ_b dD[a,b]·T[b,c] + [a &lt; M₂] Σ_b dD[b,a]·T[b,c].
      *
      * @param dD n·M·M₂
@@ -292,7 +360,8 @@ final class DescriptorPass {
      *
      * @param dD    dL/dD, n·M·M₂
      * @param grads embedding weight-gradient accumulators [net index][layer] or null
-     * @return dL/dR̂, n·nnei·4 (rows of padded and excluded slots are meaningful only as R̂ inputs)
+     * @return dL/dR̂, n·nnei·4 (rows of padded and excluded slots are meaningful only as R̂ inputs; in
+     *         forward mode they are zero)
      */
     double[] backward(double[] dD, DenseLayer.Grad[][] grads) {
         double[] dT = backwardGram(dD);
@@ -325,7 +394,11 @@ final class DescriptorPass {
                         throw new UnsupportedOperationException("weight gradients need the exact embedding nets in "
                                 + "reverse mode (a pass without tables and without forward mode)");
                     }
-                    contractBackwardTangent(dTc, g, tabDG[ti][tj], rowsG, atoms, sj, base, dRHat);
+                    if (rowMaps != null) {
+                        contractBackwardRows(dTc, g, tabDG[ti][tj], rowMaps[ti][tj], dRHat);
+                    } else {
+                        contractBackwardTangent(dTc, g, tabDG[ti][tj], rowsG, atoms, sj, base, dRHat);
+                    }
                     continue;
                 }
                 double[] dG = Arena.raw(arena, rowsG * m);

@@ -96,4 +96,28 @@ class DeepPotFixtureTest {
             }
         }
     }
+
+    /**
+     * The 1e-10 agreement above covers the forward mode's shared padded row: DeePMD-kit's
+     * statistics are the same on every slot of a section, and the reference frames leave slots
+     * empty, so every group with padding evaluates one row for all of them.
+     */
+    @Test
+    void theReferenceFramesRunTheSharedPaddedRow() {
+        int shared = 0;
+        for (Map<String, Object> b : blocks) {
+            Structure s = structure(b, model.typeMap());
+            var nl = Neighbors.build(s, model.rcut(), 0);
+            int[] types = s.types(model.typeMap());
+            NeighborSelection sel = NeighborSelection.build(s.positions(), types, nl, model, 0, s.size());
+            DescriptorPass p = DescriptorPass.forward(model.descriptor(), Precision.FLOAT64, sel, types, null, null,
+                    true);
+            for (EmbeddingRows[] row : p.rowMaps) {
+                for (EmbeddingRows er : row) {
+                    shared += er != null && er.padRow() >= 0 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(shared > 0, "no reference frame used the shared padded row");
+    }
 }
