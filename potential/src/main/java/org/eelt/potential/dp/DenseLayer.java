@@ -37,7 +37,7 @@ public final class DenseLayer {
     private final int npIn;
     /** Wᵀ packed for {@link VectorMath#packedMul} (out×npIn), for dx = dz·Wᵀ; null without the Vector API kernel. */
     private final double[] wtPacked;
-    /** b and idt zero-padded to np entries, or null. */
+    /** b and idt zero-padded to np entries; zeros for an absent b, ones for an absent idt (the tangent kernel has no branch). */
     private final double[] bPadded;
     private final double[] idtPadded;
 
@@ -79,8 +79,14 @@ public final class DenseLayer {
         this.wPacked = VectorMath.packRows(this.w, in, out);
         this.npIn = VectorMath.paddedWidth(in);
         this.wtPacked = VectorMath.vectorGemm() ? VectorMath.packRows(transpose(this.w, in, out), out, in) : null;
-        this.bPadded = VectorMath.padTo(this.b, np);
-        this.idtPadded = VectorMath.padTo(this.idt, np);
+        this.bPadded = this.b == null ? new double[np] : VectorMath.padTo(this.b, np);
+        this.idtPadded = this.idt == null ? ones(np) : VectorMath.padTo(this.idt, np);
+    }
+
+    private static double[] ones(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, 1.0);
+        return v;
     }
 
     /** @return the transpose (out×in) of w (in×out), both row-major */
@@ -183,20 +189,23 @@ public final class DenseLayer {
      * Forward-mode (tangent) pass over one chunk of rows: the input x holds 2·rows rows (row
      * stride lda ≥ in), first the values x (rows [0, rows)) and then their derivatives ẋ = dx/ds
      * with respect to one scalar s (rows [rows, 2·rows)). Writes y to {@code y} from entry yOff and
-     * ẏ to {@code dy} from entry dyOff, rows×out each with row stride {@link #paddedOut()}:
+     * ẏ to {@code dy} from entry dyOff, rows×out each with row stride ys:
      * <pre>
      *   [z; ż] = [x; ẋ]·W  (+ b on z),  t = φ(z),  y = t∘idt + skip(x),  ẏ = φ'(z)∘ż∘idt + skip(ẋ)
      * </pre>
-     * One matrix product serves both halves.
+     * One matrix product serves both halves. With the vector kernels a skip-2 layer needs its
+     * input rows as [x, x] (lda ≥ {@link #paddedOut()}), which the previous layer writes when
+     * called with {@code dup} (see {@link DenseNet#tangent}).
      *
-     * @param z       scratch of at least 2·rows·{@link #paddedOut()} entries (overwritten)
-     * @param skipRow scratch of at least 2·{@link #paddedOut()} + lanes entries
+     * @param z   scratch of at least 2·rows·{@link #paddedOut()} entries (overwritten)
+     * @param ys  output row stride (≥ {@link #paddedOut()}, and ≥ 2·out with dup)
+     * @param dup also write each output row's copy right after it, [y, y]
      */
-    void tangentRows(double[] x, int lda, int rows, double[] z, double[] y, int yOff, double[] dy, int dyOff,
-                     double[] skipRow) {
+    void tangentRows(double[] x, int lda, int rows, double[] z, double[] y, int yOff, double[] dy, int dyOff, int ys,
+                     boolean dup) {
         VectorMath.packedMul(x, 0, lda, 2 * rows, in, wPacked, np, z, 0);
         VectorMath.tangentAct(z, np, x, lda, rows, in, out, b, bPadded, idt, idtPadded, skip,
-                activation == Activation.TANH, y, yOff, dy, dyOff, skipRow);
+                activation == Activation.TANH, y, yOff, dy, dyOff, ys, dup);
     }
 
     /** @return the row stride of {@link #tangentRows}' scratch z: out rounded up to the vector lane count */

@@ -133,26 +133,37 @@ public final class DenseNet {
         double[] xa = Arena.raw(arena, cap);
         double[] xb = Arena.raw(arena, cap);
         double[] z = Arena.raw(arena, cap);
-        double[] skipRow = new double[2 * width + VectorMath.lanes()];
         int last = layers.size() - 1;
         int w = tangentStride();
+        boolean vector = VectorMath.vectorized();
         for (int r0 = 0; r0 < rows; r0 += TANGENT_CHUNK_ROWS) {
             int cr = Math.min(TANGENT_CHUNK_ROWS, rows - r0);
-            System.arraycopy(s, r0, xa, 0, cr);
-            java.util.Arrays.fill(xa, cr, 2 * cr, 1.0); // ds/ds
+            int lda = 1;
+            if (vector && layers.get(0).skipKind() == 2) {
+                // a first layer 1 → 2 with its skip reads [s, s]
+                lda = 2;
+                for (int i = 0; i < cr; i++) {
+                    xa[2 * i] = xa[2 * i + 1] = s[r0 + i];
+                    xa[2 * (cr + i)] = xa[2 * (cr + i) + 1] = 1.0; // ds/ds
+                }
+            } else {
+                System.arraycopy(s, r0, xa, 0, cr);
+                java.util.Arrays.fill(xa, cr, 2 * cr, 1.0); // ds/ds
+            }
             double[] cur = xa;
             double[] next = xb;
-            int lda = 1;
             for (int l = 0; l < last; l++) {
                 DenseLayer layer = layers.get(l);
-                int np = layer.paddedOut();
-                layer.tangentRows(cur, lda, cr, z, next, 0, next, cr * np, skipRow);
-                lda = np;
+                // a following skip-2 layer reads its input rows as [x, x]: the vector kernels write them so
+                boolean dup = vector && layers.get(l + 1).skipKind() == 2;
+                int ys = dup ? layers.get(l + 1).paddedOut() : layer.paddedOut();
+                layer.tangentRows(cur, lda, cr, z, next, 0, next, cr * ys, ys, dup);
+                lda = ys;
                 double[] swap = cur;
                 cur = next;
                 next = swap;
             }
-            layers.get(last).tangentRows(cur, lda, cr, z, g, r0 * w, dg, r0 * w, skipRow);
+            layers.get(last).tangentRows(cur, lda, cr, z, g, r0 * w, dg, r0 * w, w, false);
             if (after != null) {
                 after.rows(g, r0, cr);
             }

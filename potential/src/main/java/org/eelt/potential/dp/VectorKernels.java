@@ -369,59 +369,93 @@ final class VectorKernels {
     }
 
     /**
-     * The tangent activation, row by row and in one pass: each value row of z (rows×zStride
-     * block) and its derivative row (the block after it) are activated over the padded stride, the
-     * skip terms added, and the results stored to y and dy with the same stride, so every load and
-     * store is a whole vector (zStride is a multiple of the lane count; bias and idt are
-     * zero-padded to it). For skip 2 each input row is first laid out twice in skipRow, so that
-     * [x, x] is one contiguous run. Padding columns of y and dy get unspecified values.
+     * The tangent activation, row by row: each value row of z (rows×zStride block) and its
+     * derivative row (the block after it) are activated over the padded stride, the skip terms
+     * added, and the results stored to y and dy with row stride ys, so every load and store is a
+     * whole vector (zStride is a multiple of the lane count). bPadded and idtPadded are never null
+     * (zeros and ones stand in for an absent bias or idt), so the inner loops have no branch.
+     *
+     * <p>Skip terms are read from x over the whole padded row: for skip 1 (in = out) x's row is
+     * the layer input itself; for skip 2 (out = 2·in) x's row must already hold [x, x] — the
+     * previous layer wrote it so ({@code dup}). With {@code dup} each output row is followed by a
+     * copy of its first {@code out} entries, [y, y], as the next layer's skip 2 needs (ys ≥ 2·out).
+     * Padding columns of y and dy get unspecified values.
      */
-    static void tangentAct(double[] z, int zStride, double[] x, int lda, int rows, int in, double[] bPadded,
+    static void tangentAct(double[] z, int zStride, double[] x, int lda, int rows, int out, double[] bPadded,
                            double[] idtPadded, int skip, boolean tanh, double[] y, int yOff, double[] dy, int dyOff,
-                           double[] skipRow) {
+                           int ys, boolean dup) {
         int n = rows * zStride;
-        int half = zStride + L;
         for (int r = 0; r < rows; r++) {
             int zo = r * zStride;
-            int dzo = n + zo;
-            double[] sx = x;
-            int so = r * lda;
-            int sdo = (rows + r) * lda;
-            if (skip == 2) {
-                System.arraycopy(x, so, skipRow, 0, in);
-                System.arraycopy(x, so, skipRow, in, in);
-                System.arraycopy(x, sdo, skipRow, half, in);
-                System.arraycopy(x, sdo, skipRow, half + in, in);
-                sx = skipRow;
-                so = 0;
-                sdo = half;
+            int yo = yOff + r * ys;
+            int dyo = dyOff + r * ys;
+            if (!tanh) {
+                linearRow(z, zo, n + zo, zStride, bPadded, idtPadded, skip == 0 ? null : x, r * lda, (rows + r) * lda,
+                        y, yo, dy, dyo);
+            } else if (skip == 0) {
+                tanhRow(z, zo, n + zo, zStride, bPadded, idtPadded, y, yo, dy, dyo);
+            } else {
+                tanhRowSkip(z, zo, n + zo, zStride, bPadded, idtPadded, x, r * lda, (rows + r) * lda, y, yo, dy, dyo);
             }
-            int yo = yOff + zo;
-            int dyo = dyOff + zo;
-            for (int j = 0; j < zStride; j += L) {
-                DoubleVector v = DoubleVector.fromArray(S, z, zo + j);
-                if (bPadded != null) {
-                    v = v.add(DoubleVector.fromArray(S, bPadded, j));
-                }
-                if (tanh) {
-                    v = tanh(v); // before any other load: with the SVML variant nothing else is live across its call
-                }
-                DoubleVector d = DoubleVector.fromArray(S, z, dzo + j);
-                if (tanh) {
-                    d = d.mul(DoubleVector.broadcast(S, 1.0).sub(v.mul(v)));
-                }
-                if (idtPadded != null) {
-                    DoubleVector iv = DoubleVector.fromArray(S, idtPadded, j);
-                    v = v.mul(iv);
-                    d = d.mul(iv);
-                }
-                if (skip != 0) {
-                    v = v.add(DoubleVector.fromArray(S, sx, so + j));
-                    d = d.add(DoubleVector.fromArray(S, sx, sdo + j));
-                }
-                v.intoArray(y, yo + j);
-                d.intoArray(dy, dyo + j);
+            if (dup) {
+                duplicate(y, yo, out);
+                duplicate(dy, dyo, out);
             }
+        }
+    }
+
+    /** y = tanh(z + b)∘idt and dy = (1 − tanh²)∘ż∘idt over one padded row. */
+    private static void tanhRow(double[] z, int zo, int dzo, int width, double[] b, double[] idt, double[] y, int yo,
+                                double[] dy, int dyo) {
+        for (int j = 0; j < width; j += L) {
+            // tanh before any other load: with the SVML variant nothing else is live across its call
+            DoubleVector v = tanh(DoubleVector.fromArray(S, z, zo + j).add(DoubleVector.fromArray(S, b, j)));
+            DoubleVector d = DoubleVector.fromArray(S, z, dzo + j).mul(DoubleVector.broadcast(S, 1.0).sub(v.mul(v)));
+            DoubleVector iv = DoubleVector.fromArray(S, idt, j);
+            v.mul(iv).intoArray(y, yo + j);
+            d.mul(iv).intoArray(dy, dyo + j);
+        }
+    }
+
+    /** {@link #tanhRow} plus the skip rows x[so..] and x[sdo..] (one padded row each). */
+    private static void tanhRowSkip(double[] z, int zo, int dzo, int width, double[] b, double[] idt, double[] x,
+                                    int so, int sdo, double[] y, int yo, double[] dy, int dyo) {
+        for (int j = 0; j < width; j += L) {
+            DoubleVector v = tanh(DoubleVector.fromArray(S, z, zo + j).add(DoubleVector.fromArray(S, b, j)));
+            DoubleVector d = DoubleVector.fromArray(S, z, dzo + j).mul(DoubleVector.broadcast(S, 1.0).sub(v.mul(v)));
+            DoubleVector iv = DoubleVector.fromArray(S, idt, j);
+            v.fma(iv, DoubleVector.fromArray(S, x, so + j)).intoArray(y, yo + j);
+            d.fma(iv, DoubleVector.fromArray(S, x, sdo + j)).intoArray(dy, dyo + j);
+        }
+    }
+
+    /** y = (z + b)∘idt + skip and dy = ż∘idt + skip over one padded row (x null: no skip). */
+    private static void linearRow(double[] z, int zo, int dzo, int width, double[] b, double[] idt, double[] x, int so,
+                                  int sdo, double[] y, int yo, double[] dy, int dyo) {
+        for (int j = 0; j < width; j += L) {
+            DoubleVector iv = DoubleVector.fromArray(S, idt, j);
+            DoubleVector v = DoubleVector.fromArray(S, z, zo + j).add(DoubleVector.fromArray(S, b, j)).mul(iv);
+            DoubleVector d = DoubleVector.fromArray(S, z, dzo + j).mul(iv);
+            if (x != null) {
+                v = v.add(DoubleVector.fromArray(S, x, so + j));
+                d = d.add(DoubleVector.fromArray(S, x, sdo + j));
+            }
+            v.intoArray(y, yo + j);
+            d.intoArray(dy, dyo + j);
+        }
+    }
+
+    /**
+     * a[o + out + j] = a[o + j] for j &lt; out: whole vectors read where the row's own stores
+     * wrote them (so they forward from the store buffer), a scalar tail for the last out mod L.
+     */
+    private static void duplicate(double[] a, int o, int out) {
+        int j = 0;
+        for (int ub = out - L; j <= ub; j += L) {
+            DoubleVector.fromArray(S, a, o + j).intoArray(a, o + out + j);
+        }
+        for (; j < out; j++) {
+            a[o + out + j] = a[o + j];
         }
     }
 

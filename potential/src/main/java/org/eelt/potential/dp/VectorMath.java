@@ -220,18 +220,21 @@ public final class VectorMath {
      * row stride zStride, no bias; not modified) and the layer input
      * x = [x; ẋ] (2·rows rows of stride lda), y[r] = φ(z + b)∘idt + skip(x) and
      * ẏ[r] = φ'(z + b)∘ż∘idt + skip(ẋ), written with row stride zStride to y from yOff and to dy
-     * from dyOff. b and idt may be null; the vector path takes them zero-padded to zStride
-     * ({@link #padTo}); on the scalar path zStride = out and lda = in. skip 0: none, 1: x,
-     * 2: [x, x]; skipRow is scratch of 2·zStride + lanes entries.
+     * from dyOff. b and idt may be null; the vector path takes them padded to zStride, never
+     * null (zeros for an absent b, ones for an absent idt); on the scalar path zStride = out and
+     * lda = in. skip 0: none, 1: x, 2: [x, x]. Output rows have stride ys; on the vector path a
+     * skip-2 layer reads its input rows as [x, x] already laid out, and {@code dup} writes each
+     * output row as [y, y] for a following skip-2 layer ({@link VectorKernels#tangentAct}); the
+     * scalar path takes ys = out and no dup.
      */
     static void tangentAct(double[] z, int zStride, double[] x, int lda, int rows, int in, int out, double[] b,
                            double[] bPadded, double[] idt, double[] idtPadded, int skip, boolean tanh, double[] y,
-                           int yOff, double[] dy, int dyOff, double[] skipRow) {
+                           int yOff, double[] dy, int dyOff, int ys, boolean dup) {
         if (VECTOR) {
-            VectorKernels.tangentAct(z, zStride, x, lda, rows, in, bPadded, idtPadded, skip, tanh, y, yOff, dy, dyOff,
-                    skipRow);
+            VectorKernels.tangentAct(z, zStride, x, lda, rows, out, bPadded, idtPadded, skip, tanh, y, yOff, dy, dyOff,
+                    ys, dup);
         } else {
-            if (zStride != out || lda != in) {
+            if (zStride != out || lda != in || ys != out || dup) {
                 throw new IllegalArgumentException("the scalar path needs unpadded rows: strides " + zStride + ", "
                         + lda + " for " + out + " and " + in + " columns");
             }

@@ -100,10 +100,32 @@ class DenseNetChunkTest {
      * the reverse pass's output, dG/dx contracted with any dy equals the reverse pass's dL/dx, dG/dx
      * matches central differences of G, and the row hook sees every row once, in order.
      */
+    /**
+     * Skips from the very first layer: 1 → 2 ([s, s]), 2 → 4 ([x, x]), 4 → 4 with idt (x), 4 → 8
+     * ([x, x]); widths below one vector, so every row is mostly padding.
+     */
+    private static DenseNet narrowResnet(Random r) {
+        return new DenseNet(List.of(
+                new DenseLayer(1, 2, gauss(r, 2, 1), gauss(r, 2, 1), gauss(r, 2, 0.3), Activation.TANH, true),
+                new DenseLayer(2, 4, gauss(r, 8, 0.5), gauss(r, 4, 1), null, Activation.TANH, true),
+                new DenseLayer(4, 4, gauss(r, 16, 0.5), gauss(r, 4, 1), gauss(r, 4, 0.3), Activation.TANH, true),
+                new DenseLayer(4, 8, gauss(r, 32, 0.5), gauss(r, 8, 1), null, Activation.TANH, true)));
+    }
+
     @Test
     void forwardModeEqualsReverseModeAndFiniteDifferences() {
-        Random r = new Random(13);
-        DenseNet net = net(r);
+        forwardModeMatches(net(new Random(13)), new Random(13));
+    }
+
+    @Test
+    void forwardModeHandlesSkipsFromTheFirstLayerAndNarrowWidths() {
+        DenseNet net = narrowResnet(new Random(21));
+        assertEquals(2, net.layers().get(0).skipKind());
+        assertEquals(1, net.layers().get(2).skipKind());
+        forwardModeMatches(net, new Random(22));
+    }
+
+    private static void forwardModeMatches(DenseNet net, Random r) {
         int rows = 2 * DenseNet.TANGENT_CHUNK_ROWS + 37;
         int m = net.out();
         int stride = net.tangentStride();
