@@ -31,6 +31,8 @@ final class DescriptorPass {
     final double[] t;
     /** D per atom, n·M·M₂. */
     final double[] dd;
+    /** T component-major (n·4·M, tc[a][c][k]), kept in forward mode for the backward pass; else null. */
+    private double[] tCm;
     /** Work-array pool, or null for fresh arrays. */
     final Arena arena;
     /** Tabulated embeddings, or null for the exact nets. */
@@ -190,6 +192,9 @@ final class DescriptorPass {
             }
         }
         precision.round(t, t.length);
+        if (tangent) {
+            tCm = tc; // float64 only, so the rounding above changed nothing
+        }
         for (int a = 0; a < n; a++) {
             int to = a * m * 4;
             int od = a * m * m2;
@@ -364,14 +369,20 @@ final class DescriptorPass {
      *         forward mode they are zero)
      */
     double[] backward(double[] dD, DenseLayer.Grad[][] grads) {
-        double[] dT = backwardGram(dD);
         // dT component-major (dTc[a][c][k]), the layout of the contraction kernels
         double[] dTc = Arena.raw(arena, n * m * 4);
-        for (int a = 0; a < n; a++) {
-            int to = a * m * 4;
-            for (int k = 0; k < m; k++) {
-                for (int c = 0; c < 4; c++) {
-                    dTc[to + c * m + k] = dT[to + 4 * k + c];
+        if (tCm != null) {
+            for (int a = 0; a < n; a++) {
+                VectorMath.gramBackward(dD, a * m * m2, tCm, a * m * 4, m, m2, dTc, a * m * 4);
+            }
+        } else {
+            double[] dT = backwardGram(dD);
+            for (int a = 0; a < n; a++) {
+                int to = a * m * 4;
+                for (int k = 0; k < m; k++) {
+                    for (int c = 0; c < 4; c++) {
+                        dTc[to + c * m + k] = dT[to + 4 * k + c];
+                    }
                 }
             }
         }

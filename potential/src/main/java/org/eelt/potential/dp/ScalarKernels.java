@@ -173,4 +173,24 @@ final class ScalarKernels {
         e[3] = e3;
         e[4] = ex;
     }
+
+    static void gramBackward(double[] dD, int dOff, double[] tc, int tcOff, int m, int m2, double[] dtc, int dtcOff) {
+        for (int c = 0; c < 4; c++) {
+            for (int k = 0; k < m; k++) {
+                double s = 0;
+                for (int j = 0; j < m2; j++) {
+                    s += dD[dOff + k * m2 + j] * tc[tcOff + c * m + j];
+                }
+                dtc[dtcOff + c * m + k] = s;
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m2; j++) {
+                double d = dD[dOff + i * m2 + j];
+                for (int c = 0; c < 4; c++) {
+                    dtc[dtcOff + c * m + j] += d * tc[tcOff + c * m + i];
+                }
+            }
+        }
+    }
 }

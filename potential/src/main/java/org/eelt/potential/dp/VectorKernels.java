@@ -496,4 +496,43 @@ final class VectorKernels {
         e[3] = e3;
         e[4] = ex;
     }
+
+    /**
+     * {@link VectorMath#gramBackward} for M₂ a multiple of the lane count: the first sum as dot
+     * products of dD's rows with T's first M₂ entries per component (one lane reduction per output),
+     * the second by broadcasting T[i, c] against dD's row i, accumulated in registers over i.
+     */
+    static void gramBackward(double[] dD, int dOff, double[] tc, int tcOff, int m, int m2, double[] dtc, int dtcOff) {
+        int t1 = tcOff + m, t2 = tcOff + 2 * m, t3 = tcOff + 3 * m;
+        for (int k = 0; k < m; k++) {
+            int row = dOff + k * m2;
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int j = 0; j < m2; j += L) {
+                DoubleVector d = DoubleVector.fromArray(S, dD, row + j);
+                a0 = d.fma(DoubleVector.fromArray(S, tc, tcOff + j), a0);
+                a1 = d.fma(DoubleVector.fromArray(S, tc, t1 + j), a1);
+                a2 = d.fma(DoubleVector.fromArray(S, tc, t2 + j), a2);
+                a3 = d.fma(DoubleVector.fromArray(S, tc, t3 + j), a3);
+            }
+            dtc[dtcOff + k] = a0.reduceLanes(VectorOperators.ADD);
+            dtc[dtcOff + m + k] = a1.reduceLanes(VectorOperators.ADD);
+            dtc[dtcOff + 2 * m + k] = a2.reduceLanes(VectorOperators.ADD);
+            dtc[dtcOff + 3 * m + k] = a3.reduceLanes(VectorOperators.ADD);
+        }
+        for (int j = 0; j < m2; j += L) {
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int i = 0; i < m; i++) {
+                DoubleVector d = DoubleVector.fromArray(S, dD, dOff + i * m2 + j);
+                a0 = d.fma(DoubleVector.broadcast(S, tc[tcOff + i]), a0);
+                a1 = d.fma(DoubleVector.broadcast(S, tc[t1 + i]), a1);
+                a2 = d.fma(DoubleVector.broadcast(S, tc[t2 + i]), a2);
+                a3 = d.fma(DoubleVector.broadcast(S, tc[t3 + i]), a3);
+            }
+            int o = dtcOff + j;
+            DoubleVector.fromArray(S, dtc, o).add(a0).intoArray(dtc, o);
+            DoubleVector.fromArray(S, dtc, o + m).add(a1).intoArray(dtc, o + m);
+            DoubleVector.fromArray(S, dtc, o + 2 * m).add(a2).intoArray(dtc, o + 2 * m);
+            DoubleVector.fromArray(S, dtc, o + 3 * m).add(a3).intoArray(dtc, o + 3 * m);
+        }
+    }
 }

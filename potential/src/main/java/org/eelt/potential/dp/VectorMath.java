@@ -326,6 +326,22 @@ public final class VectorMath {
         }
     }
 
+    /**
+     * The Gram product's backward for one atom, component-major: with T (M×4) held as
+     * tc[c·M + k] from tcOff and dL/dD (M×M₂ row-major) from dOff,
+     * <pre>
+     *   dT[k, c] = Σ_{j&lt;M₂} dD[k, j]·T[j, c]  +  [k &lt; M₂] Σ_{i&lt;M} dD[i, k]·T[i, c]
+     * </pre>
+     * written (overwriting) to dtc[c·M + k] from dtcOff.
+     */
+    static void gramBackward(double[] dD, int dOff, double[] tc, int tcOff, int m, int m2, double[] dtc, int dtcOff) {
+        if (VECTOR && m2 % VectorKernels.lanes() == 0) {
+            VectorKernels.gramBackward(dD, dOff, tc, tcOff, m, m2, dtc, dtcOff);
+        } else {
+            ScalarKernels.gramBackward(dD, dOff, tc, tcOff, m, m2, dtc, dtcOff);
+        }
+    }
+
     private static void checkRange(double[] a, int from, int to) {
         if (from < 0 || to > a.length || from > to) {
             throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") outside an array of " + a.length);

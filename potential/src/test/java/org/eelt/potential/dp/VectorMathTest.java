@@ -89,6 +89,48 @@ class VectorMathTest {
         assertTrue(Double.isNaN(nan[0]), "NaN in, NaN out (no silent finite value)");
     }
 
+    /** The Gram backward kernels against the definition, for M₂ on and off the lane count. */
+    @Test
+    void gramBackwardMatchesItsDefinition() {
+        Random r = new Random(5);
+        for (int[] shape : new int[][] {{100, 16}, {12, 8}, {25, 4}, {30, 24}}) {
+            int m = shape[0], m2 = shape[1];
+            double[] dD = new double[3 + m * m2];
+            double[] tc = new double[5 + 4 * m];
+            for (int i = 0; i < dD.length; i++) {
+                dD[i] = r.nextGaussian();
+            }
+            for (int i = 0; i < tc.length; i++) {
+                tc[i] = r.nextGaussian();
+            }
+            double[] expected = new double[4 * m];
+            for (int k = 0; k < m; k++) {
+                for (int c = 0; c < 4; c++) {
+                    double s = 0;
+                    for (int j = 0; j < m2; j++) {
+                        s += dD[3 + k * m2 + j] * tc[5 + c * m + j];
+                    }
+                    if (k < m2) {
+                        for (int i = 0; i < m; i++) {
+                            s += dD[3 + i * m2 + k] * tc[5 + c * m + i];
+                        }
+                    }
+                    expected[c * m + k] = s;
+                }
+            }
+            double[] viaDispatch = new double[7 + 4 * m];
+            java.util.Arrays.fill(viaDispatch, Double.NaN); // overwritten, not accumulated into
+            VectorMath.gramBackward(dD, 3, tc, 5, m, m2, viaDispatch, 7);
+            double[] scalar = new double[7 + 4 * m];
+            ScalarKernels.gramBackward(dD, 3, tc, 5, m, m2, scalar, 7);
+            for (int i = 0; i < 4 * m; i++) {
+                double tol = 1e-13 * Math.max(1, Math.abs(expected[i]));
+                assertEquals(expected[i], viaDispatch[7 + i], tol, "vector path, M " + m + ", M2 " + m2 + ", entry " + i);
+                assertEquals(expected[i], scalar[7 + i], tol, "scalar path, M " + m + ", M2 " + m2 + ", entry " + i);
+            }
+        }
+    }
+
     @Test
     void tanhBackwardIsBitIdentical() {
         double[] t = samples(1001, 2);
