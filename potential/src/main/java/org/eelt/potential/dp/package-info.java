@@ -25,7 +25,8 @@
  * the backward steps dD → dR̂ → ∂E/∂d.
  *
  * <p>Speed: for energy and forces the embedding nets run in forward mode ({@code DenseNet#tangent}:
- * G and dG/dŝ in one pass, no traces); products run in the package's Vector API kernel
+ * G and dG/dŝ in one pass, no traces) on real neighbors only, with one row shared by a group's
+ * padded slots ({@code EmbeddingRows}); products run in the package's Vector API kernel
  * ({@code VectorGemm}, with 512-bit vectors) or through OpenBLAS DGEMM
  * ({@link org.eelt.potential.dp.Gemm}, operands staged off-heap), in row chunks; element-wise work
  * (tanh, bias, skips, the descriptor contraction) uses {@link org.eelt.potential.dp.VectorMath},
