@@ -44,7 +44,7 @@ final class DescriptorPass {
     final double[][][] tabDG;
     /** Row stride of tabG and tabDG: M, or in forward mode M rounded up to the vector lanes. */
     final int gStride;
-    /** In forward mode, the rows each group's net evaluated [t_i][t_j] (rows of tabG and tabDG); else null. */
+    /** With tables or in forward mode, the rows each group evaluated [t_i][t_j] (rows of tabG and tabDG); else null. */
     final EmbeddingRows[][] rowMaps;
 
     private DescriptorPass(SeE2aDescriptor desc, Precision precision, NeighborSelection sel, int[] types, Arena arena,
@@ -56,7 +56,7 @@ final class DescriptorPass {
         this.tabG = derivatives ? new double[desc.ntypes()][desc.ntypes()][] : null;
         this.tabDG = derivatives ? new double[desc.ntypes()][desc.ntypes()][] : null;
         this.gStride = this.tangent ? desc.embedding(0, 0).tangentStride() : desc.embeddingWidth();
-        this.rowMaps = this.tangent ? new EmbeddingRows[desc.ntypes()][desc.ntypes()] : null;
+        this.rowMaps = derivatives ? new EmbeddingRows[desc.ntypes()][desc.ntypes()] : null;
         this.desc = desc;
         this.precision = precision;
         this.sel = sel;
@@ -138,7 +138,8 @@ final class DescriptorPass {
                     continue;
                 }
                 int base = desc.sectionStart(tj);
-                if (tangent) {
+                if (rowMaps != null) {
+                    // forward mode or tables: G and dG/dŝ of the real rows and one shared padded row
                     EmbeddingRows er = EmbeddingRows.of(sel, masked, rHat, atoms, sj, base);
                     rowMaps[ti][tj] = er;
                     int rows = er.rows();
@@ -154,8 +155,14 @@ final class DescriptorPass {
                     }
                     double[] g = Arena.raw(arena, rows * gStride);
                     double[] dg = Arena.raw(arena, rows * gStride);
-                    desc.embedding(ti, tj).tangent(x, rows, g, dg, arena,
-                            (gc, r0, cnt) -> contractRows(gc, r0, cnt, er, atoms, tc));
+                    if (tables == null) {
+                        desc.embedding(ti, tj).tangent(x, rows, g, dg, arena,
+                                (gc, r0, cnt) -> contractRows(gc, r0, cnt, er, atoms, tc));
+                    } else {
+                        tables.table(ti, tj).eval(x, rows, g, dg);
+                        precision.round(g, rows * m);
+                        contractRows(g, 0, rows, er, atoms, tc);
+                    }
                     tabG[ti][tj] = g;
                     tabDG[ti][tj] = dg;
                     continue;
@@ -168,19 +175,9 @@ final class DescriptorPass {
                         x[q * sj + s] = rHat[4 * (slot0 + s)];
                     }
                 }
-                if (tables == null) {
-                    // the contraction runs on each chunk of G rows right after the net produced it
-                    traces[ti][tj] = desc.embedding(ti, tj).forward(x, rows, precision, arena,
-                            (g, r0, cnt) -> contract(g, m, r0, cnt, atoms, sj, base, tc));
-                } else {
-                    double[] g = Arena.raw(arena, rows * m);
-                    double[] dg = Arena.raw(arena, rows * m);
-                    tables.table(ti, tj).eval(x, rows, g, dg);
-                    precision.round(g, rows * m);
-                    tabG[ti][tj] = g;
-                    tabDG[ti][tj] = dg;
-                    contract(g, m, 0, rows, atoms, sj, base, tc);
-                }
+                // the contraction runs on each chunk of G rows right after the net produced it
+                traces[ti][tj] = desc.embedding(ti, tj).forward(x, rows, precision, arena,
+                        (g, r0, cnt) -> contract(g, m, r0, cnt, atoms, sj, base, tc));
             }
         }
         for (int a = 0; a < n; a++) {
@@ -233,7 +230,7 @@ final class DescriptorPass {
     }
 
     /**
-     * T += (1/N_c)·Ĝᵀ R̂ for rows [r0, r0 + cnt) of a forward-mode group (row stride gStride):
+     * T += (1/N_c)·Ĝᵀ R̂ for rows [r0, r0 + cnt) of a forward-mode or tabulated group (row stride gStride):
      * each real row adds its slot's term, the shared padded row adds (n_pad/N_c)·R̂_padᵀ G for
      * every atom with n_pad padded slots ({@link EmbeddingRows}).
      */
@@ -286,34 +283,10 @@ final class DescriptorPass {
     }
 
     /**
-     * The backward pass of one group when G and dG/dŝ are known (tables or forward mode): for each
-     * row, dR̂ += (1/N_c)·G dT on all four components and dR̂_0 += Σ_k dL/dG_k·dG_k/dŝ on the first
-     * (ŝ is the embedding input), with dL/dG = (1/N_c)·R̂ dTᵀ never stored.
-     */
-    private void contractBackwardTangent(double[] dTc, double[] g, double[] dgds, int rowsG, int[] atoms, int sj,
-                                         int base, double[] dRHat) {
-        double scale = 1.0 / nnei;
-        double[] e = new double[5];
-        int q = 0;
-        int s = 0;
-        for (int r = 0; r < rowsG; r++) {
-            int rh = 4 * (atoms[q] * nnei + base + s);
-            VectorMath.contractRowTangent(dTc, atoms[q] * m * 4, m, g, dgds, r * gStride, rHat[rh], rHat[rh + 1],
-                    rHat[rh + 2], rHat[rh + 3], scale, e);
-            dRHat[rh] += e[0] * scale + e[4];
-            dRHat[rh + 1] += e[1] * scale;
-            dRHat[rh + 2] += e[2] * scale;
-            dRHat[rh + 3] += e[3] * scale;
-            if (++s == sj) {
-                s = 0;
-                q++;
-            }
-        }
-    }
-
-    /**
-     * {@link #contractBackwardTangent} for a forward-mode group: only the rows of real neighbors,
-     * since padded slots have no neighbor and so no force; their dR̂ stays zero.
+     * The backward pass of one group when G and dG/dŝ are known (tables or forward mode), over
+     * the rows of real neighbors only (padded slots have no neighbor and so no force; their dR̂
+     * stays zero): dR̂ += (1/N_c)·G dT on all four components and dR̂_0 += Σ_k dL/dG_k·dG_k/dŝ on
+     * the first (ŝ is the embedding input), with dL/dG = (1/N_c)·R̂ dTᵀ never stored.
      */
     private void contractBackwardRows(double[] dTc, double[] g, double[] dgds, EmbeddingRows er, double[] dRHat) {
         double scale = 1.0 / nnei;
@@ -365,8 +338,8 @@ final class DescriptorPass {
      *
      * @param dD    dL/dD, n·M·M₂
      * @param grads embedding weight-gradient accumulators [net index][layer] or null
-     * @return dL/dR̂, n·nnei·4 (rows of padded and excluded slots are meaningful only as R̂ inputs; in
-     *         forward mode they are zero)
+     * @return dL/dR̂, n·nnei·4 (rows of padded and excluded slots are meaningful only as R̂ inputs; with
+     *         tables or in forward mode they are zero)
      */
     double[] backward(double[] dD, DenseLayer.Grad[][] grads) {
         // dT component-major (dTc[a][c][k]), the layout of the contraction kernels
@@ -405,11 +378,7 @@ final class DescriptorPass {
                         throw new UnsupportedOperationException("weight gradients need the exact embedding nets in "
                                 + "reverse mode (a pass without tables and without forward mode)");
                     }
-                    if (rowMaps != null) {
-                        contractBackwardRows(dTc, g, tabDG[ti][tj], rowMaps[ti][tj], dRHat);
-                    } else {
-                        contractBackwardTangent(dTc, g, tabDG[ti][tj], rowsG, atoms, sj, base, dRHat);
-                    }
+                    contractBackwardRows(dTc, g, tabDG[ti][tj], rowMaps[ti][tj], dRHat);
                     continue;
                 }
                 double[] dG = Arena.raw(arena, rowsG * m);
