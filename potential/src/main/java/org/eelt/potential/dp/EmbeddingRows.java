@@ -1,7 +1,8 @@
 package org.eelt.potential.dp;
 
 /**
- * The embedding rows a forward-mode pass evaluates for one (centre type, neighbor type) group:
+ * The embedding rows that a forward-mode pass, or a pass with tabulated embeddings, evaluates
+ * for one (centre type, neighbor type) group:
  * one row per real, non-excluded neighbor slot, plus at most one row shared by all padded slots.
  *
  * <p>A padded slot has no neighbor, so its environment row is the constant
@@ -10,8 +11,8 @@ package org.eelt.potential.dp;
  * <pre>
  *   T_i += (n_pad/N_c)·R̂_padᵀ G(ŝ_pad)
  * </pre>
- * to the descriptor, and nothing to the forces (no neighbor moves). So the net runs once for
- * them instead of n_pad times per atom. This holds when davg and dstd are the same on every slot
+ * to the descriptor, and nothing to the forces (no neighbor moves). So the net (or its table)
+ * runs once for them instead of n_pad times per atom. This holds when davg and dstd are the same on every slot
  * of the section, as DeePMD-kit computes them; when a model's statistics differ between slots,
  * the padded slots are evaluated one by one like real ones. Excluded pairs (exclude_types) have
  * R̂ = 0 and no force, so they are not evaluated at all.
