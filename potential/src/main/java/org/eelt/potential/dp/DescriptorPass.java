@@ -31,8 +31,8 @@ final class DescriptorPass {
     final double[] t;
     /** D per atom, n·M·M₂. */
     final double[] dd;
-    /** T component-major (n·4·M, tc[a][c][k]), kept in forward mode for the backward pass; else null. */
-    private double[] tCm;
+    /** T component-major, n·4·M (tCm[a][c][k]): the layout of the contraction and Gram-backward kernels. */
+    final double[] tCm;
     /** Work-array pool, or null for fresh arrays. */
     final Arena arena;
     /** Tabulated embeddings, or null for the exact nets. */
@@ -83,6 +83,7 @@ final class DescriptorPass {
         }
         this.traces = new DenseNet.Trace[nt][nt];
         this.t = Arena.zeros(arena, n * m * 4);
+        this.tCm = Arena.zeros(arena, n * m * 4);
         this.dd = Arena.raw(arena, n * m * m2);
     }
 
@@ -125,8 +126,7 @@ final class DescriptorPass {
         EnvMatrix.forward(sel, types, desc, rHat, masked);
         precision.round(rHat, rHat.length);
         int nt = desc.ntypes();
-        // T accumulates component-major (tc[a][c][k]) so that the inner loop over k is contiguous
-        double[] tc = Arena.zeros(arena, n * m * 4);
+        // T accumulates component-major (tCm[a][c][k]) so that the inner loop over k is contiguous
         for (int ti = 0; ti < nt; ti++) {
             int[] atoms = atomsOfType[ti];
             if (atoms.length == 0) {
@@ -157,11 +157,11 @@ final class DescriptorPass {
                     double[] dg = Arena.raw(arena, rows * gStride);
                     if (tables == null) {
                         desc.embedding(ti, tj).tangent(x, rows, g, dg, arena,
-                                (gc, r0, cnt) -> contractRows(gc, r0, cnt, er, atoms, tc));
+                                (gc, r0, cnt) -> contractRows(gc, r0, cnt, er, atoms));
                     } else {
                         tables.table(ti, tj).eval(x, rows, g, dg);
                         precision.round(g, rows * m);
-                        contractRows(g, 0, rows, er, atoms, tc);
+                        contractRows(g, 0, rows, er, atoms);
                     }
                     tabG[ti][tj] = g;
                     tabDG[ti][tj] = dg;
@@ -177,20 +177,17 @@ final class DescriptorPass {
                 }
                 // the contraction runs on each chunk of G rows right after the net produced it
                 traces[ti][tj] = desc.embedding(ti, tj).forward(x, rows, precision, arena,
-                        (g, r0, cnt) -> contract(g, m, r0, cnt, atoms, sj, base, tc));
+                        (g, r0, cnt) -> contract(g, m, r0, cnt, atoms, sj, base));
             }
         }
+        precision.round(tCm, tCm.length);
         for (int a = 0; a < n; a++) {
             int to = a * m * 4;
             for (int k = 0; k < m; k++) {
                 for (int c = 0; c < 4; c++) {
-                    t[to + 4 * k + c] = tc[to + c * m + k];
+                    t[to + 4 * k + c] = tCm[to + c * m + k];
                 }
             }
-        }
-        precision.round(t, t.length);
-        if (tangent) {
-            tCm = tc; // float64 only, so the rounding above changed nothing
         }
         for (int a = 0; a < n; a++) {
             int to = a * m * 4;
@@ -210,10 +207,9 @@ final class DescriptorPass {
 
     /**
      * T += (1/N_c)·Ĝᵀ R̂ for rows [r0, r0 + cnt) of one (centre type, neighbor type) group, whose
-     * row q·sj + s (at entry row·stride of g) is slot base + s of atom atoms[q]; tc is T
-     * component-major (tc[a][c][k]).
+     * row q·sj + s (at entry row·stride of g) is slot base + s of atom atoms[q]; into {@link #tCm}.
      */
-    private void contract(double[] g, int stride, int r0, int cnt, int[] atoms, int sj, int base, double[] tc) {
+    private void contract(double[] g, int stride, int r0, int cnt, int[] atoms, int sj, int base) {
         double scale = 1.0 / nnei;
         int q = r0 / sj;
         int s = r0 - q * sj;
@@ -221,7 +217,7 @@ final class DescriptorPass {
             int a = atoms[q];
             int rh = 4 * (a * nnei + base + s);
             VectorMath.contractRow(g, r * stride, m, rHat[rh] * scale, rHat[rh + 1] * scale, rHat[rh + 2] * scale,
-                    rHat[rh + 3] * scale, tc, a * 4 * m);
+                    rHat[rh + 3] * scale, tCm, a * 4 * m);
             if (++s == sj) {
                 s = 0;
                 q++;
@@ -234,14 +230,14 @@ final class DescriptorPass {
      * each real row adds its slot's term, the shared padded row adds (n_pad/N_c)·R̂_padᵀ G for
      * every atom with n_pad padded slots ({@link EmbeddingRows}).
      */
-    private void contractRows(double[] g, int r0, int cnt, EmbeddingRows er, int[] atoms, double[] tc) {
+    private void contractRows(double[] g, int r0, int cnt, EmbeddingRows er, int[] atoms) {
         double scale = 1.0 / nnei;
         int end = r0 + cnt;
         for (int r = r0, realEnd = Math.min(end, er.slots.length); r < realEnd; r++) {
             int slot = er.slots[r];
             int rh = 4 * slot;
             VectorMath.contractRow(g, r * gStride, m, rHat[rh] * scale, rHat[rh + 1] * scale, rHat[rh + 2] * scale,
-                    rHat[rh + 3] * scale, tc, slot / nnei * 4 * m);
+                    rHat[rh + 3] * scale, tCm, slot / nnei * 4 * m);
         }
         int pr = er.padRow();
         if (pr >= r0 && pr < end) {
@@ -250,7 +246,7 @@ final class DescriptorPass {
                 int np = er.padCount[q];
                 if (np > 0) {
                     double f = np * scale;
-                    VectorMath.contractRow(g, pr * gStride, m, h[0] * f, h[1] * f, h[2] * f, h[3] * f, tc,
+                    VectorMath.contractRow(g, pr * gStride, m, h[0] * f, h[1] * f, h[2] * f, h[3] * f, tCm,
                             atoms[q] * 4 * m);
                 }
             }
@@ -307,33 +303,6 @@ final class DescriptorPass {
     }
 
     /**
-     * dL/dT from dL/dD: dT[a,c] = Σ_b dD[a,b]·T[b,c] + [a &lt; M₂] Σ_b dD[b,a]·T[b,c].
-     *
-     * @param dD n·M·M₂
-     * @return n·M·4
-     */
-    double[] backwardGram(double[] dD) {
-        double[] dT = Arena.zeros(arena, n * m * 4);
-        for (int a = 0; a < n; a++) {
-            int to = a * m * 4;
-            int od = a * m * m2;
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m2; j++) {
-                    double gij = dD[od + i * m2 + j];
-                    if (gij == 0.0) {
-                        continue;
-                    }
-                    for (int c = 0; c < 4; c++) {
-                        dT[to + 4 * i + c] += gij * t[to + 4 * j + c];
-                        dT[to + 4 * j + c] += gij * t[to + 4 * i + c];
-                    }
-                }
-            }
-        }
-        return dT;
-    }
-
-    /**
      * Backward from dL/dD to dL/dR̂ through the Gram product, T and the embedding nets.
      *
      * @param dD    dL/dD, n·M·M₂
@@ -344,20 +313,8 @@ final class DescriptorPass {
     double[] backward(double[] dD, DenseLayer.Grad[][] grads) {
         // dT component-major (dTc[a][c][k]), the layout of the contraction kernels
         double[] dTc = Arena.raw(arena, n * m * 4);
-        if (tCm != null) {
-            for (int a = 0; a < n; a++) {
-                VectorMath.gramBackward(dD, a * m * m2, tCm, a * m * 4, m, m2, dTc, a * m * 4);
-            }
-        } else {
-            double[] dT = backwardGram(dD);
-            for (int a = 0; a < n; a++) {
-                int to = a * m * 4;
-                for (int k = 0; k < m; k++) {
-                    for (int c = 0; c < 4; c++) {
-                        dTc[to + c * m + k] = dT[to + 4 * k + c];
-                    }
-                }
-            }
+        for (int a = 0; a < n; a++) {
+            VectorMath.gramBackward(dD, a * m * m2, tCm, a * m * 4, m, m2, dTc, a * m * 4);
         }
         double[] e = new double[4];
         double[] dRHat = Arena.zeros(arena, n * nnei * 4);
