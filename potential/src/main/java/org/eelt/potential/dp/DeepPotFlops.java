@@ -77,8 +77,9 @@ public final class DeepPotFlops {
             double[] rHat = new double[sel.n * sel.nnei * 4];
             boolean[] masked = new boolean[sel.n * sel.nnei];
             EnvMatrix.forward(sel, types, d, rHat, masked);
+            int[][] atomsOfType = DescriptorPass.atomsOfType(sel, types, model.ntypes());
             for (int ti = 0; ti < model.ntypes(); ti++) {
-                int[] atoms = atomsOfType(sel, types, ti);
+                int[] atoms = atomsOfType[ti];
                 for (int tj = 0; tj < model.ntypes() && atoms.length > 0; tj++) {
                     if (d.sel(tj) == 0) {
                         continue;
@@ -101,9 +102,5 @@ public final class DeepPotFlops {
             }
         }
         return total;
-    }
-
-    private static int[] atomsOfType(NeighborSelection sel, int[] types, int t) {
-        return java.util.stream.IntStream.range(0, sel.n).filter(li -> types[sel.a0 + li] == t).toArray();
     }
 }

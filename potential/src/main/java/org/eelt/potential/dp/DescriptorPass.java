@@ -68,23 +68,29 @@ final class DescriptorPass {
         this.rHat = Arena.raw(arena, n * nnei * 4);
         this.masked = new boolean[n * nnei];
         int nt = desc.ntypes();
-        int[] cnt = new int[nt];
-        for (int li = 0; li < n; li++) {
-            cnt[types[sel.a0 + li]]++;
-        }
-        this.atomsOfType = new int[nt][];
-        for (int ti = 0; ti < nt; ti++) {
-            atomsOfType[ti] = new int[cnt[ti]];
-        }
-        int[] fill = new int[nt];
-        for (int li = 0; li < n; li++) {
-            int ti = types[sel.a0 + li];
-            atomsOfType[ti][fill[ti]++] = li;
-        }
+        this.atomsOfType = atomsOfType(sel, types, nt);
         this.traces = new DenseNet.Trace[nt][nt];
         this.t = Arena.zeros(arena, n * m * 4);
         this.tCm = Arena.zeros(arena, n * m * 4);
         this.dd = Arena.raw(arena, n * m * m2);
+    }
+
+    /** @return the block's local atom indices of each centre type [t], in block order */
+    static int[][] atomsOfType(NeighborSelection sel, int[] types, int ntypes) {
+        int[] cnt = new int[ntypes];
+        for (int li = 0; li < sel.n; li++) {
+            cnt[types[sel.a0 + li]]++;
+        }
+        int[][] atoms = new int[ntypes][];
+        for (int ti = 0; ti < ntypes; ti++) {
+            atoms[ti] = new int[cnt[ti]];
+        }
+        int[] fill = new int[ntypes];
+        for (int li = 0; li < sel.n; li++) {
+            int ti = types[sel.a0 + li];
+            atoms[ti][fill[ti]++] = li;
+        }
+        return atoms;
     }
 
     /**
