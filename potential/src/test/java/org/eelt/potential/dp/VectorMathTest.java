@@ -73,19 +73,19 @@ class VectorMathTest {
         System.arraycopy(special, 0, x, 0, special.length);
         for (int i = 0; i < x.length; i += lanes) {
             jdk.incubator.vector.DoubleVector v = jdk.incubator.vector.DoubleVector.fromArray(sp, x, i);
-            double[] poly = VectorKernels.tanhPoly(v).toArray();
-            double[] svml = VectorKernels.tanhSvml(v).toArray();
+            double[] poly = VectorTanh.tanhPoly(v).toArray();
+            double[] svml = VectorTanh.tanhSvml(v).toArray();
             for (int l = 0; l < lanes; l++) {
                 double ref = Math.tanh(x[i + l]);
                 assertEquals(ref, poly[l], 2.3e-16, "polynomial tanh vs Math.tanh at x = " + x[i + l]);
                 assertEquals(svml[l], poly[l], 2.3e-16, "polynomial vs SVML tanh at x = " + x[i + l]);
             }
-            double[] mirrored = VectorKernels.tanhPoly(v.neg()).toArray();
+            double[] mirrored = VectorTanh.tanhPoly(v.neg()).toArray();
             for (int l = 0; l < lanes; l++) {
                 assertEquals(-poly[l], mirrored[l], 0.0, "tanh is odd at x = " + x[i + l]);
             }
         }
-        double[] nan = VectorKernels.tanhPoly(jdk.incubator.vector.DoubleVector.broadcast(sp, Double.NaN)).toArray();
+        double[] nan = VectorTanh.tanhPoly(jdk.incubator.vector.DoubleVector.broadcast(sp, Double.NaN)).toArray();
         assertTrue(Double.isNaN(nan[0]), "NaN in, NaN out (no silent finite value)");
     }
 
